@@ -1,0 +1,39 @@
+package dev.autopilot.sql.analysis;
+
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+/** Prints SQL fragments the way the query log shows them: one line, identifiers unquoted, qualifiers optional. */
+final class SqlPrinter {
+    /** A dialect that quotes nothing, so that {@code a.b} prints as {@code A.B}, not {@code "A"."B"}. */
+    private static final SqlDialect PLAIN = new SqlDialect(SqlDialect.EMPTY_CONTEXT);
+
+    private static final SqlShuttle STRIP_QUALIFIERS = new SqlShuttle() {
+        @Override public SqlNode visit(SqlIdentifier id) {
+            return id.isSimple() || id.isStar() ? id : new SqlIdentifier(id.names.get(id.names.size() - 1),
+                id.getParserPosition());
+        }
+    };
+
+    private SqlPrinter() {
+    }
+
+    /** @return the node on one line */
+    static String print(SqlNode node) {
+        return node.toSqlString(c -> c.withDialect(PLAIN)
+            .withAlwaysUseParentheses(false)
+            .withSelectListItemsOnSeparateLines(false)
+            .withUpdateSetListNewline(false)
+            .withIndentation(0)
+            .withClauseStartsLine(false)
+            .withClauseEndsLine(false)
+            .withQuoteAllIdentifiers(false)).getSql();
+    }
+
+    /** @return the node on one line, with {@code t.col} printed as {@code col} */
+    static String printUnqualified(SqlNode node) {
+        return print(node.accept(STRIP_QUALIFIERS));
+    }
+}

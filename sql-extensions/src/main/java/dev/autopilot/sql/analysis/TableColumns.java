@@ -1,0 +1,18 @@
+package dev.autopilot.sql.analysis;
+
+/**
+ * Which columns a table has, so that the analyzer can attribute an unqualified column in a join to its table.
+ * The plugin answers from Ignite's schema; tests answer from a map.
+ */
+@FunctionalInterface
+public interface TableColumns {
+    /** Knows no table: unqualified columns are attributed only when one table is in scope. */
+    TableColumns NONE = (table, column) -> false;
+
+    /**
+     * @param table a table name as written in the statement ({@code T} or {@code S.T}), upper case as parsed
+     * @param column a column name, upper case as parsed
+     * @return whether the table has that column
+     */
+    boolean has(String table, String column);
+}

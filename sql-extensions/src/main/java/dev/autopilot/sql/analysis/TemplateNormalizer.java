@@ -1,0 +1,90 @@
+package dev.autopilot.sql.analysis;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDdl;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlMerge;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+/**
+ * Turns a statement into its template: every literal value and every parameter becomes a placeholder numbered in
+ * the order the tree is walked, so that {@code a = 1} and {@code a = ?} group together. Booleans, NULL and
+ * keywords (flags such as {@code LEADING} in TRIM) stay: they change what the statement means, not its values.
+ */
+final class TemplateNormalizer extends SqlShuttle {
+    private static final Set<SqlTypeName> VALUE_TYPES = valueTypes();
+
+    private int next;
+
+    private TemplateNormalizer() {
+    }
+
+    /**
+     * @param stmt a parsed statement; not changed
+     * @return a copy with placeholders, or the statement itself when it holds no values or cannot be copied (DDL)
+     */
+    static SqlNode normalize(SqlNode stmt) {
+        if (stmt instanceof SqlDdl)
+            return stmt;
+
+        try {
+            return stmt.accept(new TemplateNormalizer());
+        }
+        catch (RuntimeException | AssertionError e) {
+            // Some statements cannot be rebuilt by a shuttle; their text then serves as the template.
+            return stmt;
+        }
+    }
+
+    @Override public SqlNode visit(SqlLiteral literal) {
+        return VALUE_TYPES.contains(literal.getTypeName())
+            ? new SqlDynamicParam(next++, literal.getParserPosition())
+            : literal;
+    }
+
+    @Override public SqlNode visit(SqlDynamicParam param) {
+        return new SqlDynamicParam(next++, param.getParserPosition());
+    }
+
+    @Override public SqlNode visit(SqlCall call) {
+        // Calcite's shuttle cannot rebuild DML statements (it would return a plain call), so they are rebuilt here.
+        if (call instanceof SqlInsert insert) {
+            return new SqlInsert(insert.getParserPosition(), (SqlNodeList)insert.getOperandList().get(0),
+                insert.getTargetTable(), insert.getSource().accept(this), insert.getTargetColumnList());
+        }
+        if (call instanceof SqlUpdate update) {
+            SqlNodeList values = (SqlNodeList)update.getSourceExpressionList().accept(this);
+            return new SqlUpdate(update.getParserPosition(), update.getTargetTable(), update.getTargetColumnList(),
+                values, accept(update.getCondition()), update.getSourceSelect(), update.getAlias());
+        }
+        if (call instanceof SqlDelete delete) {
+            return new SqlDelete(delete.getParserPosition(), delete.getTargetTable(), accept(delete.getCondition()),
+                delete.getSourceSelect(), delete.getAlias());
+        }
+        if (call instanceof SqlMerge || call instanceof SqlDdl)
+            return call;
+        return super.visit(call);
+    }
+
+    private SqlNode accept(SqlNode node) {
+        return node == null ? null : node.accept(this);
+    }
+
+    private static Set<SqlTypeName> valueTypes() {
+        Set<SqlTypeName> types = EnumSet.noneOf(SqlTypeName.class);
+        types.addAll(SqlTypeName.NUMERIC_TYPES);
+        types.addAll(SqlTypeName.STRING_TYPES);
+        types.addAll(SqlTypeName.DATETIME_TYPES);
+        types.addAll(SqlTypeName.INTERVAL_TYPES);
+        return types;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.autopilot.sql.internal;
+
+import java.util.List;
+import dev.autopilot.sql.StatementHook;
+import dev.autopilot.sql.StatementParser;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserImplFactory;
+import org.apache.calcite.tools.FrameworkConfig;
+import org.apache.calcite.tools.Frameworks;
+import org.apache.calcite.util.SourceStringReader;
+import org.apache.ignite.internal.processors.query.calcite.CalciteQueryProcessor;
+
+/**
+ * The two things Autopilot takes from Ignite's Calcite engine (2.17): the {@link FrameworkConfig} a plugin may hand
+ * to the engine, here with a parser that calls a {@link StatementHook}, and the engine's own parser settings.
+ */
+public final class CalciteHook {
+    private CalciteHook() {
+    }
+
+    /**
+     * @param hook sees every statement Ignite parses on this node
+     * @return the engine's default framework configuration with the hooked parser
+     */
+    public static FrameworkConfig frameworkConfig(StatementHook hook) {
+        FrameworkConfig base = CalciteQueryProcessor.FRAMEWORK_CONFIG;
+        SqlParserImplFactory factory = reader -> {
+            HookedSqlParser parser = new HookedSqlParser(reader, hook);
+            if (reader instanceof SourceStringReader)
+                parser.setOriginalSql(((SourceStringReader)reader).getSourceString());
+            return parser;
+        };
+        return Frameworks.newConfigBuilder(base)
+            .parserConfig(base.getParserConfig().withParserFactory(factory))
+            .build();
+    }
+
+    /** @return a parser with the engine's grammar and settings, without any hook */
+    public static StatementParser plainParser() {
+        SqlParser.Config cfg = CalciteQueryProcessor.FRAMEWORK_CONFIG.getParserConfig();
+        return sql -> {
+            try {
+                return List.copyOf(SqlParser.create(sql, cfg).parseStmtList().getList());
+            }
+            catch (SqlParseException | CalciteContextException e) {
+                throw new IllegalArgumentException("Invalid SQL: " + e.getMessage(), e);
+            }
+        };
+    }
+}

@@ -1,0 +1,133 @@
+package dev.autopilot.sql.log;
+
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autopilot.sql.analysis.Predicate;
+import dev.autopilot.sql.analysis.StatementShape;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteBinary;
+import org.apache.ignite.binary.BinaryObject;
+
+import static dev.autopilot.sql.tables.AutopilotTables.QUERY_LOG;
+import static dev.autopilot.sql.tables.AutopilotTables.QUERY_TEMPLATES;
+import static dev.autopilot.sql.tables.AutopilotTables.TABLE_ACCESS;
+import static dev.autopilot.sql.tables.AutopilotTables.TEMPLATE_PREDICATES;
+import static dev.autopilot.sql.tables.AutopilotTables.TEMPLATE_STATS;
+
+/**
+ * Makes a node's query log cluster-wide: writes what changed since the last flush into the {@code AUTOPILOT} tables
+ * (templates and their predicates, per-window template statistics, table access, sampled executions), then lets the
+ * local log forget windows that are over. Runs on one background thread per node, never on a query's path.
+ */
+public final class QueryLogPublisher {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Ignite ignite;
+    private final QueryLog log;
+    private final int recentCapacity;
+    private long publishedSeq;
+
+    /**
+     * @param ignite the local node
+     * @param log its query log
+     * @param recentCapacity the ring size of the cluster-wide sample per node
+     */
+    public QueryLogPublisher(Ignite ignite, QueryLog log, int recentCapacity) {
+        this.ignite = ignite;
+        this.log = log;
+        this.recentCapacity = recentCapacity;
+    }
+
+    /** Writes what changed since the last call. */
+    public synchronized void flush() {
+        IgniteBinary bin = ignite.binary();
+        String node = log.node().toString();
+        Timestamp now = new Timestamp(System.currentTimeMillis());
+
+        Map<BinaryObject, BinaryObject> templates = new HashMap<>();
+        Map<BinaryObject, BinaryObject> predicates = new HashMap<>();
+        Map<BinaryObject, BinaryObject> stats = new HashMap<>();
+        for (TemplateWindowStats s : log.takeChangedTemplateWindows()) {
+            stats.put(TEMPLATE_STATS.key(bin, new Timestamp(s.windowStart()), s.templateId(), node),
+                TEMPLATE_STATS.value(bin, new Timestamp(s.windowStart() + log.windowMillis()), s.executions(),
+                    s.failures(), s.meanLatencyMillis(), s.p95LatencyMillis(), s.maxLatencyMillis(),
+                    histogram(s.latencyHistogram())));
+
+            Template t = log.templateById(s.templateId());
+            if (t != null && !templates.containsKey(QUERY_TEMPLATES.key(bin, t.id())))
+                putTemplate(bin, t, now, templates, predicates);
+        }
+
+        Map<BinaryObject, BinaryObject> access = new HashMap<>();
+        for (TableAccess a : log.takeChangedTableWindows()) {
+            access.put(TABLE_ACCESS.key(bin, new Timestamp(a.windowStart()), a.table(), node),
+                TABLE_ACCESS.value(bin, a.reads(), a.writes()));
+        }
+
+        Map<BinaryObject, BinaryObject> records = new HashMap<>();
+        for (ExecutionRecord r : log.recordsAfter(publishedSeq)) {
+            records.put(QUERY_LOG.key(bin, node, (int)(r.seq() % recentCapacity)),
+                QUERY_LOG.value(bin, r.seq(), r.templateId(), r.originalSql(), new Timestamp(r.startMillis()),
+                    r.latencyMillis(), r.failed()));
+            publishedSeq = Math.max(publishedSeq, r.seq());
+        }
+
+        putAll(QUERY_TEMPLATES.cache(ignite), templates);
+        putAll(TEMPLATE_PREDICATES.cache(ignite), predicates);
+        putAll(TEMPLATE_STATS.cache(ignite), stats);
+        putAll(TABLE_ACCESS.cache(ignite), access);
+        putAll(QUERY_LOG.cache(ignite), records);
+
+        log.evictBefore(log.currentWindow() - log.windowMillis());
+    }
+
+    private static void putTemplate(IgniteBinary bin, Template t, Timestamp now,
+        Map<BinaryObject, BinaryObject> templates, Map<BinaryObject, BinaryObject> predicates) {
+        StatementShape shape = t.shape();
+        templates.put(QUERY_TEMPLATES.key(bin, t.id()),
+            QUERY_TEMPLATES.value(bin, t.schema(), shape.kind().name(), shape.template(),
+                String.join(", ", shape.tables()), String.join(", ", shape.projections()),
+                String.join(", ", shape.groupBy()), json(shape.predicates()), now));
+
+        List<Predicate> preds = shape.predicates();
+        for (int i = 0; i < preds.size(); i++) {
+            Predicate p = preds.get(i);
+            predicates.put(TEMPLATE_PREDICATES.key(bin, t.id(), i),
+                TEMPLATE_PREDICATES.value(bin, p.table(), p.expression(), String.join(", ", p.columns()),
+                    p.operator(), p.placeholders().stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                    p.onExpression(), p.disjunctive()));
+        }
+    }
+
+    private static void putAll(org.apache.ignite.IgniteCache<BinaryObject, BinaryObject> cache,
+        Map<BinaryObject, BinaryObject> rows) {
+        if (!rows.isEmpty())
+            cache.putAll(rows);
+    }
+
+    /** @return non-empty buckets as {@code bucket:count} pairs */
+    private static String histogram(long[] counts) {
+        Map<Integer, Long> nonEmpty = new LinkedHashMap<>();
+        for (int b = 0; b < counts.length; b++) {
+            if (counts[b] > 0)
+                nonEmpty.put(b, counts[b]);
+        }
+        return nonEmpty.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
+            .collect(Collectors.joining(","));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value + " as JSON", e);
+        }
+    }
+}

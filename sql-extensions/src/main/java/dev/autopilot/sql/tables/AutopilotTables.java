@@ -1,0 +1,74 @@
+package dev.autopilot.sql.tables;
+
+import java.sql.Timestamp;
+import java.util.List;
+import dev.autopilot.sql.tables.SystemTable.Column;
+import dev.autopilot.sql.tables.SystemTable.Retention;
+
+/** The tables of the {@code AUTOPILOT} schema: what Autopilot observed, readable from any SQL client. */
+public final class AutopilotTables {
+    /** Sampled executions, a bounded ring per node. */
+    public static final SystemTable QUERY_LOG = new SystemTable("QUERY_LOG",
+        List.of(col("NODE_ID", String.class), col("SLOT", Integer.class)),
+        List.of(col("SEQ", Long.class), col("TEMPLATE_ID", String.class), col("ORIGINAL_SQL", String.class),
+            col("START_TIME", Timestamp.class), col("LATENCY_MS", Long.class), col("FAILED", Boolean.class)),
+        Retention.SINCE_MODIFIED);
+
+    /** Statement templates and what they do. */
+    public static final SystemTable QUERY_TEMPLATES = new SystemTable("QUERY_TEMPLATES",
+        List.of(col("TEMPLATE_ID", String.class)),
+        List.of(col("SCHEMA_NAME", String.class), col("KIND", String.class), col("TEMPLATE", String.class),
+            col("TABLES", String.class), col("PROJECTIONS", String.class), col("GROUP_BY", String.class),
+            col("PREDICATES", String.class), col("LAST_SEEN", Timestamp.class)),
+        Retention.SINCE_MODIFIED);
+
+    /** The filters of each template, one row each. */
+    public static final SystemTable TEMPLATE_PREDICATES = new SystemTable("TEMPLATE_PREDICATES",
+        List.of(col("TEMPLATE_ID", String.class), col("POS", Integer.class)),
+        List.of(col("TABLE_NAME", String.class), col("EXPRESSION", String.class), col("COLUMNS", String.class),
+            col("OPERATOR", String.class), col("PLACEHOLDERS", String.class), col("ON_EXPRESSION", Boolean.class),
+            col("DISJUNCTIVE", Boolean.class)),
+        Retention.SINCE_MODIFIED);
+
+    /** Executions and latency per template, window and node. */
+    public static final SystemTable TEMPLATE_STATS = new SystemTable("TEMPLATE_STATS",
+        List.of(col("WINDOW_START", Timestamp.class), col("TEMPLATE_ID", String.class), col("NODE_ID", String.class)),
+        List.of(col("WINDOW_END", Timestamp.class), col("EXECUTIONS", Long.class), col("FAILURES", Long.class),
+            col("MEAN_LATENCY_MS", Double.class), col("P95_LATENCY_MS", Double.class),
+            col("MAX_LATENCY_MS", Double.class), col("LATENCY_HISTOGRAM", String.class)),
+        Retention.SINCE_CREATED);
+
+    /** Reads and writes per table, window and node. */
+    public static final SystemTable TABLE_ACCESS = new SystemTable("TABLE_ACCESS",
+        List.of(col("WINDOW_START", Timestamp.class), col("TABLE_NAME", String.class), col("NODE_ID", String.class)),
+        List.of(col("READS", Long.class), col("WRITES", Long.class)),
+        Retention.SINCE_CREATED);
+
+    /** Size and access of each managed table. */
+    public static final SystemTable TABLE_STATS = new SystemTable("TABLE_STATS",
+        List.of(col("TABLE_NAME", String.class)),
+        List.of(col("CACHE_NAME", String.class), col("ROWS", Long.class), col("SIZE_BYTES", Long.class),
+            col("AVG_ROW_BYTES", Double.class), col("READS", Long.class), col("WRITES", Long.class),
+            col("ACCESS_WINDOW_START", Timestamp.class), col("SAMPLED_ROWS", Long.class),
+            col("REFRESHED_AT", Timestamp.class)),
+        Retention.KEEP);
+
+    /** Per-column statistics of each managed table, with an equi-depth histogram. */
+    public static final SystemTable COLUMN_STATS = new SystemTable("COLUMN_STATS",
+        List.of(col("TABLE_NAME", String.class), col("COLUMN_NAME", String.class)),
+        List.of(col("DATA_TYPE", String.class), col("DISTINCT_COUNT", Long.class), col("NULL_COUNT", Long.class),
+            col("MIN_VALUE", String.class), col("MAX_VALUE", String.class), col("HISTOGRAM", String.class),
+            col("BUCKETS", Integer.class), col("REFRESHED_AT", Timestamp.class)),
+        Retention.KEEP);
+
+    /** Every table, in creation order. */
+    public static final List<SystemTable> ALL = List.of(QUERY_LOG, QUERY_TEMPLATES, TEMPLATE_PREDICATES,
+        TEMPLATE_STATS, TABLE_ACCESS, TABLE_STATS, COLUMN_STATS);
+
+    private AutopilotTables() {
+    }
+
+    private static Column col(String name, Class<?> type) {
+        return new Column(name, type);
+    }
+}
