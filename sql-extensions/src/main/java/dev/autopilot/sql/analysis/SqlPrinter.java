@@ -26,6 +26,7 @@ final class SqlPrinter {
             .withAlwaysUseParentheses(false)
             .withSelectListItemsOnSeparateLines(false)
             .withUpdateSetListNewline(false)
+            .withValuesListNewline(false)
             .withIndentation(0)
             .withClauseStartsLine(false)
             .withClauseEndsLine(false)

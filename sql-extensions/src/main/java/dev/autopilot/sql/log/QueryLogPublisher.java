@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autopilot.sql.Json;
 import dev.autopilot.sql.analysis.Predicate;
 import dev.autopilot.sql.analysis.StatementShape;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteBinary;
+import org.apache.ignite.IgniteCache;
 import org.apache.ignite.binary.BinaryObject;
 
 import static dev.autopilot.sql.tables.AutopilotTables.QUERY_LOG;
@@ -26,8 +26,6 @@ import static dev.autopilot.sql.tables.AutopilotTables.TEMPLATE_STATS;
  * local log forget windows that are over. Runs on one background thread per node, never on a query's path.
  */
 public final class QueryLogPublisher {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Ignite ignite;
     private final QueryLog log;
     private final int recentCapacity;
@@ -93,7 +91,7 @@ public final class QueryLogPublisher {
         templates.put(QUERY_TEMPLATES.key(bin, t.id()),
             QUERY_TEMPLATES.value(bin, t.schema(), shape.kind().name(), shape.template(),
                 String.join(", ", shape.tables()), String.join(", ", shape.projections()),
-                String.join(", ", shape.groupBy()), json(shape.predicates()), now));
+                String.join(", ", shape.groupBy()), Json.write(shape.predicates()), now));
 
         List<Predicate> preds = shape.predicates();
         for (int i = 0; i < preds.size(); i++) {
@@ -105,7 +103,7 @@ public final class QueryLogPublisher {
         }
     }
 
-    private static void putAll(org.apache.ignite.IgniteCache<BinaryObject, BinaryObject> cache,
+    private static void putAll(IgniteCache<BinaryObject, BinaryObject> cache,
         Map<BinaryObject, BinaryObject> rows) {
         if (!rows.isEmpty())
             cache.putAll(rows);
@@ -120,14 +118,5 @@ public final class QueryLogPublisher {
         }
         return nonEmpty.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
             .collect(Collectors.joining(","));
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        }
-        catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write " + value + " as JSON", e);
-        }
     }
 }

@@ -1,0 +1,195 @@
+package dev.autopilot.plugin;
+
+import java.util.ArrayList;
+import java.util.List;
+import dev.autopilot.sql.log.QueryLogSettings;
+import org.apache.ignite.plugin.PluginConfiguration;
+
+/**
+ * Autopilot's settings for one node: plain bean properties, so that Spring XML can set them. Every server node should
+ * carry the same values. {@link #validate()} runs when the node starts; a bad value stops the node with a message
+ * that names the property and the value.
+ */
+public class AutopilotConfiguration implements PluginConfiguration {
+    private int windowSeconds = 60;
+    private long flushIntervalMillis = 1000;
+    private int maxTemplates = 2000;
+    private int maxStatements = 4096;
+    private int queryLogSize = 10_000;
+    private int samplesPerTemplateWindow = 20;
+    private int retentionMinutes = 24 * 60;
+    private int statisticsRefreshSeconds = 60;
+    private int histogramBuckets = 32;
+    private int histogramSampleRows = 20_000;
+    private List<String> managedTables = new ArrayList<>();
+
+    /** @return length of a query-log window, in seconds (default 60) */
+    public int getWindowSeconds() {
+        return windowSeconds;
+    }
+
+    /** @param windowSeconds length of a query-log window, in seconds */
+    public AutopilotConfiguration setWindowSeconds(int windowSeconds) {
+        this.windowSeconds = windowSeconds;
+        return this;
+    }
+
+    /** @return how often a node writes its query log to the cluster-wide tables, in ms (default 1000) */
+    public long getFlushIntervalMillis() {
+        return flushIntervalMillis;
+    }
+
+    /** @param flushIntervalMillis how often a node writes its query log to the cluster-wide tables, in ms */
+    public AutopilotConfiguration setFlushIntervalMillis(long flushIntervalMillis) {
+        this.flushIntervalMillis = flushIntervalMillis;
+        return this;
+    }
+
+    /** @return distinct templates tracked per node (default 2000) */
+    public int getMaxTemplates() {
+        return maxTemplates;
+    }
+
+    /** @param maxTemplates distinct templates tracked per node */
+    public AutopilotConfiguration setMaxTemplates(int maxTemplates) {
+        this.maxTemplates = maxTemplates;
+        return this;
+    }
+
+    /** @return distinct statement texts whose analysis a node remembers (default 4096) */
+    public int getMaxStatements() {
+        return maxStatements;
+    }
+
+    /** @param maxStatements distinct statement texts whose analysis a node remembers */
+    public AutopilotConfiguration setMaxStatements(int maxStatements) {
+        this.maxStatements = maxStatements;
+        return this;
+    }
+
+    /** @return sampled executions kept per node, locally and in {@code AUTOPILOT.QUERY_LOG} (default 10000) */
+    public int getQueryLogSize() {
+        return queryLogSize;
+    }
+
+    /** @param queryLogSize sampled executions kept per node */
+    public AutopilotConfiguration setQueryLogSize(int queryLogSize) {
+        this.queryLogSize = queryLogSize;
+        return this;
+    }
+
+    /** @return executions sampled per template and window (default 20); all are counted regardless */
+    public int getSamplesPerTemplateWindow() {
+        return samplesPerTemplateWindow;
+    }
+
+    /** @param samplesPerTemplateWindow executions sampled per template and window */
+    public AutopilotConfiguration setSamplesPerTemplateWindow(int samplesPerTemplateWindow) {
+        this.samplesPerTemplateWindow = samplesPerTemplateWindow;
+        return this;
+    }
+
+    /** @return how long the cluster-wide query-log rows live, in minutes (default 1440) */
+    public int getRetentionMinutes() {
+        return retentionMinutes;
+    }
+
+    /** @param retentionMinutes how long the cluster-wide query-log rows live, in minutes */
+    public AutopilotConfiguration setRetentionMinutes(int retentionMinutes) {
+        this.retentionMinutes = retentionMinutes;
+        return this;
+    }
+
+    /** @return how often table statistics are refreshed, in seconds; 0 for on demand only (default 60) */
+    public int getStatisticsRefreshSeconds() {
+        return statisticsRefreshSeconds;
+    }
+
+    /** @param statisticsRefreshSeconds how often table statistics are refreshed, in seconds; 0 for on demand only */
+    public AutopilotConfiguration setStatisticsRefreshSeconds(int statisticsRefreshSeconds) {
+        this.statisticsRefreshSeconds = statisticsRefreshSeconds;
+        return this;
+    }
+
+    /** @return equi-depth histogram buckets per column (default 32) */
+    public int getHistogramBuckets() {
+        return histogramBuckets;
+    }
+
+    /** @param histogramBuckets equi-depth histogram buckets per column */
+    public AutopilotConfiguration setHistogramBuckets(int histogramBuckets) {
+        this.histogramBuckets = histogramBuckets;
+        return this;
+    }
+
+    /** @return rows sampled per table for its statistics (default 20000) */
+    public int getHistogramSampleRows() {
+        return histogramSampleRows;
+    }
+
+    /** @param histogramSampleRows rows sampled per table for its statistics */
+    public AutopilotConfiguration setHistogramSampleRows(int histogramSampleRows) {
+        this.histogramSampleRows = histogramSampleRows;
+        return this;
+    }
+
+    /** @return tables Autopilot manages ({@code TABLE} or {@code SCHEMA.TABLE}); empty for every user table */
+    public List<String> getManagedTables() {
+        return managedTables;
+    }
+
+    /** @param managedTables tables Autopilot manages; empty for every user table */
+    public AutopilotConfiguration setManagedTables(List<String> managedTables) {
+        this.managedTables = managedTables == null ? null : new ArrayList<>(managedTables);
+        return this;
+    }
+
+    /**
+     * Checks every property.
+     *
+     * @throws IllegalArgumentException naming the first bad property and its value
+     */
+    public void validate() {
+        positive("windowSeconds", windowSeconds);
+        positive("flushIntervalMillis", flushIntervalMillis);
+        positive("maxTemplates", maxTemplates);
+        positive("maxStatements", maxStatements);
+        positive("queryLogSize", queryLogSize);
+        atLeast("samplesPerTemplateWindow", samplesPerTemplateWindow, 0);
+        positive("retentionMinutes", retentionMinutes);
+        atLeast("statisticsRefreshSeconds", statisticsRefreshSeconds, 0);
+        atLeast("histogramBuckets", histogramBuckets, 2);
+        positive("histogramSampleRows", histogramSampleRows);
+        if (managedTables == null)
+            throw invalid("managedTables", null, "must be a list, empty for every user table");
+        for (String t : managedTables) {
+            if (t == null || !t.matches("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?"))
+                throw invalid("managedTables", t, "each entry must be TABLE or SCHEMA.TABLE");
+        }
+    }
+
+    /** @return the query-log bounds these settings give */
+    QueryLogSettings queryLogSettings() {
+        return new QueryLogSettings(windowSeconds * 1000L, maxTemplates, queryLogSize, samplesPerTemplateWindow);
+    }
+
+    private static void positive(String name, long value) {
+        atLeast(name, value, 1);
+    }
+
+    private static void atLeast(String name, long value, long min) {
+        if (value < min)
+            throw invalid(name, value, "must be at least " + min);
+    }
+
+    private static IllegalArgumentException invalid(String name, Object value, String rule) {
+        return new IllegalArgumentException("Invalid Autopilot configuration: " + name + " = " + value + " (" + rule
+            + ")");
+    }
+
+    @Override public String toString() {
+        return "AutopilotConfiguration [windowSeconds=" + windowSeconds + ", flushIntervalMillis=" + flushIntervalMillis
+            + ", maxTemplates=" + maxTemplates + ", queryLogSize=" + queryLogSize + ", statisticsRefreshSeconds="
+            + statisticsRefreshSeconds + ", managedTables=" + managedTables + ']';
+    }
+}

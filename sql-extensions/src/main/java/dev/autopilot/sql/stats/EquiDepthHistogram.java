@@ -1,0 +1,80 @@
+package dev.autopilot.sql.stats;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a column's statistics from a uniform sample of its rows: equi-depth bucket bounds, NULLs scaled to the
+ * table, and distinct values by the GEE estimator (Charikar et al., 2000): {@code sqrt(N/n) * f1 + sum(f_j, j >= 2)},
+ * where {@code f_j} counts values seen exactly {@code j} times. A full scan ({@code n = N}) gives exact figures.
+ */
+public final class EquiDepthHistogram {
+    private EquiDepthHistogram() {
+    }
+
+    /**
+     * @param column the column name
+     * @param type the Java type name of its values
+     * @param sample the sampled values, NULLs included
+     * @param tableRows rows in the whole table
+     * @param buckets how many buckets to make at most
+     * @return the column's statistics
+     */
+    public static ColumnStatistics build(String column, String type, List<?> sample, long tableRows, int buckets) {
+        List<Comparable<Object>> values = new ArrayList<>();
+        long sampledNulls = 0;
+        for (Object v : sample) {
+            if (v == null)
+                sampledNulls++;
+            else
+                values.add(comparable(v));
+        }
+
+        int n = sample.size();
+        double scale = n == 0 ? 0 : (double)Math.max(tableRows, n) / n;
+        long nulls = Math.round(sampledNulls * scale);
+
+        if (values.isEmpty())
+            return new ColumnStatistics(column, type, 0, nulls, null, null, List.of());
+
+        values.sort(Comparator.naturalOrder());
+
+        Map<Object, Integer> freq = new HashMap<>();
+        values.forEach(v -> freq.merge(v, 1, Integer::sum));
+        long once = freq.values().stream().filter(f -> f == 1).count();
+        long more = freq.size() - once;
+        long distinct = scale <= 1 ? freq.size() : Math.round(Math.sqrt(scale) * once + more);
+
+        List<String> bounds = new ArrayList<>();
+        int b = Math.min(buckets, values.size());
+        for (int i = 1; i <= b; i++) {
+            String bound = render(values.get((int)((long)i * values.size() / b) - 1));
+            if (bounds.isEmpty() || !bounds.get(bounds.size() - 1).equals(bound))
+                bounds.add(bound);
+        }
+
+        return new ColumnStatistics(column, type, distinct, nulls, render(values.get(0)),
+            render(values.get(values.size() - 1)), bounds);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Comparable<Object> comparable(Object v) {
+        if (v instanceof Comparable)
+            return (Comparable<Object>)v;
+        return (Comparable<Object>)(Object)String.valueOf(v);
+    }
+
+    /** @return a value printed the way SQL prints it */
+    static String render(Object v) {
+        if (v instanceof BigDecimal)
+            return ((BigDecimal)v).toPlainString();
+        if (v instanceof java.util.Date && !(v instanceof java.sql.Date) && !(v instanceof Timestamp))
+            return new Timestamp(((java.util.Date)v).getTime()).toString();
+        return String.valueOf(v);
+    }
+}

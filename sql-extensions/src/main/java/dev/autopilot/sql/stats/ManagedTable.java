@@ -1,0 +1,58 @@
+package dev.autopilot.sql.stats;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.ignite.cache.QueryEntity;
+import org.apache.ignite.configuration.CacheConfiguration;
+
+/**
+ * A SQL table Autopilot watches, with where each column lives in the cache entry: in the key object, as the key
+ * itself, or in the value object.
+ *
+ * @param schema its SQL schema
+ * @param table its name
+ * @param cacheName the cache that holds it
+ * @param columns column name to binary field name, in declaration order
+ * @param types column name to Java type name
+ * @param keyColumns columns stored in the key object
+ * @param keyColumn the column that is the whole key, when the key is a single value; otherwise {@code null}
+ */
+public record ManagedTable(String schema, String table, String cacheName, Map<String, String> columns,
+    Map<String, String> types, Set<String> keyColumns, String keyColumn) {
+
+    /** @return {@code SCHEMA.TABLE} */
+    public String qualifiedName() {
+        return schema + '.' + table;
+    }
+
+    /** @return the column names in declaration order */
+    public List<String> columnNames() {
+        return new ArrayList<>(columns.keySet());
+    }
+
+    /** @return the tables a cache configuration defines, in the schema it puts them */
+    static List<ManagedTable> of(CacheConfiguration<?, ?> cfg) {
+        List<ManagedTable> out = new ArrayList<>();
+        String schema = cfg.getSqlSchema() != null ? cfg.getSqlSchema().toUpperCase() : cfg.getName().toUpperCase();
+        for (QueryEntity e : cfg.getQueryEntities()) {
+            String table = e.getTableName() != null ? e.getTableName()
+                : e.getValueType().substring(e.getValueType().lastIndexOf('.') + 1).toUpperCase();
+            Map<String, String> columns = new LinkedHashMap<>();
+            Map<String, String> types = new LinkedHashMap<>();
+            for (Map.Entry<String, String> f : e.getFields().entrySet()) {
+                String column = e.getAliases().getOrDefault(f.getKey(), f.getKey()).toUpperCase();
+                columns.put(column, f.getKey());
+                types.put(column, f.getValue());
+            }
+            Set<String> keyFields = e.getKeyFields() == null ? Set.of() : e.getKeyFields();
+            String keyColumn = e.getKeyFieldName() == null ? null
+                : e.getAliases().getOrDefault(e.getKeyFieldName(), e.getKeyFieldName()).toUpperCase();
+            out.add(new ManagedTable(schema, table.toUpperCase(), cfg.getName(), columns, types, keyFields,
+                keyColumn));
+        }
+        return out;
+    }
+}

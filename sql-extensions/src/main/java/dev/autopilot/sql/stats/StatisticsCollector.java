@@ -1,0 +1,178 @@
+package dev.autopilot.sql.stats;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import javax.cache.Cache;
+import dev.autopilot.sql.Json;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteBinary;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.cache.CachePeekMode;
+import org.apache.ignite.cache.query.QueryCursor;
+import org.apache.ignite.cache.query.ScanQuery;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
+import org.apache.ignite.configuration.CacheConfiguration;
+
+import static dev.autopilot.sql.tables.AutopilotTables.COLUMN_STATS;
+import static dev.autopilot.sql.tables.AutopilotTables.TABLE_ACCESS;
+import static dev.autopilot.sql.tables.AutopilotTables.TABLE_STATS;
+
+/**
+ * Computes the statistics of the managed tables and writes them to {@code AUTOPILOT.TABLE_STATS} and
+ * {@code AUTOPILOT.COLUMN_STATS}. Rows come from whole partitions scanned in random order until the sample is big
+ * enough (a table smaller than the sample is read whole, so its figures are exact); the partition scans run on the
+ * nodes that own them.
+ */
+public final class StatisticsCollector {
+    private static final Set<String> INTERNAL_SCHEMAS = Set.of("SYS", "AUTOPILOT", "INFORMATION_SCHEMA", "IGNITE");
+
+    private final Ignite ignite;
+    private final List<String> configuredTables;
+    private final int buckets;
+    private final int sampleRows;
+    private final LongSupplier lastCompleteWindow;
+    private final Random random = new Random(42);
+
+    /**
+     * @param ignite the local node
+     * @param configuredTables tables to manage ({@code TABLE} or {@code SCHEMA.TABLE}); empty for every user table
+     * @param buckets histogram buckets per column
+     * @param sampleRows rows to sample per table at least
+     * @param lastCompleteWindow start of the last complete query-log window, for access counts
+     */
+    public StatisticsCollector(Ignite ignite, List<String> configuredTables, int buckets, int sampleRows,
+        LongSupplier lastCompleteWindow) {
+        this.ignite = ignite;
+        this.configuredTables = configuredTables.stream().map(t -> t.toUpperCase(Locale.ROOT)).toList();
+        this.buckets = buckets;
+        this.sampleRows = sampleRows;
+        this.lastCompleteWindow = lastCompleteWindow;
+    }
+
+    /** @return the SQL tables Autopilot manages now */
+    public List<ManagedTable> managedTables() {
+        List<ManagedTable> out = new ArrayList<>();
+        for (String cacheName : ignite.cacheNames()) {
+            IgniteCache<?, ?> cache = ignite.cache(cacheName);
+            if (cache == null)
+                continue;
+            @SuppressWarnings("unchecked")
+            CacheConfiguration<?, ?> cfg = cache.getConfiguration(CacheConfiguration.class);
+            for (ManagedTable t : ManagedTable.of(cfg)) {
+                if (!INTERNAL_SCHEMAS.contains(t.schema()) && isConfigured(t))
+                    out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** Computes the statistics of every managed table and writes them to the {@code AUTOPILOT} tables. */
+    public synchronized List<TableStatistics> refresh() {
+        Map<String, long[]> access = accessCounts();
+        List<TableStatistics> out = new ArrayList<>();
+        for (ManagedTable t : managedTables())
+            out.add(collect(t, access.getOrDefault(t.qualifiedName(), new long[2])));
+        write(out);
+        return out;
+    }
+
+    private TableStatistics collect(ManagedTable t, long[] access) {
+        IgniteCache<Object, Object> cache = ignite.cache(t.cacheName()).withKeepBinary();
+        long rows = cache.sizeLong(CachePeekMode.PRIMARY);
+
+        Map<String, List<Object>> values = new HashMap<>();
+        t.columns().keySet().forEach(c -> values.put(c, new ArrayList<>()));
+        long bytes = 0;
+        int sampled = 0;
+
+        for (int part : shuffledPartitions(t.cacheName())) {
+            if (sampled >= sampleRows)
+                break;
+            try (QueryCursor<Cache.Entry<Object, Object>> cur = cache.query(new ScanQuery<>().setPartition(part))) {
+                for (Cache.Entry<Object, Object> e : cur) {
+                    bytes += sizeOf(e.getKey()) + sizeOf(e.getValue());
+                    sampled++;
+                    for (Map.Entry<String, String> c : t.columns().entrySet())
+                        values.get(c.getKey()).add(valueOf(t, c.getKey(), c.getValue(), e.getKey(), e.getValue()));
+                }
+            }
+        }
+
+        List<ColumnStatistics> columns = new ArrayList<>();
+        for (String c : t.columns().keySet())
+            columns.add(EquiDepthHistogram.build(c, t.types().get(c), values.get(c), rows, buckets));
+
+        long sizeBytes = sampled == 0 ? 0 : Math.round((double)bytes / sampled * rows);
+        return new TableStatistics(t.qualifiedName(), t.cacheName(), rows, sizeBytes, sampled, access[0], access[1],
+            lastCompleteWindow.getAsLong(), columns);
+    }
+
+    private List<Integer> shuffledPartitions(String cacheName) {
+        int parts = ignite.affinity(cacheName).partitions();
+        List<Integer> out = new ArrayList<>(parts);
+        for (int p = 0; p < parts; p++)
+            out.add(p);
+        Collections.shuffle(out, random);
+        return out;
+    }
+
+    private static Object valueOf(ManagedTable t, String column, String field, Object key, Object val) {
+        if (column.equals(t.keyColumn()))
+            return key;
+        Object holder = t.keyColumns().contains(field) ? key : val;
+        return holder instanceof BinaryObject && ((BinaryObject)holder).hasField(field)
+            ? ((BinaryObject)holder).field(field) : null;
+    }
+
+    private static long sizeOf(Object o) {
+        if (o instanceof BinaryObject)
+            return ((BinaryObject)o).size();
+        if (o instanceof String)
+            return ((String)o).length() + 5L;
+        return 9;
+    }
+
+    private Map<String, long[]> accessCounts() {
+        Map<String, long[]> out = new HashMap<>();
+        SqlFieldsQuery q = new SqlFieldsQuery("SELECT TABLE_NAME, SUM(READS), SUM(WRITES) FROM "
+            + TABLE_ACCESS.name() + " WHERE WINDOW_START = ? GROUP BY TABLE_NAME")
+            .setSchema("AUTOPILOT")
+            .setArgs(new Timestamp(lastCompleteWindow.getAsLong()));
+        for (List<?> row : ignite.cache(TABLE_ACCESS.cacheName()).query(q).getAll())
+            out.put((String)row.get(0), new long[] {((Number)row.get(1)).longValue(), ((Number)row.get(2)).longValue()});
+        return out;
+    }
+
+    private void write(List<TableStatistics> stats) {
+        IgniteBinary bin = ignite.binary();
+        Timestamp now = new Timestamp(System.currentTimeMillis());
+        Map<BinaryObject, BinaryObject> tables = new HashMap<>();
+        Map<BinaryObject, BinaryObject> columns = new HashMap<>();
+        for (TableStatistics s : stats) {
+            tables.put(TABLE_STATS.key(bin, s.table()), TABLE_STATS.value(bin, s.cacheName(), s.rows(), s.sizeBytes(),
+                s.avgRowBytes(), s.reads(), s.writes(), new Timestamp(s.accessWindowStart()), s.sampledRows(), now));
+            for (ColumnStatistics c : s.columns()) {
+                columns.put(COLUMN_STATS.key(bin, s.table(), c.column()), COLUMN_STATS.value(bin, c.type(),
+                    c.distinct(), c.nulls(), c.min(), c.max(), Json.write(c.bounds()), c.bounds().size(), now));
+            }
+        }
+        if (!tables.isEmpty())
+            TABLE_STATS.cache(ignite).putAll(tables);
+        if (!columns.isEmpty())
+            COLUMN_STATS.cache(ignite).putAll(columns);
+    }
+
+    private boolean isConfigured(ManagedTable t) {
+        return configuredTables.isEmpty() || configuredTables.contains(t.table())
+            || configuredTables.contains(t.qualifiedName());
+    }
+}

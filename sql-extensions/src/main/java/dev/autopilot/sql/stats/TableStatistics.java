@@ -1,0 +1,34 @@
+package dev.autopilot.sql.stats;
+
+import java.util.List;
+
+/**
+ * Size, access and value distribution of one managed table.
+ *
+ * @param table {@code SCHEMA.TABLE}
+ * @param cacheName the cache that holds it
+ * @param rows rows in the table (primary copies)
+ * @param sizeBytes estimated bytes of its rows: rows times the mean serialized size of the sampled rows (key plus
+ *     value), without index pages and per-entry overhead
+ * @param sampledRows rows the estimates come from
+ * @param reads SELECT executions that read the table in the last complete window, cluster-wide
+ * @param writes DML executions that wrote it in that window
+ * @param accessWindowStart start of that window, epoch millis
+ * @param columns per-column statistics
+ */
+public record TableStatistics(String table, String cacheName, long rows, long sizeBytes, long sampledRows,
+    long reads, long writes, long accessWindowStart, List<ColumnStatistics> columns) {
+    public TableStatistics {
+        columns = List.copyOf(columns);
+    }
+
+    /** @return mean serialized row size in bytes */
+    public double avgRowBytes() {
+        return rows == 0 ? 0 : (double)sizeBytes / rows;
+    }
+
+    /** @return the statistics of {@code column}, or {@code null} */
+    public ColumnStatistics column(String column) {
+        return columns.stream().filter(c -> c.column().equalsIgnoreCase(column)).findFirst().orElse(null);
+    }
+}
