@@ -1,0 +1,157 @@
+package dev.autopilot.plugin;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.configuration.SqlConfiguration;
+import org.apache.ignite.internal.IgnitionEx;
+import org.apache.ignite.plugin.CachePluginContext;
+import org.apache.ignite.plugin.CachePluginProvider;
+import org.apache.ignite.plugin.ExtensionRegistry;
+import org.apache.ignite.plugin.IgnitePlugin;
+import org.apache.ignite.plugin.PluginConfiguration;
+import org.apache.ignite.plugin.PluginContext;
+import org.apache.ignite.plugin.PluginProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A node starts with Autopilot only when it is configured right, and a cluster that runs it keeps out nodes without it. */
+class StartupValidationTest {
+    private static final Path CONFIG = Path.of("..", "config", "autopilot-server.xml");
+
+    private final TestCluster cluster = new TestCluster();
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void theShippedSpringConfigurationStartsANodeWithAutopilot() throws Exception {
+        Ignite node = cluster.start(withTestPorts(load(CONFIG), 0));
+
+        AutopilotPlugin plugin = AutopilotPlugin.of(node);
+        assertNotNull(plugin);
+        assertEquals(10, plugin.configuration().getWindowSeconds());
+        assertNotNull(node.cache("autopilot_query_log"), "Autopilot's tables exist");
+    }
+
+    @Test
+    void aBrokenSpringConfigurationNamesThePropertyAndValue() throws Exception {
+        IgniteConfiguration cfg = withTestPorts(load(Path.of("src", "test", "resources", "broken-window.xml")), 0);
+
+        assertStartFails(cfg, "Invalid Autopilot configuration: windowSeconds = -5 (must be at least 1)");
+    }
+
+    @Test
+    void everyBadPropertyIsNamed() {
+        assertStartFails(cluster.config(0, new AutopilotConfiguration().setHistogramBuckets(1)),
+            "histogramBuckets = 1");
+        assertStartFails(cluster.config(0, new AutopilotConfiguration().setFlushIntervalMillis(0)),
+            "flushIntervalMillis = 0");
+        assertStartFails(cluster.config(0, new AutopilotConfiguration().setManagedTables(
+            List.of("T; DROP TABLE X"))), "managedTables = T; DROP TABLE X");
+    }
+
+    @Test
+    void calciteMustBeTheDefaultEngine() {
+        IgniteConfiguration cfg = cluster.config(0, new AutopilotConfiguration())
+            .setSqlConfiguration(new SqlConfiguration());
+
+        assertStartFails(cfg, "Autopilot needs Ignite's Calcite engine as the default SQL engine");
+    }
+
+    @Test
+    void aServerWithoutThePluginIsRefused() {
+        cluster.start(cluster.config(0, new AutopilotConfiguration()));
+        IgniteConfiguration without = cluster.bareConfig(1).setPluginProviders(new OtherPluginProvider());
+
+        assertStartFails(without, "Server node without the Autopilot plugin cannot join");
+        assertEquals(1, cluster.node(0).cluster().nodes().size());
+    }
+
+    private void assertStartFails(IgniteConfiguration cfg, String expected) {
+        Throwable e = assertThrows(Throwable.class, () -> cluster.start(cfg));
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause())
+            chain.append(t.getMessage()).append('\n');
+        assertTrue(chain.toString().contains(expected), "Expected '" + expected + "' in:\n" + chain);
+    }
+
+    private static IgniteConfiguration load(Path path) throws Exception {
+        return IgnitionEx.loadConfiguration(path.toUri().toURL()).get1();
+    }
+
+    /** Keeps the file's plugin and SQL settings, on this run's ports. */
+    private IgniteConfiguration withTestPorts(IgniteConfiguration fromFile, int i) {
+        IgniteConfiguration ports = cluster.bareConfig(i);
+        return fromFile.setIgniteInstanceName(ports.getIgniteInstanceName())
+            .setWorkDirectory(ports.getWorkDirectory())
+            .setDiscoverySpi(ports.getDiscoverySpi())
+            .setCommunicationSpi(ports.getCommunicationSpi())
+            .setClientConnectorConfiguration(ports.getClientConnectorConfiguration())
+            .setFailureHandler(ports.getFailureHandler());
+    }
+
+    /** Some other plugin, so that the node does not pick up Autopilot from the class path. */
+    private static final class OtherPluginProvider implements PluginProvider<PluginConfiguration> {
+        @Override public String name() {
+            return "other";
+        }
+
+        @Override public String version() {
+            return "1";
+        }
+
+        @Override public String copyright() {
+            return "";
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override public <T extends IgnitePlugin> T plugin() {
+            return (T)new IgnitePlugin() { };
+        }
+
+        @Override public void initExtensions(PluginContext ctx, ExtensionRegistry registry) {
+        }
+
+        @Override public <T> T createComponent(PluginContext ctx, Class<T> cls) {
+            return null;
+        }
+
+        @Override public CachePluginProvider createCacheProvider(CachePluginContext ctx) {
+            return null;
+        }
+
+        @Override public void start(PluginContext ctx) {
+        }
+
+        @Override public void stop(boolean cancel) {
+        }
+
+        @Override public void onIgniteStart() {
+        }
+
+        @Override public void onIgniteStop(boolean cancel) {
+        }
+
+        @Override public Serializable provideDiscoveryData(UUID nodeId) {
+            return null;
+        }
+
+        @Override public void receiveDiscoveryData(UUID nodeId, Serializable data) {
+        }
+
+        @Override public void validateNewNode(ClusterNode node) {
+        }
+    }
+}
