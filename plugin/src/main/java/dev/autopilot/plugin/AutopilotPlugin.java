@@ -102,6 +102,11 @@ public final class AutopilotPlugin implements IgnitePlugin {
         scheduler.scheduleWithFixedDelay(this::flushQuietly, cfg.getFlushIntervalMillis(),
             cfg.getFlushIntervalMillis(), TimeUnit.MILLISECONDS);
 
+        if (cfg.getStatisticsRefreshSeconds() > 0 && !ignite.cluster().localNode().isClient()) {
+            ignite.services(ignite.cluster().forServers()).deployClusterSingletonAsync(StatisticsRefreshService.NAME,
+                new StatisticsRefreshService(TimeUnit.SECONDS.toMillis(cfg.getStatisticsRefreshSeconds())));
+        }
+
         log.info("Autopilot started: " + cfg + ", tables in schema " + SystemTable.SCHEMA);
     }
 

@@ -48,9 +48,9 @@ public final class QueryLogPublisher {
         String node = log.node().toString();
         Timestamp now = new Timestamp(System.currentTimeMillis());
 
-        Map<BinaryObject, BinaryObject> templates = new HashMap<>();
-        Map<BinaryObject, BinaryObject> predicates = new HashMap<>();
-        Map<BinaryObject, BinaryObject> stats = new HashMap<>();
+        Map<Object, BinaryObject> templates = new HashMap<>();
+        Map<Object, BinaryObject> predicates = new HashMap<>();
+        Map<Object, BinaryObject> stats = new HashMap<>();
         for (TemplateWindowStats s : log.takeChangedTemplateWindows()) {
             stats.put(TEMPLATE_STATS.key(bin, new Timestamp(s.windowStart()), s.templateId(), node),
                 TEMPLATE_STATS.value(bin, new Timestamp(s.windowStart() + log.windowMillis()), s.executions(),
@@ -62,13 +62,13 @@ public final class QueryLogPublisher {
                 putTemplate(bin, t, now, templates, predicates);
         }
 
-        Map<BinaryObject, BinaryObject> access = new HashMap<>();
+        Map<Object, BinaryObject> access = new HashMap<>();
         for (TableAccess a : log.takeChangedTableWindows()) {
             access.put(TABLE_ACCESS.key(bin, new Timestamp(a.windowStart()), a.table(), node),
                 TABLE_ACCESS.value(bin, a.reads(), a.writes()));
         }
 
-        Map<BinaryObject, BinaryObject> records = new HashMap<>();
+        Map<Object, BinaryObject> records = new HashMap<>();
         for (ExecutionRecord r : log.recordsAfter(publishedSeq)) {
             records.put(QUERY_LOG.key(bin, node, (int)(r.seq() % recentCapacity)),
                 QUERY_LOG.value(bin, r.seq(), r.templateId(), r.originalSql(), new Timestamp(r.startMillis()),
@@ -86,7 +86,7 @@ public final class QueryLogPublisher {
     }
 
     private static void putTemplate(IgniteBinary bin, Template t, Timestamp now,
-        Map<BinaryObject, BinaryObject> templates, Map<BinaryObject, BinaryObject> predicates) {
+        Map<Object, BinaryObject> templates, Map<Object, BinaryObject> predicates) {
         StatementShape shape = t.shape();
         templates.put(QUERY_TEMPLATES.key(bin, t.id()),
             QUERY_TEMPLATES.value(bin, t.schema(), shape.kind().name(), shape.template(),
@@ -103,8 +103,8 @@ public final class QueryLogPublisher {
         }
     }
 
-    private static void putAll(IgniteCache<BinaryObject, BinaryObject> cache,
-        Map<BinaryObject, BinaryObject> rows) {
+    private static void putAll(IgniteCache<Object, BinaryObject> cache,
+        Map<Object, BinaryObject> rows) {
         if (!rows.isEmpty())
             cache.putAll(rows);
     }

@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Builds a column's statistics from a uniform sample of its rows: equi-depth bucket bounds, NULLs scaled to the
- * table, and distinct values by the GEE estimator (Charikar et al., 2000): {@code sqrt(N/n) * f1 + sum(f_j, j >= 2)},
- * where {@code f_j} counts values seen exactly {@code j} times. A full scan ({@code n = N}) gives exact figures.
+ * table, and distinct values by Haas and Stokes' Duj1 estimator (1998): {@code d * n / (n - f1 + f1 * n / N)}, where
+ * {@code d} is the distinct values in the sample and {@code f1} those seen once. It gives {@code N} for a unique
+ * column and {@code d} when every value repeats; a full scan ({@code n = N}) gives exact figures.
  */
 public final class EquiDepthHistogram {
     private EquiDepthHistogram() {
@@ -47,8 +48,9 @@ public final class EquiDepthHistogram {
         Map<Object, Integer> freq = new HashMap<>();
         values.forEach(v -> freq.merge(v, 1, Integer::sum));
         long once = freq.values().stream().filter(f -> f == 1).count();
-        long more = freq.size() - once;
-        long distinct = scale <= 1 ? freq.size() : Math.round(Math.sqrt(scale) * once + more);
+        double sampled = values.size();
+        double tableValues = Math.max(sampled, sampled * scale);
+        long distinct = Math.round(freq.size() * sampled / (sampled - once + once * sampled / tableValues));
 
         List<String> bounds = new ArrayList<>();
         int b = Math.min(buckets, values.size());

@@ -36,7 +36,7 @@ public record ManagedTable(String schema, String table, String cacheName, Map<St
     /** @return the tables a cache configuration defines, in the schema it puts them */
     static List<ManagedTable> of(CacheConfiguration<?, ?> cfg) {
         List<ManagedTable> out = new ArrayList<>();
-        String schema = cfg.getSqlSchema() != null ? cfg.getSqlSchema().toUpperCase() : cfg.getName().toUpperCase();
+        String schema = sqlName(cfg.getSqlSchema() != null ? cfg.getSqlSchema() : cfg.getName());
         for (QueryEntity e : cfg.getQueryEntities()) {
             String table = e.getTableName() != null ? e.getTableName()
                 : e.getValueType().substring(e.getValueType().lastIndexOf('.') + 1).toUpperCase();
@@ -54,5 +54,11 @@ public record ManagedTable(String schema, String table, String cacheName, Map<St
                 keyColumn));
         }
         return out;
+    }
+
+    /** @return a schema name as SQL resolves it: quoted names keep their case, others are upper-cased */
+    private static String sqlName(String name) {
+        return name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")
+            ? name.substring(1, name.length() - 1) : name.toUpperCase();
     }
 }

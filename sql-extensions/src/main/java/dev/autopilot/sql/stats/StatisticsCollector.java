@@ -155,8 +155,8 @@ public final class StatisticsCollector {
     private void write(List<TableStatistics> stats) {
         IgniteBinary bin = ignite.binary();
         Timestamp now = new Timestamp(System.currentTimeMillis());
-        Map<BinaryObject, BinaryObject> tables = new HashMap<>();
-        Map<BinaryObject, BinaryObject> columns = new HashMap<>();
+        Map<Object, BinaryObject> tables = new HashMap<>();
+        Map<Object, BinaryObject> columns = new HashMap<>();
         for (TableStatistics s : stats) {
             tables.put(TABLE_STATS.key(bin, s.table()), TABLE_STATS.value(bin, s.cacheName(), s.rows(), s.sizeBytes(),
                 s.avgRowBytes(), s.reads(), s.writes(), new Timestamp(s.accessWindowStart()), s.sampledRows(), now));

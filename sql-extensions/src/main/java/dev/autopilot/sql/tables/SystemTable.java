@@ -78,8 +78,11 @@ public final class SystemTable {
 
         QueryEntity entity = new QueryEntity(keyType(), valueType())
             .setTableName(name)
-            .setFields(fields)
-            .setKeyFields(new LinkedHashSet<>(key.stream().map(Column::name).toList()));
+            .setFields(fields);
+        if (key.size() == 1)
+            entity.setKeyFieldName(key.get(0).name());
+        else
+            entity.setKeyFields(new LinkedHashSet<>(key.stream().map(Column::name).toList()));
 
         CacheConfiguration<Object, Object> cfg = new CacheConfiguration<>(cacheName())
             .setSqlSchema(SCHEMA)
@@ -102,12 +105,19 @@ public final class SystemTable {
     }
 
     /** @return the table's cache in binary form, for writing rows */
-    public IgniteCache<BinaryObject, BinaryObject> cache(Ignite ignite) {
+    public IgniteCache<Object, BinaryObject> cache(Ignite ignite) {
         return ignite.cache(cacheName()).withKeepBinary();
     }
 
-    /** @return a key of this table, from values in the declared order of the key columns */
-    public BinaryObject key(IgniteBinary binary, Object... values) {
+    /**
+     * @return a key of this table, from values in the declared order of the key columns: the value itself for a
+     *     single-column key (Ignite's plain primary key), a binary object otherwise
+     */
+    public Object key(IgniteBinary binary, Object... values) {
+        if (key.size() == 1) {
+            check(key, values);
+            return values[0];
+        }
         return build(binary.builder(keyType()), key, values);
     }
 
@@ -125,7 +135,7 @@ public final class SystemTable {
     }
 
     private String keyType() {
-        return "dev.autopilot." + name + "_KEY";
+        return key.size() == 1 ? key.get(0).type().getName() : "dev.autopilot." + name + "_KEY";
     }
 
     private String valueType() {
@@ -134,6 +144,13 @@ public final class SystemTable {
 
     @SuppressWarnings("unchecked")
     private BinaryObject build(BinaryObjectBuilder builder, List<Column> columns, Object[] values) {
+        check(columns, values);
+        for (int i = 0; i < values.length; i++)
+            builder.setField(columns.get(i).name(), values[i], (Class<Object>)columns.get(i).type());
+        return builder.build();
+    }
+
+    private void check(List<Column> columns, Object[] values) {
         if (values.length != columns.size()) {
             throw new IllegalArgumentException("Table " + name + " takes " + columns.size() + " values here, got "
                 + values.length);
@@ -144,8 +161,6 @@ public final class SystemTable {
                 throw new IllegalArgumentException("Column " + name + '.' + c.name() + " takes " + c.type().getName()
                     + ", got " + values[i].getClass().getName());
             }
-            builder.setField(c.name(), values[i], (Class<Object>)c.type());
         }
-        return builder.build();
     }
 }

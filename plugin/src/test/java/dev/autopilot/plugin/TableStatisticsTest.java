@@ -1,0 +1,90 @@
+package dev.autopilot.plugin;
+
+import java.util.List;
+import dev.autopilot.sql.stats.ColumnStatistics;
+import dev.autopilot.sql.stats.TableStatistics;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Statistics of the managed tables: on demand through the API, and readable from SQL. */
+class TableStatisticsTest {
+    private static final TestCluster CLUSTER = new TestCluster();
+    private static final int ROWS = 3000;
+
+    @BeforeAll
+    static void startCluster() {
+        CLUSTER.start(2, new AutopilotConfiguration().setStatisticsRefreshSeconds(0).setHistogramBuckets(10)
+            .setHistogramSampleRows(1000));
+        sql("CREATE TABLE ITEMS (ID INT PRIMARY KEY, GRP INT, PRICE DECIMAL(10, 2), NOTE VARCHAR)");
+        for (int i = 0; i < ROWS; i += 500) {
+            StringBuilder values = new StringBuilder();
+            for (int j = i; j < i + 500; j++) {
+                values.append(j == i ? "" : ", ").append('(').append(j).append(", ").append(j % 10).append(", ")
+                    .append(j).append(".50, ").append(j % 4 == 0 ? "NULL" : "'n" + j + "'").append(')');
+            }
+            sql("INSERT INTO ITEMS (ID, GRP, PRICE, NOTE) VALUES " + values);
+        }
+        sql("CREATE TABLE OTHER (ID INT PRIMARY KEY, V INT)");
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        CLUSTER.close();
+    }
+
+    @Test
+    void sizeNullsDistinctAndHistogramsOfATable() {
+        TableStatistics items = refresh("PUBLIC.ITEMS");
+
+        assertEquals(ROWS, items.rows());
+        assertTrue(items.sampledRows() >= 1000, "sampled whole partitions until 1000 rows: " + items.sampledRows());
+        assertTrue(items.sizeBytes() > ROWS * 10L, "size estimate: " + items.sizeBytes());
+
+        ColumnStatistics grp = items.column("GRP");
+        assertEquals(10, grp.distinct(), "10 groups, each seen many times in the sample");
+        assertEquals("0", grp.min());
+        assertEquals("9", grp.max());
+
+        ColumnStatistics note = items.column("NOTE");
+        assertEquals(ROWS / 4.0, note.nulls(), ROWS * 0.06, "a quarter of NOTE is NULL");
+
+        ColumnStatistics id = items.column("ID");
+        assertEquals(ROWS, id.distinct(), ROWS * 0.05, "unique key: Duj1 estimate");
+        assertEquals(10, id.bounds().size(), "equi-depth buckets");
+    }
+
+    @Test
+    void statisticsAreReadableFromSql() {
+        refresh("PUBLIC.ITEMS");
+
+        List<List<?>> rows = sql("SELECT t.ROWS, c.DISTINCT_COUNT, c.HISTOGRAM FROM AUTOPILOT.TABLE_STATS t "
+            + "JOIN AUTOPILOT.COLUMN_STATS c ON c.TABLE_NAME = t.TABLE_NAME "
+            + "WHERE t.TABLE_NAME = 'PUBLIC.ITEMS' AND c.COLUMN_NAME = 'GRP'");
+
+        assertEquals(1, rows.size());
+        assertEquals((long)ROWS, ((Number)rows.get(0).get(0)).longValue());
+        assertEquals(10L, ((Number)rows.get(0).get(1)).longValue());
+        assertTrue(((String)rows.get(0).get(2)).startsWith("[\""), "histogram bounds as a JSON array");
+    }
+
+    @Test
+    void everyUserTableIsManagedByDefaultAndNoSystemTable() {
+        AutopilotPlugin plugin = AutopilotPlugin.of(CLUSTER.node(0));
+        assertTrue(plugin.refreshStatistics().stream().anyMatch(t -> t.table().equals("PUBLIC.OTHER")));
+        assertTrue(plugin.refreshStatistics().stream().noneMatch(t -> t.table().startsWith("AUTOPILOT.")));
+    }
+
+    private static TableStatistics refresh(String table) {
+        return AutopilotPlugin.of(CLUSTER.node(1)).refreshStatistics().stream()
+            .filter(t -> t.table().equals(table)).findFirst().orElseThrow();
+    }
+
+    private static List<List<?>> sql(String sql) {
+        return CLUSTER.node(0).cache("autopilot_table_stats").query(new SqlFieldsQuery(sql).setSchema("PUBLIC")).getAll();
+    }
+}
