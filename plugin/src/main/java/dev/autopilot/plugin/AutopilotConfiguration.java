@@ -22,6 +22,7 @@ public class AutopilotConfiguration implements PluginConfiguration {
     private int histogramBuckets = 32;
     private int histogramSampleRows = 20_000;
     private List<String> managedTables = new ArrayList<>();
+    private boolean parserHook;
 
     /** @return length of a query-log window, in seconds (default 60) */
     public int getWindowSeconds() {
@@ -141,6 +142,22 @@ public class AutopilotConfiguration implements PluginConfiguration {
     /** @param managedTables tables Autopilot manages; empty for every user table */
     public AutopilotConfiguration setManagedTables(List<String> managedTables) {
         this.managedTables = managedTables == null ? null : new ArrayList<>(managedTables);
+        return this;
+    }
+
+    /**
+     * @return whether Autopilot hands Ignite's Calcite engine its own parser, which sees each statement text before
+     *     planning (default false). Off, every execution is still captured: the query log parses the text Ignite
+     *     registers. On Ignite 2.17 a plugin-supplied framework configuration makes the engine retain planner state
+     *     (about 1.3 GB of {@code RelTraitSet[]} after a minute of JDBC batch inserts), so keep it off for long runs.
+     */
+    public boolean isParserHook() {
+        return parserHook;
+    }
+
+    /** @param parserHook whether Autopilot hands Ignite's Calcite engine its own parser */
+    public AutopilotConfiguration setParserHook(boolean parserHook) {
+        this.parserHook = parserHook;
         return this;
     }
 

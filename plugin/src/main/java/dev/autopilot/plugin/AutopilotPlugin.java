@@ -43,7 +43,7 @@ public final class AutopilotPlugin implements IgnitePlugin {
     AutopilotPlugin(AutopilotConfiguration cfg, QueryLog queryLog) {
         this.cfg = cfg;
         this.queryLog = queryLog;
-        this.capture = new QueryCapture(new StatementAnalyzer(), CalciteHook.plainParser(), queryLog,
+        this.capture = new QueryCapture(new StatementAnalyzer(), CalciteHook.registeredTextParser(), queryLog,
             cfg.getMaxStatements());
     }
 

@@ -22,8 +22,8 @@ import org.apache.ignite.plugin.PluginValidationException;
 /**
  * Installs Autopilot on an Ignite node. Register it with {@code IgniteConfiguration.setPluginProviders(new
  * AutopilotPluginProvider(cfg))} (or the same bean in Spring XML); with no providers configured, Ignite finds it on
- * the class path through {@link java.util.ServiceLoader} and runs it with default settings. Autopilot hooks Ignite's
- * Calcite engine, which must be the default SQL engine. Every server node of a cluster must run it: a server without
+ * the class path through {@link java.util.ServiceLoader} and runs it with default settings. Autopilot observes
+ * Ignite's Calcite engine, which must be the default SQL engine. Every server node of a cluster must run it: a server without
  * it is refused at join, since statements it plans would escape the query log.
  */
 public class AutopilotPluginProvider implements PluginProvider<AutopilotConfiguration> {
@@ -92,7 +92,8 @@ public class AutopilotPluginProvider implements PluginProvider<AutopilotConfigur
 
     @SuppressWarnings("unchecked")
     @Override public <T> T createComponent(PluginContext ctx, Class<T> cls) {
-        return cls == FrameworkConfig.class ? (T)CalciteHook.frameworkConfig(plugin.capture()) : null;
+        return cls == FrameworkConfig.class && cfg.isParserHook() ? (T)CalciteHook.frameworkConfig(plugin.capture())
+            : null;
     }
 
     @Override public CachePluginProvider createCacheProvider(CachePluginContext ctx) {

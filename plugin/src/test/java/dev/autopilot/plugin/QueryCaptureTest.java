@@ -130,17 +130,17 @@ class QueryCaptureTest {
     }
 
     @Test
-    void sampledExecutionsKeepTheOriginalText() throws SQLException {
-        String sql = "select id from t where id = 42";
+    void sampledExecutionsKeepTheStatementAsIgniteRegisteredIt() throws SQLException {
         try (Connection c = DriverManager.getConnection(CLUSTER.jdbcUrl(0)); Statement s = c.createStatement()) {
-            s.executeQuery(sql).close();
+            s.executeQuery("select id from t where id = 42").close();
         }
-        QueryLog log = AutopilotPlugin.of(CLUSTER.node(0)).queryLog();
-        TestCluster.await("sampled record", () -> log.recent().stream().anyMatch(r -> r.originalSql().equals(sql)));
+        String registered = "SELECT ID FROM T WHERE ID = 42";
+        TestCluster.await("sampled record", () -> logs().anyMatch(
+            log -> log.recent().stream().anyMatch(r -> r.originalSql().equals(registered))));
 
-        AutopilotPlugin.of(CLUSTER.node(0)).flushQueryLog();
+        CLUSTER.nodes().forEach(n -> AutopilotPlugin.of(n).flushQueryLog());
         List<List<?>> rows = sql("SELECT TEMPLATE_ID, LATENCY_MS FROM AUTOPILOT.QUERY_LOG WHERE ORIGINAL_SQL = '"
-            + sql + "'");
+            + registered + "'");
         assertEquals(1, rows.size());
     }
 

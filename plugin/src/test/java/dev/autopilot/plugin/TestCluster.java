@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import dev.autopilot.plugin.internal.OrderlyShutdown;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.calcite.CalciteQueryEngineConfiguration;
@@ -97,8 +98,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     @Override public void close() {
-        for (int i = nodes.size() - 1; i >= 0; i--)
-            nodes.get(i).close();
+        OrderlyShutdown.stop(nodes);
         nodes.clear();
     }
 }

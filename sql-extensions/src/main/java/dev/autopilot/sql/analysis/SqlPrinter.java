@@ -6,7 +6,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /** Prints SQL fragments the way the query log shows them: one line, identifiers unquoted, qualifiers optional. */
-final class SqlPrinter {
+public final class SqlPrinter {
     /** A dialect that quotes nothing, so that {@code a.b} prints as {@code A.B}, not {@code "A"."B"}. */
     private static final SqlDialect PLAIN = new SqlDialect(SqlDialect.EMPTY_CONTEXT);
 
@@ -21,7 +21,7 @@ final class SqlPrinter {
     }
 
     /** @return the node on one line */
-    static String print(SqlNode node) {
+    public static String print(SqlNode node) {
         return node.toSqlString(c -> c.withDialect(PLAIN)
             .withAlwaysUseParentheses(false)
             .withSelectListItemsOnSeparateLines(false)

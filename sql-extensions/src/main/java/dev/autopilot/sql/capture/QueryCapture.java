@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import dev.autopilot.sql.StatementHook;
 import dev.autopilot.sql.StatementParser;
+import dev.autopilot.sql.analysis.SqlPrinter;
 import dev.autopilot.sql.analysis.StatementAnalyzer;
 import dev.autopilot.sql.analysis.StatementShape;
 import dev.autopilot.sql.log.QueryLog;
@@ -19,9 +20,9 @@ import org.apache.calcite.sql.SqlNode;
 /**
  * Connects the two places Ignite shows a statement: the parser, which sees a statement's text and tree once per
  * plan-cache miss, and the finish listener, which sees every execution but only the text Ignite registered for it
- * (the tree printed back). The parser side analyzes the tree and files the result under that printed text; the
- * finish side looks it up (parsing the printed text itself when it was not filed) and counts the execution in the
- * query log. Statements on Autopilot's own tables and system views are not counted.
+ * (the tree printed back). The parser side, when installed, analyzes the tree and files the result under that
+ * printed text with the client's own text; the finish side looks it up (parsing the printed text itself when it was
+ * not filed, and then keeping it, on one line, as the statement's text) and counts the execution in the query log. Statements on Autopilot's own tables and system views are not counted.
  */
 public final class QueryCapture implements StatementHook, Consumer<FinishedQuery> {
     /** Schemas whose statements are not workload: Ignite's system views and Autopilot's own tables. */
@@ -81,7 +82,7 @@ public final class QueryCapture implements StatementHook, Consumer<FinishedQuery
             List<SqlNode> stmts = parser.parse(sql);
             if (stmts.size() != 1)
                 return null;
-            Analyzed a = new Analyzed(sql, analyzer.analyze(stmts.get(0)));
+            Analyzed a = new Analyzed(SqlPrinter.print(stmts.get(0)), analyzer.analyze(stmts.get(0)));
             remember(sql, a);
             return a;
         }

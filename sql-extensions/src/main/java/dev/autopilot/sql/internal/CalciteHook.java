@@ -3,6 +3,7 @@ package dev.autopilot.sql.internal;
 import java.util.List;
 import dev.autopilot.sql.StatementHook;
 import dev.autopilot.sql.StatementParser;
+import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
@@ -40,7 +41,18 @@ public final class CalciteHook {
 
     /** @return a parser with the engine's grammar and settings, without any hook */
     public static StatementParser plainParser() {
-        SqlParser.Config cfg = CalciteQueryProcessor.FRAMEWORK_CONFIG.getParserConfig();
+        return parser(CalciteQueryProcessor.FRAMEWORK_CONFIG.getParserConfig());
+    }
+
+    /**
+     * @return a parser for statement text as Ignite registers it with its running queries: the parsed tree printed
+     *     back, identifiers quoted in back-ticks
+     */
+    public static StatementParser registeredTextParser() {
+        return parser(CalciteQueryProcessor.FRAMEWORK_CONFIG.getParserConfig().withQuoting(Quoting.BACK_TICK));
+    }
+
+    private static StatementParser parser(SqlParser.Config cfg) {
         return sql -> {
             try {
                 return List.copyOf(SqlParser.create(sql, cfg).parseStmtList().getList());

@@ -125,6 +125,18 @@ class StatementAnalyzerTest {
     }
 
     @Test
+    void textAsIgniteRegistersItAnalyzesLikeTheOriginal() {
+        String original = "select l_orderkey from lineitem where l_extendedprice * l_discount > 10";
+        String registered = PARSER.parse(original).get(0).toString();
+
+        StatementShape reparsed = new StatementAnalyzer().analyze(
+            CalciteHook.registeredTextParser().parse(registered).get(0));
+
+        assertTrue(registered.contains("`"), registered);
+        assertEquals(analyze(original), reparsed);
+    }
+
+    @Test
     void brokenSqlIsRejectedWithTheParserMessage() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> PARSER.parse("SELECT * FROM t WHERE"));

@@ -1,0 +1,85 @@
+package dev.autopilot.examples.cluster;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import dev.autopilot.plugin.internal.OrderlyShutdown;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.configuration.ClientConnectorConfiguration;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.internal.IgnitionEx;
+import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+
+/**
+ * Server nodes in this JVM, each configured from a Spring XML file the way a user configures theirs, on loopback
+ * ports of their own: node {@code i} uses {@code base + i} for discovery, {@code base + 50 + i} for communication and
+ * {@code base + 80 + i} for JDBC and thin clients, so that two clusters can run side by side.
+ */
+public final class EmbeddedCluster implements AutoCloseable {
+    private final int base;
+    private final List<Ignite> nodes = new ArrayList<>();
+
+    private EmbeddedCluster(int base) {
+        this.base = base;
+    }
+
+    /**
+     * @param springXml the node configuration
+     * @param nodes how many server nodes
+     * @param base first port
+     * @param autopilot whether the nodes run Autopilot; without it they run plain Ignite with the same settings
+     * @return the started cluster
+     */
+    public static EmbeddedCluster start(Path springXml, int nodes, int base, boolean autopilot) throws Exception {
+        EmbeddedCluster cluster = new EmbeddedCluster(base);
+        try {
+            for (int i = 0; i < nodes; i++) {
+                IgniteConfiguration cfg = IgnitionEx.loadConfiguration(springXml.toUri().toURL()).get1();
+                cluster.nodes.add(Ignition.start(cluster.onOwnPorts(cfg, i, autopilot)));
+            }
+        }
+        catch (Exception | Error e) {
+            cluster.close();
+            throw e;
+        }
+        return cluster;
+    }
+
+    /** @return a JDBC thin URL that reaches every node */
+    public String jdbcUrl() {
+        return "jdbc:ignite:thin://127.0.0.1:" + (base + 80) + ".." + (base + 80 + nodes.size() - 1);
+    }
+
+    /** @return the JDBC thin URL of one node */
+    public String jdbcUrl(int node) {
+        return "jdbc:ignite:thin://127.0.0.1:" + (base + 80 + node);
+    }
+
+    public List<Ignite> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    private IgniteConfiguration onOwnPorts(IgniteConfiguration cfg, int i, boolean autopilot) {
+        String name = (autopilot ? "autopilot-" : "plain-") + base + '-' + i;
+        cfg.setIgniteInstanceName(name)
+            .setWorkDirectory(new File("target/ignite-work/" + name).getAbsolutePath())
+            .setDiscoverySpi(new TcpDiscoverySpi()
+                .setIpFinder(new TcpDiscoveryVmIpFinder().setAddresses(List.of("127.0.0.1:" + base + ".." + (base + 9))))
+                .setLocalPort(base + i)
+                .setLocalPortRange(0))
+            .setCommunicationSpi(new TcpCommunicationSpi().setLocalPort(base + 50 + i).setLocalPortRange(0))
+            .setClientConnectorConfiguration(new ClientConnectorConfiguration().setPort(base + 80 + i).setPortRange(0));
+        if (!autopilot)
+            cfg.setPluginProviders(new NoAutopilotProvider());
+        return cfg;
+    }
+
+    @Override public void close() {
+        OrderlyShutdown.stop(nodes);
+        nodes.clear();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.autopilot.examples.cluster;
+
+import java.io.Serializable;
+import java.util.UUID;
+import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.plugin.CachePluginContext;
+import org.apache.ignite.plugin.CachePluginProvider;
+import org.apache.ignite.plugin.ExtensionRegistry;
+import org.apache.ignite.plugin.IgnitePlugin;
+import org.apache.ignite.plugin.PluginConfiguration;
+import org.apache.ignite.plugin.PluginContext;
+import org.apache.ignite.plugin.PluginProvider;
+
+/**
+ * A plugin that does nothing. Ignite loads every plugin on the class path when a node names none, so the baseline
+ * nodes of a side-by-side comparison name this one to run as plain Ignite while Autopilot's jar is on the class path.
+ */
+final class NoAutopilotProvider implements PluginProvider<PluginConfiguration> {
+    @Override public String name() {
+        return "no-autopilot";
+    }
+
+    @Override public String version() {
+        return "0";
+    }
+
+    @Override public String copyright() {
+        return "";
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override public <T extends IgnitePlugin> T plugin() {
+        return (T)new IgnitePlugin() { };
+    }
+
+    @Override public void initExtensions(PluginContext ctx, ExtensionRegistry registry) {
+    }
+
+    @Override public <T> T createComponent(PluginContext ctx, Class<T> cls) {
+        return null;
+    }
+
+    @Override public CachePluginProvider createCacheProvider(CachePluginContext ctx) {
+        return null;
+    }
+
+    @Override public void start(PluginContext ctx) {
+    }
+
+    @Override public void stop(boolean cancel) {
+    }
+
+    @Override public void onIgniteStart() {
+    }
+
+    @Override public void onIgniteStop(boolean cancel) {
+    }
+
+    @Override public Serializable provideDiscoveryData(UUID nodeId) {
+        return null;
+    }
+
+    @Override public void receiveDiscoveryData(UUID nodeId, Serializable data) {
+    }
+
+    @Override public void validateNewNode(ClusterNode node) {
+    }
+}

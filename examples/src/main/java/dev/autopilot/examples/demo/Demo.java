@@ -1,0 +1,102 @@
+package dev.autopilot.examples.demo;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
+import dev.autopilot.examples.cluster.EmbeddedCluster;
+import dev.autopilot.examples.workload.DriftingWorkload;
+import dev.autopilot.examples.workload.LoadResult;
+import dev.autopilot.examples.workload.TpchLoader;
+import dev.autopilot.examples.workload.TpchSchema;
+import dev.autopilot.examples.workload.TpchTemplates;
+import dev.autopilot.examples.workload.TpchWorkloads;
+import dev.autopilot.examples.workload.WorkloadDriver;
+import dev.autopilot.examples.workload.WorkloadResult;
+import dev.autopilot.plugin.AutopilotPlugin;
+import org.apache.ignite.Ignite;
+
+/**
+ * The main job: three server nodes in this JVM with Autopilot installed from {@code config/autopilot-server.xml},
+ * TPC-H lineitem and orders loaded through JDBC, a drifting workload replayed by JDBC thin clients, and after each
+ * phase what Autopilot observed: top templates, hot predicates and expressions, per-table statistics.
+ *
+ * <p>Arguments (all optional): {@code scale=0.02 phaseSeconds=30 concurrency=4 nodes=3}.
+ */
+public final class Demo {
+    private Demo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings s = Settings.parse(args);
+        System.out.printf(Locale.ROOT, "Ignite Autopilot demo: %d server nodes, TPC-H scale %s, %d s per phase, "
+            + "%d JDBC clients%n", s.nodes, s.scale, s.phaseSeconds, s.concurrency);
+
+        try (EmbeddedCluster cluster = EmbeddedCluster.start(Path.of("config", "autopilot-server.xml"), s.nodes,
+            47500, true)) {
+            try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(0))) {
+                TpchSchema.create(c);
+            }
+            LoadResult loaded = TpchLoader.builder(cluster.jdbcUrl(0)).scaleFactor(s.scale).threads(2).build().load();
+            System.out.printf(Locale.ROOT, "Loaded %,d orders and %,d line items in %.1f s over JDBC.%n%n",
+                loaded.orders(), loaded.lineItems(), loaded.elapsed().toMillis() / 1000.0);
+
+            Ignite first = cluster.nodes().get(0);
+            long windowMillis = AutopilotPlugin.of(first).queryLog().windowMillis();
+            ObservationReport report = new ObservationReport(cluster.jdbcUrl(0), windowMillis, System.out);
+            long[] phaseStart = {System.currentTimeMillis()};
+
+            WorkloadDriver driver = WorkloadDriver.builder(cluster.jdbcUrl())
+                .concurrency(s.concurrency)
+                .seed(7)
+                .listener((phase, result) -> {
+                    long end = System.currentTimeMillis();
+                    cluster.nodes().forEach(n -> AutopilotPlugin.of(n).flushQueryLog());
+                    AutopilotPlugin.of(first).refreshStatistics();
+                    System.out.printf(Locale.ROOT, "=== Phase %d: %s — %,d queries in %.1f s (%.0f q/s), %d errors "
+                        + "===%n", result.index() + 1, result.phase(), result.queries(),
+                        result.elapsed().toMillis() / 1000.0, result.throughputPerSecond(), result.errors());
+                    try {
+                        report.print(phaseStart[0], end);
+                    }
+                    catch (SQLException e) {
+                        throw new IllegalStateException("Could not read the AUTOPILOT tables: " + e.getMessage(), e);
+                    }
+                    System.out.println();
+                    phaseStart[0] = System.currentTimeMillis();
+                })
+                .build();
+
+            DriftingWorkload workload = TpchWorkloads.threePhaseDrift(TpchTemplates.forScale(s.scale),
+                Long.MAX_VALUE, Duration.ofSeconds(s.phaseSeconds));
+            WorkloadResult result = driver.run(workload);
+            System.out.printf(Locale.ROOT, "Done: %,d queries, %d errors.%n", result.queries(), result.errors());
+        }
+    }
+
+    /** Command-line settings, {@code key=value}. */
+    private record Settings(double scale, int phaseSeconds, int concurrency, int nodes) {
+        static Settings parse(String[] args) {
+            double scale = 0.02;
+            int phaseSeconds = 30;
+            int concurrency = 4;
+            int nodes = 3;
+            for (String a : args) {
+                String[] kv = a.split("=", 2);
+                if (kv.length != 2)
+                    throw new IllegalArgumentException("Expected key=value, got: " + a);
+                switch (kv[0]) {
+                    case "scale" -> scale = Double.parseDouble(kv[1]);
+                    case "phaseSeconds" -> phaseSeconds = Integer.parseInt(kv[1]);
+                    case "concurrency" -> concurrency = Integer.parseInt(kv[1]);
+                    case "nodes" -> nodes = Integer.parseInt(kv[1]);
+                    default -> throw new IllegalArgumentException("Unknown setting: " + kv[0]
+                        + " (known: scale, phaseSeconds, concurrency, nodes)");
+                }
+            }
+            return new Settings(scale, phaseSeconds, concurrency, nodes);
+        }
+    }
+}

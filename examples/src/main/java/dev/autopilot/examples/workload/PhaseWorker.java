@@ -1,0 +1,66 @@
+package dev.autopilot.examples.workload;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
+
+/**
+ * One driver thread's share of one phase: takes templates from the shared dealer and runs them on its own
+ * connection until the dealer runs dry, the phase's time is up or the thread is interrupted.
+ */
+final class PhaseWorker implements Callable<PhaseTally> {
+    private final QueryRunner runner;
+
+    private final Random random;
+
+    private final MixDealer dealer;
+
+    private final LongSupplier ticker;
+
+    private final long startNanos;
+
+    private final long maxNanos;
+
+    private final ParameterStyle styleOverride;
+
+    PhaseWorker(QueryRunner runner, Random random, MixDealer dealer, LongSupplier ticker, long startNanos,
+        long maxNanos, ParameterStyle styleOverride) {
+        this.runner = runner;
+        this.random = random;
+        this.dealer = dealer;
+        this.ticker = ticker;
+        this.startNanos = startNanos;
+        this.maxNanos = maxNanos;
+        this.styleOverride = styleOverride;
+    }
+
+    @Override
+    public PhaseTally call() throws SQLException {
+        PhaseTally tally = new PhaseTally();
+
+        while (!Thread.currentThread().isInterrupted() && ticker.getAsLong() - startNanos < maxNanos) {
+            QueryTemplate template = dealer.next();
+
+            if (template == null)
+                break;
+
+            List<Object> values = template.nextParameters(random);
+            ParameterStyle style = styleOverride != null ? styleOverride : template.style();
+            long began = ticker.getAsLong();
+
+            try {
+                long rows = runner.execute(template, values, style);
+
+                tally.success(template.name(), ticker.getAsLong() - began, rows);
+            }
+            catch (SQLException e) {
+                tally.failure(template.name(), e);
+                runner.reconnectIfClosed();
+            }
+        }
+
+        return tally;
+    }
+}

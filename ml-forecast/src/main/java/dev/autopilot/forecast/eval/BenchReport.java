@@ -1,0 +1,85 @@
+package dev.autopilot.forecast.eval;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Aggregates trace results into the flat JSON the project's benchmark dashboard reads
+ * ({@code target/bench/forecast.json} under the repository root).
+ */
+final class BenchReport {
+    private static final String PARENT_MARKER = "<artifactId>autopilot-parent</artifactId>";
+
+    private BenchReport() {
+    }
+
+    /** Flat key/value figures: totals first, then per trace and model. NaN figures are left out. */
+    static Map<String, Object> figures(List<TraceResult> results, double nominalCoverage, double seconds) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mase_vs_seasonal_naive", meanOver(results, r -> r.ratioTo("seasonal-naive")));
+        m.put("improvement_vs_holt_winters", 1 - meanOver(results, r -> r.ratioTo("holt-winters")));
+        m.put("interval_coverage", meanOver(results, TraceResult::meanCoverage));
+        m.put("interval_nominal", nominalCoverage);
+        m.put("horizons", results.isEmpty() ? 0 : results.get(0).coverage().length);
+        m.put("traces", results.size());
+        m.put("origin_stride", results.isEmpty() ? 1 : results.get(0).originStride());
+        m.put("runtime_seconds", Math.round(seconds * 10) / 10.0);
+        for (TraceResult r : results) {
+            String p = r.trace() + ".";
+            m.put(p + "season_windows", r.season());
+            m.put(p + "mase_vs_seasonal_naive", r.ratioTo("seasonal-naive"));
+            m.put(p + "improvement_vs_holt_winters", 1 - r.ratioTo("holt-winters"));
+            m.put(p + "interval_coverage", r.meanCoverage());
+            m.put(p + "forecast_micros", r.forecastMicros());
+            for (int i = 0; i < r.models().size(); i++)
+                m.put(p + r.models().get(i) + ".mase", mean(r.mase()[i]));
+            m.put(p + "spike_events", r.spikes().events());
+            m.put(p + "spike_detected", r.spikes().detected());
+            m.put(p + "spike_lead_minutes", r.spikes().meanLeadWindows() * r.stepMillis() / 60_000.0);
+            m.put(p + "spike_risk_detected", r.spikes().detectedByRisk());
+            m.put(p + "spike_risk_lead_minutes", r.spikes().meanRiskLeadWindows() * r.stepMillis() / 60_000.0);
+        }
+        m.values().removeIf(v -> v instanceof Double d && !Double.isFinite(d));
+        return m;
+    }
+
+    /** Writes the figures to {@code target/bench/forecast.json} under {@code root}; returns the file. */
+    static Path write(Path root, Map<String, Object> figures) throws IOException {
+        Path file = root.resolve("target").resolve("bench").resolve("forecast.json");
+        Files.createDirectories(file.getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), figures);
+        return file;
+    }
+
+    /**
+     * The nearest directory at or above {@code start} whose pom.xml is the project's parent pom (module poms name it
+     * inside their {@code <parent>} element, which is ignored); else {@code start}.
+     */
+    static Path repositoryRoot(Path start) throws IOException {
+        for (Path d = start.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+            Path pom = d.resolve("pom.xml");
+            if (Files.isRegularFile(pom) && Files.readString(pom).replaceAll("(?s)<parent>.*?</parent>", "").contains(PARENT_MARKER))
+                return d;
+        }
+        return start.toAbsolutePath().normalize();
+    }
+
+    private static double meanOver(List<TraceResult> results, ToDoubleFunction<TraceResult> f) {
+        return results.stream().mapToDouble(f).filter(Double::isFinite).average().orElse(Double.NaN);
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v)
+            s += x;
+        return s / v.length;
+    }
+}

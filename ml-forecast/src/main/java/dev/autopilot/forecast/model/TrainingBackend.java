@@ -1,0 +1,22 @@
+package dev.autopilot.forecast.model;
+
+import java.util.Map;
+
+import org.apache.ignite.ml.IgniteModel;
+import org.apache.ignite.ml.math.primitives.vector.Vector;
+import org.apache.ignite.ml.trainers.DatasetTrainer;
+
+/**
+ * Where an Ignite ML trainer reads its rows from: a local map (offline evaluation, tests) or an Ignite cache (the
+ * cluster trains where the data lives). The learned models do not care which.
+ */
+public interface TrainingBackend {
+    /**
+     * Trains on {@code rows}: each value is the feature vector followed by the label in its last slot.
+     *
+     * @param trainer Ignite ML trainer.
+     * @param rows Rows keyed by any distinct integer.
+     * @return The trained model.
+     */
+    <M extends IgniteModel<Vector, Double>> M fit(DatasetTrainer<M, Double> trainer, Map<Integer, double[]> rows);
+}

@@ -1,0 +1,42 @@
+package dev.autopilot.forecast.model;
+
+import org.apache.ignite.ml.IgniteModel;
+import org.apache.ignite.ml.composition.ModelsComposition;
+import org.apache.ignite.ml.math.primitives.vector.Vector;
+import org.apache.ignite.ml.tree.DecisionTreeConditionalNode;
+import org.apache.ignite.ml.tree.DecisionTreeModel;
+import org.apache.ignite.ml.tree.DecisionTreeNode;
+
+/**
+ * Works around an Ignite ML 2.15 tree defect: when the best split falls on tied feature values, the
+ * {@code value > threshold} branch receives no training rows and is left {@code null}, so predicting an unseen value
+ * above the threshold throws a {@link NullPointerException}. Such a branch is pointed at its sibling: with no
+ * training rows of its own, the sibling's answer is the best one available.
+ */
+final class TreeRepair {
+    private TreeRepair() {
+    }
+
+    /** Repairs every tree of a boosted ensemble in place; other models are returned unchanged. */
+    static IgniteModel<Vector, Double> fillEmptyBranches(IgniteModel<Vector, Double> model) {
+        if (model instanceof ModelsComposition<?> composition) {
+            for (IgniteModel<Vector, Double> member : composition.getModels()) {
+                if (member instanceof DecisionTreeModel tree)
+                    repair(tree.getRootNode());
+            }
+        }
+        return model;
+    }
+
+    private static void repair(DecisionTreeNode node) {
+        if (!(node instanceof DecisionTreeConditionalNode cond))
+            return;
+        if (cond.getThenNode() == null)
+            cond.setThenNode(cond.getElseNode());
+        if (cond.getElseNode() == null)
+            cond.setElseNode(cond.getThenNode());
+        repair(cond.getThenNode());
+        if (cond.getElseNode() != cond.getThenNode())
+            repair(cond.getElseNode());
+    }
+}
