@@ -6,6 +6,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import dev.autopilot.examples.Args;
 import dev.autopilot.examples.cluster.EmbeddedCluster;
 import dev.autopilot.examples.workload.DriftingWorkload;
 import dev.autopilot.examples.workload.LoadResult;
@@ -30,16 +32,21 @@ public final class Demo {
     }
 
     public static void main(String[] args) throws Exception {
-        Settings s = Settings.parse(args);
+        Map<String, String> a = Args.parse(args, Map.of("scale", "0.02", "phaseSeconds", "30", "concurrency", "4",
+            "nodes", "3"));
+        double scale = Double.parseDouble(a.get("scale"));
+        int phaseSeconds = Integer.parseInt(a.get("phaseSeconds"));
+        int concurrency = Integer.parseInt(a.get("concurrency"));
+        int nodes = Integer.parseInt(a.get("nodes"));
         System.out.printf(Locale.ROOT, "Ignite Autopilot demo: %d server nodes, TPC-H scale %s, %d s per phase, "
-            + "%d JDBC clients%n", s.nodes, s.scale, s.phaseSeconds, s.concurrency);
+            + "%d JDBC clients%n", nodes, scale, phaseSeconds, concurrency);
 
-        try (EmbeddedCluster cluster = EmbeddedCluster.start(Path.of("config", "autopilot-server.xml"), s.nodes,
+        try (EmbeddedCluster cluster = EmbeddedCluster.start(Path.of("config", "autopilot-server.xml"), nodes,
             47500, true)) {
             try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(0))) {
                 TpchSchema.create(c);
             }
-            LoadResult loaded = TpchLoader.builder(cluster.jdbcUrl(0)).scaleFactor(s.scale).threads(2).build().load();
+            LoadResult loaded = TpchLoader.builder(cluster.jdbcUrl(0)).scaleFactor(scale).threads(2).build().load();
             System.out.printf(Locale.ROOT, "Loaded %,d orders and %,d line items in %.1f s over JDBC.%n%n",
                 loaded.orders(), loaded.lineItems(), loaded.elapsed().toMillis() / 1000.0);
 
@@ -49,7 +56,7 @@ public final class Demo {
             long[] phaseStart = {System.currentTimeMillis()};
 
             WorkloadDriver driver = WorkloadDriver.builder(cluster.jdbcUrl())
-                .concurrency(s.concurrency)
+                .concurrency(concurrency)
                 .seed(7)
                 .listener((phase, result) -> {
                     long end = System.currentTimeMillis();
@@ -69,34 +76,10 @@ public final class Demo {
                 })
                 .build();
 
-            DriftingWorkload workload = TpchWorkloads.threePhaseDrift(TpchTemplates.forScale(s.scale),
-                Long.MAX_VALUE, Duration.ofSeconds(s.phaseSeconds));
+            DriftingWorkload workload = TpchWorkloads.threePhaseDrift(TpchTemplates.forScale(scale),
+                Long.MAX_VALUE, Duration.ofSeconds(phaseSeconds));
             WorkloadResult result = driver.run(workload);
             System.out.printf(Locale.ROOT, "Done: %,d queries, %d errors.%n", result.queries(), result.errors());
-        }
-    }
-
-    /** Command-line settings, {@code key=value}. */
-    private record Settings(double scale, int phaseSeconds, int concurrency, int nodes) {
-        static Settings parse(String[] args) {
-            double scale = 0.02;
-            int phaseSeconds = 30;
-            int concurrency = 4;
-            int nodes = 3;
-            for (String a : args) {
-                String[] kv = a.split("=", 2);
-                if (kv.length != 2)
-                    throw new IllegalArgumentException("Expected key=value, got: " + a);
-                switch (kv[0]) {
-                    case "scale" -> scale = Double.parseDouble(kv[1]);
-                    case "phaseSeconds" -> phaseSeconds = Integer.parseInt(kv[1]);
-                    case "concurrency" -> concurrency = Integer.parseInt(kv[1]);
-                    case "nodes" -> nodes = Integer.parseInt(kv[1]);
-                    default -> throw new IllegalArgumentException("Unknown setting: " + kv[0]
-                        + " (known: scale, phaseSeconds, concurrency, nodes)");
-                }
-            }
-            return new Settings(scale, phaseSeconds, concurrency, nodes);
         }
     }
 }

@@ -83,9 +83,8 @@ final class ObservationReport {
                     size == null ? "-" : megabytes(num(size.get(2))));
             }
 
-            for (List<Object> r : hot) {
-                String column = (String)r.get(1);
-                for (List<Object> s : rows(c, COLUMN_STATS, r.get(0), column)) {
+            for (List<Object> r : hot.stream().map(h -> List.of(h.get(0), h.get(1))).distinct().toList()) {
+                for (List<Object> s : rows(c, COLUMN_STATS, r.get(0), r.get(1))) {
                     out.printf("    column %s.%s: ~%,d distinct, %,d nulls, %s .. %s, %d-bucket equi-depth histogram%n",
                         r.get(0), s.get(0), num(s.get(1)), num(s.get(2)), s.get(3), s.get(4), num(s.get(5)));
                 }

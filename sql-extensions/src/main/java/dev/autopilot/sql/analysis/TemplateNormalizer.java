@@ -1,12 +1,17 @@
 package dev.autopilot.sql.analysis;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDdl;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlMerge;
 import org.apache.calcite.sql.SqlNode;
@@ -17,12 +22,16 @@ import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
  * Turns a statement into its template: every literal value and every parameter becomes a placeholder numbered in
- * the order the tree is walked, so that {@code a = 1} and {@code a = ?} group together. Booleans, NULL and
- * keywords (flags such as {@code LEADING} in TRIM) stay: they change what the statement means, not its values.
+ * the order the tree is walked, so that {@code a = 1} and {@code a = ?} group together. Literals that take part in
+ * computing an expression over columns stay, since they make the expression what it is: {@code FLOOR(c / 100)} and
+ * {@code FLOOR(c / 10)} are different expressions, {@code c = 100} and {@code c = 10} the same filter. Booleans,
+ * NULL and keywords (flags such as {@code LEADING} in TRIM) stay too: they change what the statement means.
  */
 final class TemplateNormalizer extends SqlShuttle {
     private static final Set<SqlTypeName> VALUE_TYPES = valueTypes();
 
+    /** For each call being visited, whether its literal operands are part of an expression over columns. */
+    private final Deque<Boolean> computing = new ArrayDeque<>();
     private int next;
 
     private TemplateNormalizer() {
@@ -46,7 +55,8 @@ final class TemplateNormalizer extends SqlShuttle {
     }
 
     @Override public SqlNode visit(SqlLiteral literal) {
-        return VALUE_TYPES.contains(literal.getTypeName())
+        boolean partOfExpression = !computing.isEmpty() && computing.peek();
+        return VALUE_TYPES.contains(literal.getTypeName()) && !partOfExpression
             ? new SqlDynamicParam(next++, literal.getParserPosition())
             : literal;
     }
@@ -72,7 +82,28 @@ final class TemplateNormalizer extends SqlShuttle {
         }
         if (call instanceof SqlMerge || call instanceof SqlDdl)
             return call;
-        return super.visit(call);
+        computing.push(computesOverColumns(call));
+        try {
+            return super.visit(call);
+        }
+        finally {
+            computing.pop();
+        }
+    }
+
+    /** @return whether {@code call} is arithmetic or a function applied to columns, such as {@code FLOOR(c / 100)} */
+    private static boolean computesOverColumns(SqlCall call) {
+        boolean computes = call.getOperator() instanceof SqlFunction
+            || SqlKind.BINARY_ARITHMETIC.contains(call.getKind()) || call.getKind() == SqlKind.MINUS_PREFIX;
+        return computes && readsColumn(call);
+    }
+
+    private static boolean readsColumn(SqlNode node) {
+        if (node instanceof SqlIdentifier)
+            return !((SqlIdentifier)node).isStar();
+        if (node instanceof SqlCall && !node.isA(SqlKind.QUERY))
+            return ((SqlCall)node).getOperandList().stream().anyMatch(TemplateNormalizer::readsColumn);
+        return false;
     }
 
     private SqlNode accept(SqlNode node) {

@@ -34,11 +34,11 @@ class StatementAnalyzerTest {
         assertEquals(StatementKind.SELECT, s.kind());
         assertEquals(List.of("LINEITEM"), s.tables());
         assertEquals("SELECT L_ORDERKEY FROM LINEITEM WHERE L_EXTENDEDPRICE * L_DISCOUNT BETWEEN ASYMMETRIC ? AND ? "
-            + "AND FLOOR(L_QUANTITY / ?) = ?", s.template());
+            + "AND FLOOR(L_QUANTITY / 10) = ?", s.template());
         assertEquals(List.of(
             new Predicate("LINEITEM", "L_EXTENDEDPRICE * L_DISCOUNT", List.of("L_EXTENDEDPRICE", "L_DISCOUNT"),
                 "BETWEEN", List.of(0, 1), false),
-            new Predicate("LINEITEM", "FLOOR(L_QUANTITY / ?)", List.of("L_QUANTITY"), "=", List.of(3), false)),
+            new Predicate("LINEITEM", "FLOOR(L_QUANTITY / 10)", List.of("L_QUANTITY"), "=", List.of(2), false)),
             s.predicates());
         assertTrue(s.predicates().get(0).onExpression());
     }
@@ -47,6 +47,20 @@ class StatementAnalyzerTest {
     void literalsAndParametersGroupTogether() {
         assertEquals(analyze("SELECT * FROM t WHERE a = 1 AND b < 'x'").template(),
             analyze("select * from T where A = ? and B < ?").template());
+    }
+
+    @Test
+    void constantsOfAnExpressionArePartOfIt() {
+        StatementShape s = analyze("SELECT SUM(l_extendedprice * (1 - l_discount)) FROM lineitem "
+            + "WHERE FLOOR(l_quantity / 100) = 3 AND l_quantity + 1 > 5 AND SUBSTRING(l_comment, 1, 3) = 'abc'");
+
+        assertEquals(List.of("SUM(L_EXTENDEDPRICE * (1 - L_DISCOUNT))"), s.projections());
+        assertEquals(List.of("FLOOR(L_QUANTITY / 100)", "L_QUANTITY + 1", "SUBSTRING(L_COMMENT, 1, 3)"),
+            s.predicates().stream().map(Predicate::expression).toList());
+        assertEquals(List.of(List.of(0), List.of(1), List.of(2)),
+            s.predicates().stream().map(Predicate::placeholders).toList());
+        assertTrue(!analyze("SELECT * FROM t WHERE FLOOR(c / 10) = 1").template()
+            .equals(analyze("SELECT * FROM t WHERE FLOOR(c / 100) = 1").template()), "different expressions");
     }
 
     @Test

@@ -1,0 +1,38 @@
+package dev.autopilot.examples.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Writes a benchmark's figures as flat JSON to {@code target/bench/<name>.json} under the repository root. */
+final class BenchReport {
+    private BenchReport() {
+    }
+
+    /** @return the file written */
+    static Path write(String name, Map<String, ?> figures) throws IOException {
+        Path file = repositoryRoot().resolve("target").resolve("bench").resolve(name + ".json");
+        Files.createDirectories(file.getParent());
+        String json = figures.entrySet().stream()
+            .map(e -> '"' + e.getKey() + "\": " + value(e.getValue()))
+            .collect(Collectors.joining(",\n  ", "{\n  ", "\n}\n"));
+        Files.writeString(file, json);
+        return file;
+    }
+
+    private static String value(Object v) {
+        return v instanceof Number || v instanceof Boolean ? String.valueOf(v) : '"' + String.valueOf(v) + '"';
+    }
+
+    /** @return the nearest directory, upwards from the working directory, that holds the parent pom */
+    private static Path repositoryRoot() throws IOException {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path pom = dir.resolve("pom.xml");
+            if (Files.exists(pom) && Files.readString(pom).contains("<artifactId>autopilot-parent</artifactId>"))
+                return dir;
+        }
+        throw new IOException("No autopilot-parent pom.xml above " + Path.of("").toAbsolutePath());
+    }
+}
