@@ -92,6 +92,22 @@ class QueryCaptureTest {
     }
 
     @Test
+    void theReadmesHotExpressionsQueryFindsTheExpression() throws SQLException {
+        try (Connection c = DriverManager.getConnection(CLUSTER.jdbcUrl(0)); Statement s = c.createStatement()) {
+            s.executeQuery("SELECT ID FROM T WHERE B * C < 7").close();
+        }
+        awaitTemplate("SELECT ID FROM T WHERE B * C < ?", 1);
+
+        List<List<?>> rows = sql("SELECT p.TABLE_NAME, p.EXPRESSION, p.OPERATOR, SUM(s.EXECUTIONS) AS EXECS\n"
+            + "FROM AUTOPILOT.TEMPLATE_STATS s JOIN AUTOPILOT.TEMPLATE_PREDICATES p ON p.TEMPLATE_ID = s.TEMPLATE_ID\n"
+            + "WHERE s.WINDOW_START > CURRENT_TIMESTAMP - INTERVAL '1' HOUR AND p.ON_EXPRESSION\n"
+            + "GROUP BY p.TABLE_NAME, p.EXPRESSION, p.OPERATOR ORDER BY EXECS DESC");
+
+        assertTrue(rows.stream().anyMatch(r -> r.subList(0, 3).equals(List.of("PUBLIC.T", "B * C", "<"))
+            && ((Number)r.get(3)).longValue() == 1), rows.toString());
+    }
+
+    @Test
     void sqlFieldsQueryAndLiteralsGroupIntoOneTemplate() {
         for (int bucket = 0; bucket < 4; bucket++) {
             CLUSTER.node(0).cache("SQL_PUBLIC_T")
