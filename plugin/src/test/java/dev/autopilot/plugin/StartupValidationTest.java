@@ -1,21 +1,11 @@
 package dev.autopilot.plugin;
 
-import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.configuration.IgniteConfiguration;
 import org.apache.ignite.configuration.SqlConfiguration;
 import org.apache.ignite.internal.IgnitionEx;
-import org.apache.ignite.plugin.CachePluginContext;
-import org.apache.ignite.plugin.CachePluginProvider;
-import org.apache.ignite.plugin.ExtensionRegistry;
-import org.apache.ignite.plugin.IgnitePlugin;
-import org.apache.ignite.plugin.PluginConfiguration;
-import org.apache.ignite.plugin.PluginContext;
-import org.apache.ignite.plugin.PluginProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +63,7 @@ class StartupValidationTest {
     @Test
     void aServerWithoutThePluginIsRefused() {
         cluster.start(cluster.config(0, new AutopilotConfiguration()));
-        IgniteConfiguration without = cluster.bareConfig(1).setPluginProviders(new OtherPluginProvider());
+        IgniteConfiguration without = cluster.bareConfig(1).setPluginProviders(new NoAutopilotProvider());
 
         assertStartFails(without, "Server node without the Autopilot plugin cannot join");
         assertEquals(1, cluster.node(0).cluster().nodes().size());
@@ -100,58 +90,5 @@ class StartupValidationTest {
             .setCommunicationSpi(ports.getCommunicationSpi())
             .setClientConnectorConfiguration(ports.getClientConnectorConfiguration())
             .setFailureHandler(ports.getFailureHandler());
-    }
-
-    /** Some other plugin, so that the node does not pick up Autopilot from the class path. */
-    private static final class OtherPluginProvider implements PluginProvider<PluginConfiguration> {
-        @Override public String name() {
-            return "other";
-        }
-
-        @Override public String version() {
-            return "1";
-        }
-
-        @Override public String copyright() {
-            return "";
-        }
-
-        @SuppressWarnings("unchecked")
-        @Override public <T extends IgnitePlugin> T plugin() {
-            return (T)new IgnitePlugin() { };
-        }
-
-        @Override public void initExtensions(PluginContext ctx, ExtensionRegistry registry) {
-        }
-
-        @Override public <T> T createComponent(PluginContext ctx, Class<T> cls) {
-            return null;
-        }
-
-        @Override public CachePluginProvider createCacheProvider(CachePluginContext ctx) {
-            return null;
-        }
-
-        @Override public void start(PluginContext ctx) {
-        }
-
-        @Override public void stop(boolean cancel) {
-        }
-
-        @Override public void onIgniteStart() {
-        }
-
-        @Override public void onIgniteStop(boolean cancel) {
-        }
-
-        @Override public Serializable provideDiscoveryData(UUID nodeId) {
-            return null;
-        }
-
-        @Override public void receiveDiscoveryData(UUID nodeId, Serializable data) {
-        }
-
-        @Override public void validateNewNode(ClusterNode node) {
-        }
     }
 }

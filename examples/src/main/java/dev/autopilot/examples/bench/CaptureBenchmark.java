@@ -13,6 +13,7 @@ import dev.autopilot.examples.Args;
 import dev.autopilot.examples.cluster.EmbeddedCluster;
 import dev.autopilot.examples.workload.DriftingWorkload;
 import dev.autopilot.examples.workload.PhaseResult;
+import dev.autopilot.examples.workload.TemplateStats;
 import dev.autopilot.examples.workload.TpchLoader;
 import dev.autopilot.examples.workload.TpchSchema;
 import dev.autopilot.examples.workload.TpchTemplates;
@@ -67,12 +68,17 @@ public final class CaptureBenchmark {
                     offRounds.get(i).throughputPerSecond());
             }
 
-            double onMean = meanMicros(onRounds);
-            double offMean = meanMicros(offRounds);
+            double onMean = meanMicros(onRounds, null);
+            double offMean = meanMicros(offRounds, null);
+            double onLookup = meanMicros(onRounds, TpchTemplates.POINT_LOOKUP);
+            double offLookup = meanMicros(offRounds, TpchTemplates.POINT_LOOKUP);
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("capture_latency_ratio", round3(onMean / offMean));
             figures.put("autopilot_mean_micros", round3(onMean));
             figures.put("plain_mean_micros", round3(offMean));
+            figures.put("point_lookup_latency_ratio", round3(onLookup / offLookup));
+            figures.put("autopilot_point_lookup_mean_micros", round3(onLookup));
+            figures.put("plain_point_lookup_mean_micros", round3(offLookup));
             figures.put("autopilot_queries", onRounds.stream().mapToLong(PhaseResult::queries).sum());
             figures.put("plain_queries", offRounds.stream().mapToLong(PhaseResult::queries).sum());
             figures.put("rounds", rounds);
@@ -82,6 +88,8 @@ public final class CaptureBenchmark {
 
             System.out.printf(Locale.ROOT, "capture_latency_ratio = %.3f (autopilot %.0f us / plain %.0f us mean "
                 + "client latency over %d rounds)%n", onMean / offMean, onMean, offMean, rounds);
+            System.out.printf(Locale.ROOT, "point_lookup_latency_ratio = %.3f (autopilot %.0f us / plain %.0f us)%n",
+                onLookup / offLookup, onLookup, offLookup);
             System.out.println("written to " + BenchReport.write("capture", figures));
         }
     }
@@ -103,13 +111,14 @@ public final class CaptureBenchmark {
         return WorkloadDriver.builder(c.jdbcUrl()).concurrency(concurrency).seed(11).build().run(w).phases().get(0);
     }
 
-    /** @return the mean latency over all queries of all rounds */
-    private static double meanMicros(List<PhaseResult> rounds) {
+    /** @return the mean latency over all rounds, of one template or (for {@code null}) of all queries */
+    private static double meanMicros(List<PhaseResult> rounds, String template) {
         double sum = 0;
         long n = 0;
         for (PhaseResult r : rounds) {
-            sum += r.total().meanMicros() * r.queries();
-            n += r.queries();
+            TemplateStats s = template == null ? r.total() : r.template(template);
+            sum += s.meanMicros() * s.queries();
+            n += s.queries();
         }
         return n == 0 ? Double.NaN : sum / n;
     }

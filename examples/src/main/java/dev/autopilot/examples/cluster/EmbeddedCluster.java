@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.autopilot.plugin.NoAutopilotProvider;
 import dev.autopilot.plugin.internal.OrderlyShutdown;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;

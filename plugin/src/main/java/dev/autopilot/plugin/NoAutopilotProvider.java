@@ -1,4 +1,4 @@
-package dev.autopilot.examples.cluster;
+package dev.autopilot.plugin;
 
 import java.io.Serializable;
 import java.util.UUID;
@@ -12,10 +12,11 @@ import org.apache.ignite.plugin.PluginContext;
 import org.apache.ignite.plugin.PluginProvider;
 
 /**
- * A plugin that does nothing. Ignite loads every plugin on the class path when a node names none, so the baseline
- * nodes of a side-by-side comparison name this one to run as plain Ignite while Autopilot's jar is on the class path.
+ * A plugin that does nothing, for running a node as plain Ignite while Autopilot's jar is on its class path: Ignite
+ * loads every plugin it finds there when a node names none, so such a node names this one instead (the baseline of a
+ * side-by-side benchmark, a test of what a cluster does with a node that lacks Autopilot).
  */
-final class NoAutopilotProvider implements PluginProvider<PluginConfiguration> {
+public final class NoAutopilotProvider implements PluginProvider<PluginConfiguration> {
     @Override public String name() {
         return "no-autopilot";
     }
