@@ -18,12 +18,13 @@ import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
 import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
 
 /**
- * Real Ignite server nodes in this JVM on loopback, on ports picked per run so that parallel builds do not meet.
+ * Real Ignite server nodes in this JVM on loopback, on ports picked per run so that parallel builds do not meet, below
+ * Linux's ephemeral range (32768 and up) so that outgoing connections do not take them first.
  * Node {@code i} listens for discovery on {@code base + i}, for communication on {@code base + 10 + i} and for
  * JDBC and thin clients on {@code base + 20 + i}.
  */
 final class TestCluster implements AutoCloseable {
-    private final int base = 20_000 + ThreadLocalRandom.current().nextInt(1_000) * 30;
+    private final int base = 20_000 + ThreadLocalRandom.current().nextInt(400) * 30;
     private final String prefix = "ap-" + base + '-';
     private final List<Ignite> nodes = new ArrayList<>();
 
