@@ -23,6 +23,8 @@ public class AutopilotConfiguration implements PluginConfiguration {
     private int histogramSampleRows = 20_000;
     private List<String> managedTables = new ArrayList<>();
     private boolean parserHook;
+    private int forecastHorizon = 12;
+    private int forecastHistoryWindows = 1440;
 
     /** @return length of a query-log window, in seconds (default 60) */
     public int getWindowSeconds() {
@@ -161,6 +163,28 @@ public class AutopilotConfiguration implements PluginConfiguration {
         return this;
     }
 
+    /** @return windows ahead that load forecasts reach (default 12) */
+    public int getForecastHorizon() {
+        return forecastHorizon;
+    }
+
+    /** @param forecastHorizon windows ahead that load forecasts reach */
+    public AutopilotConfiguration setForecastHorizon(int forecastHorizon) {
+        this.forecastHorizon = forecastHorizon;
+        return this;
+    }
+
+    /** @return past windows that load forecasts learn from (default 1440: a day of one-minute windows) */
+    public int getForecastHistoryWindows() {
+        return forecastHistoryWindows;
+    }
+
+    /** @param forecastHistoryWindows past windows that load forecasts learn from */
+    public AutopilotConfiguration setForecastHistoryWindows(int forecastHistoryWindows) {
+        this.forecastHistoryWindows = forecastHistoryWindows;
+        return this;
+    }
+
     /**
      * Checks every property.
      *
@@ -177,6 +201,8 @@ public class AutopilotConfiguration implements PluginConfiguration {
         atLeast("statisticsRefreshSeconds", statisticsRefreshSeconds, 0);
         atLeast("histogramBuckets", histogramBuckets, 2);
         positive("histogramSampleRows", histogramSampleRows);
+        positive("forecastHorizon", forecastHorizon);
+        atLeast("forecastHistoryWindows", forecastHistoryWindows, 2);
         if (managedTables == null)
             throw invalid("managedTables", null, "must be a list, empty for every user table");
         for (String t : managedTables) {

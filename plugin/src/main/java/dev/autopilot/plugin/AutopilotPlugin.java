@@ -2,9 +2,12 @@ package dev.autopilot.plugin;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import dev.autopilot.forecast.ForecastRow;
+import dev.autopilot.forecast.ForecastSettings;
 import dev.autopilot.sql.analysis.StatementAnalyzer;
 import dev.autopilot.sql.capture.QueryCapture;
 import dev.autopilot.sql.internal.CalciteHook;
@@ -38,6 +41,7 @@ public final class AutopilotPlugin implements IgnitePlugin {
     private QueryFinishTap tap;
     private QueryLogPublisher publisher;
     private StatisticsCollector statistics;
+    private TableLoadForecasts forecasts;
     private ScheduledExecutorService scheduler;
 
     AutopilotPlugin(AutopilotConfiguration cfg, QueryLog queryLog) {
@@ -67,6 +71,16 @@ public final class AutopilotPlugin implements IgnitePlugin {
         return statistics.refresh();
     }
 
+    /**
+     * Retrains the load forecast of every table from its statements per window in {@code AUTOPILOT.TABLE_ACCESS} and
+     * writes the forecasts to {@code AUTOPILOT.LOAD_FORECASTS}.
+     *
+     * @return the forecasts, by table
+     */
+    public Map<String, List<ForecastRow>> refreshForecasts() {
+        return forecasts.refresh();
+    }
+
     /** @return the configuration this node runs with */
     public AutopilotConfiguration configuration() {
         return cfg;
@@ -91,6 +105,8 @@ public final class AutopilotPlugin implements IgnitePlugin {
         publisher = new QueryLogPublisher(ignite, queryLog, cfg.getQueryLogSize());
         statistics = new StatisticsCollector(ignite, cfg.getManagedTables(), cfg.getHistogramBuckets(),
             cfg.getHistogramSampleRows(), () -> queryLog.currentWindow() - queryLog.windowMillis());
+        forecasts = new TableLoadForecasts(ignite, queryLog.windowMillis(), cfg.getForecastHistoryWindows(),
+            ForecastSettings.builder().horizon(cfg.getForecastHorizon()).build(), System::currentTimeMillis);
         tap = QueryFinishTap.install(ignite, capture);
         registerMetrics(ignite.metrics().getOrCreate(NAME));
 

@@ -8,8 +8,9 @@ import org.apache.ignite.resources.LoggerResource;
 import org.apache.ignite.services.Service;
 
 /**
- * Refreshes the statistics of the managed tables on a schedule. A cluster singleton, so that one node samples each
- * table once per period; if that node leaves, Ignite starts the service on another one.
+ * Refreshes the statistics and load forecasts of the managed tables on a schedule. A cluster singleton, so that one
+ * node samples each table and trains each forecast once per period; if that node leaves, Ignite starts the service on
+ * another one, which finds everything it needs in the {@code AUTOPILOT} tables.
  */
 final class StatisticsRefreshService implements Service {
     /** The name the service is deployed under. */
@@ -40,10 +41,12 @@ final class StatisticsRefreshService implements Service {
             TimeUnit.MILLISECONDS.sleep(periodMillis);
             try {
                 AutopilotPlugin.of(ignite).refreshStatistics();
+                AutopilotPlugin.of(ignite).refreshForecasts();
             }
             catch (RuntimeException e) {
                 if (!cancelled)
-                    log.warning("Autopilot could not refresh table statistics; will retry in " + periodMillis + " ms", e);
+                    log.warning("Autopilot could not refresh table statistics or forecasts; will retry in "
+                        + periodMillis + " ms", e);
             }
         }
     }

@@ -61,9 +61,16 @@ public final class AutopilotTables {
             col("BUCKETS", Integer.class), col("REFRESHED_AT", Timestamp.class)),
         Retention.KEEP);
 
+    /** Forecast statements per window of each managed table, per horizon, with a prediction interval. */
+    public static final SystemTable LOAD_FORECASTS = new SystemTable("LOAD_FORECASTS",
+        List.of(col("TABLE_NAME", String.class), col("HORIZON", Integer.class)),
+        List.of(col("WINDOW_START", Timestamp.class), col("PREDICTED", Double.class), col("LOWER", Double.class),
+            col("UPPER", Double.class), col("MODEL", String.class), col("TRAINED_AT", Timestamp.class)),
+        Retention.KEEP);
+
     /** Every table, in creation order. */
     public static final List<SystemTable> ALL = List.of(QUERY_LOG, QUERY_TEMPLATES, TEMPLATE_PREDICATES,
-        TEMPLATE_STATS, TABLE_ACCESS, TABLE_STATS, COLUMN_STATS);
+        TEMPLATE_STATS, TABLE_ACCESS, TABLE_STATS, COLUMN_STATS, LOAD_FORECASTS);
 
     private AutopilotTables() {
     }

@@ -1,0 +1,68 @@
+package dev.autopilot.adaptation.expression;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Names derived columns and recommended indexes so that the same canonical expression (or column list) always gets
+ * the same name on every node and in every profile version: {@code AP_} + a readable slug + {@code _} + 8 hex digits
+ * of a hash of the canonical text, at most {@link #MAX_LENGTH} characters, a valid unquoted SQL identifier.
+ */
+public final class DerivedNames {
+    /** Longest name produced. */
+    public static final int MAX_LENGTH = 30;
+
+    /** What a name in a profile must look like: an unquoted SQL identifier. */
+    public static final Pattern IDENTIFIER = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+
+    private static final Pattern WORD = Pattern.compile("[A-Z][A-Z0-9]*|[0-9]+");
+
+    private static final Set<String> NOISE = Set.of("FROM", "AS", "CAST", "EXTRACT", "CASE", "WHEN", "THEN", "ELSE",
+        "END", "AND", "OR", "NOT", "IS", "NULL", "FOR");
+
+    private DerivedNames() {
+    }
+
+    /** @return the stable name of the derived column holding {@code canonical} */
+    public static String nameOf(String canonical) {
+        return name("AP_", canonical);
+    }
+
+    /** @return the stable name of an index over {@code columns} of {@code table} */
+    public static String indexName(String table, List<String> columns) {
+        return name("AP_IDX_", table + '(' + String.join(",", columns) + ')');
+    }
+
+    private static String name(String prefix, String text) {
+        String hash = String.format("%08x", fnv1a(text));
+        int room = MAX_LENGTH - prefix.length() - hash.length() - 1;
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(text.toUpperCase(Locale.ROOT));
+        while (m.find()) {
+            String w = m.group();
+            // Drop keywords and one-letter table prefixes such as the L of L_QUANTITY.
+            if (!NOISE.contains(w) && w.length() > 1)
+                words.add(w);
+        }
+        String slug = String.join("_", words);
+        if (slug.length() > room)
+            slug = slug.substring(0, room);
+        slug = slug.replaceAll("_+$", "");
+        return slug.isEmpty() ? prefix + hash.toUpperCase(Locale.ROOT)
+            : prefix + slug + '_' + hash.toUpperCase(Locale.ROOT);
+    }
+
+    private static int fnv1a(String text) {
+        int h = 0x811c9dc5;
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            h ^= b & 0xff;
+            h *= 0x01000193;
+        }
+        return h;
+    }
+}

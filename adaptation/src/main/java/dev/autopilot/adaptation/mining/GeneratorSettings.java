@@ -1,0 +1,45 @@
+package dev.autopilot.adaptation.mining;
+
+/**
+ * Budgets and thresholds of the profile generator, per partition. Invalid values are refused when the settings are
+ * made, with the setting's name and value.
+ *
+ * @param memoryBudgetBytes memory the structures of one partition may take in total
+ * @param maxStructures derived attributes plus indexes one partition may have
+ * @param minExecutionShare a structure must serve at least this share of the table's executions in the window
+ * @param maxIndexSelectivity an index only counts as used by a template when it leaves at most this fraction of
+ *     the rows to read (beyond it, a scan is as good)
+ * @param rowReadsPerStructureWrite what maintaining one structure for one row write costs, in row reads
+ */
+public record GeneratorSettings(long memoryBudgetBytes, int maxStructures, double minExecutionShare,
+    double maxIndexSelectivity, double rowReadsPerStructureWrite) {
+    /** The defaults: 256 MB and 6 structures per partition, 15% share, 20% selectivity, a write costs 50 reads. */
+    public static final GeneratorSettings DEFAULTS = new GeneratorSettings(256L << 20, 6, 0.15, 0.2, 50);
+
+    public GeneratorSettings {
+        if (memoryBudgetBytes < 0)
+            throw new IllegalArgumentException("memoryBudgetBytes = " + memoryBudgetBytes + " (must be 0 or more)");
+        if (maxStructures < 0)
+            throw new IllegalArgumentException("maxStructures = " + maxStructures + " (must be 0 or more)");
+        if (!(minExecutionShare >= 0 && minExecutionShare <= 1))
+            throw new IllegalArgumentException("minExecutionShare = " + minExecutionShare + " (must be 0 to 1)");
+        if (!(maxIndexSelectivity > 0 && maxIndexSelectivity <= 1))
+            throw new IllegalArgumentException("maxIndexSelectivity = " + maxIndexSelectivity
+                + " (must be above 0, at most 1)");
+        if (!(rowReadsPerStructureWrite >= 0))
+            throw new IllegalArgumentException("rowReadsPerStructureWrite = " + rowReadsPerStructureWrite
+                + " (must be 0 or more)");
+    }
+
+    /** @return these settings with another memory budget */
+    public GeneratorSettings withMemoryBudgetBytes(long bytes) {
+        return new GeneratorSettings(bytes, maxStructures, minExecutionShare, maxIndexSelectivity,
+            rowReadsPerStructureWrite);
+    }
+
+    /** @return these settings with another structure limit */
+    public GeneratorSettings withMaxStructures(int max) {
+        return new GeneratorSettings(memoryBudgetBytes, max, minExecutionShare, maxIndexSelectivity,
+            rowReadsPerStructureWrite);
+    }
+}

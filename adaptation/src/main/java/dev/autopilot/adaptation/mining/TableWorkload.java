@@ -1,0 +1,21 @@
+package dev.autopilot.adaptation.mining;
+
+import java.util.List;
+import dev.autopilot.adaptation.table.TableSchema;
+import dev.autopilot.sql.stats.TableStatistics;
+
+/**
+ * Everything the profile generator sees of one partition (a managed table): its schema and existing indexes, its
+ * statistics, the templates that touched it in the window and how often it is written.
+ *
+ * @param schema columns, types, primary key and indexes
+ * @param statistics rows, size and per-column value distribution
+ * @param templates the templates that read or wrote it, with their load
+ * @param writesPerSecond row writes per second (each one updates every index and derived column)
+ */
+public record TableWorkload(TableSchema schema, TableStatistics statistics, List<TemplateLoad> templates,
+    double writesPerSecond) {
+    public TableWorkload {
+        templates = List.copyOf(templates);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.autopilot.adaptation.profile;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * What a structure (or a whole profile) is expected to buy and to cost, so that a user can see why it was proposed.
+ * All rates are per second of the window the profile is based on.
+ *
+ * @param rowsReadSavedPerSecond table rows the workload would no longer read, per second
+ * @param memoryBytes bytes it takes: index entries, or the derived column's values
+ * @param writeAmplification extra structure updates per second: writes per second times structures to maintain
+ * @param netGain rows saved per second minus the write cost expressed in rows (see {@code GeneratorSettings})
+ */
+public record Benefit(
+    @JsonProperty("rows_read_saved_per_second") double rowsReadSavedPerSecond,
+    @JsonProperty("memory_bytes") long memoryBytes,
+    @JsonProperty("write_amplification") double writeAmplification,
+    @JsonProperty("net_gain") double netGain
+) {
+    /** Nothing saved, nothing spent. */
+    public static final Benefit NONE = new Benefit(0, 0, 0, 0);
+
+    /** @return both estimates together */
+    public Benefit plus(Benefit o) {
+        return new Benefit(rowsReadSavedPerSecond + o.rowsReadSavedPerSecond, memoryBytes + o.memoryBytes,
+            writeAmplification + o.writeAmplification, netGain + o.netGain);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.autopilot.adaptation.profile;
+
+import java.util.List;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A secondary index a profile adds to its table.
+ *
+ * @param name the index name: a SQL identifier, stable for the same table and columns
+ * @param columns its columns in order: table columns or names of the profile's derived attributes
+ * @param inlineSize the suggested {@code INLINE_SIZE} in bytes (0 lets Ignite choose)
+ * @param reason why it is proposed: the templates it serves (may be omitted on import)
+ * @param benefit what it saves and costs (may be omitted on import)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record IndexRecommendation(
+    @JsonProperty("name") String name,
+    @JsonProperty("columns") List<String> columns,
+    @JsonProperty("inline_size") Integer inlineSize,
+    @JsonProperty("reason") String reason,
+    @JsonProperty("benefit") Benefit benefit
+) {
+}

@@ -1,0 +1,185 @@
+package dev.autopilot.adaptation.profile;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import dev.autopilot.adaptation.ProfileValidationException;
+import dev.autopilot.adaptation.expression.DerivedExpression;
+import dev.autopilot.adaptation.expression.DerivedNames;
+import dev.autopilot.adaptation.table.ColumnType;
+import dev.autopilot.adaptation.table.TableSchema;
+
+/**
+ * Decides whether a profile may be stored: every field present and in range, every name a plain SQL identifier,
+ * every expression re-parsed against the columns of the profile's own table, every index column a table column or
+ * one of the profile's derived attributes, nothing twice. The first problem found is thrown, naming its field; what
+ * passes comes back with expressions and types in canonical form.
+ */
+public final class ProfileValidator {
+    /** Most derived attributes, and most indexes, one profile may hold. */
+    public static final int MAX_STRUCTURES = 64;
+
+    /** Most columns of one index. */
+    public static final int MAX_INDEX_COLUMNS = 16;
+
+    /** Largest {@code INLINE_SIZE} Ignite accepts. */
+    public static final int MAX_INLINE_SIZE = 2048;
+
+    private final Function<String, TableSchema> tables;
+
+    /** @param tables the schema of a managed table by {@code SCHEMA.TABLE}, {@code null} for an unknown table */
+    public ProfileValidator(Function<String, TableSchema> tables) {
+        this.tables = tables;
+    }
+
+    /**
+     * @param json a profile document, from a user or from storage
+     * @return the profile, validated and in canonical form: the only form that may be stored
+     * @throws ProfileValidationException naming the first field that is wrong
+     */
+    public SchemaProfile read(String json) {
+        return validate(ProfileCodec.read(json));
+    }
+
+    /**
+     * @param p a profile as read from JSON
+     * @return the same profile with canonical expressions and inferred types
+     * @throws ProfileValidationException naming the first field that is wrong
+     */
+    public SchemaProfile validate(SchemaProfile p) {
+        if (p == null)
+            throw new ProfileValidationException("$", "a JSON object is required");
+        text(p.partitionId(), "partition_id", 256);
+        text(p.table(), "table", 512);
+        TableSchema table = tables.apply(p.table());
+        if (table == null)
+            throw new ProfileValidationException("table", "unknown table " + p.table());
+        if (p.version() == null || p.version() < 0)
+            throw new ProfileValidationException("version", "a version of 0 or more is required");
+        basedOn(p.basedOn());
+
+        List<DerivedAttribute> derived = derived(orEmpty(p.derivedAttributes()), table);
+        Set<String> derivedNames = new HashSet<>();
+        derived.forEach(d -> derivedNames.add(d.name()));
+
+        List<IndexRecommendation> indexes = orEmpty(p.indexes());
+        if (indexes.size() > MAX_STRUCTURES)
+            throw new ProfileValidationException("indexes", "more than " + MAX_STRUCTURES + " indexes");
+        Set<String> indexNames = new HashSet<>();
+        for (int i = 0; i < indexes.size(); i++) {
+            String at = "indexes[" + i + "]";
+            IndexRecommendation idx = indexes.get(i);
+            if (idx == null)
+                throw new ProfileValidationException(at, "an object is required");
+            identifier(idx.name(), at + ".name");
+            if (!indexNames.add(idx.name()))
+                throw new ProfileValidationException(at + ".name", "duplicate index name " + idx.name());
+            columns(idx.columns(), at + ".columns", table, derivedNames, false);
+            if (idx.inlineSize() != null && (idx.inlineSize() < 0 || idx.inlineSize() > MAX_INLINE_SIZE))
+                throw new ProfileValidationException(at + ".inline_size", "must be 0 to " + MAX_INLINE_SIZE
+                    + ", was " + idx.inlineSize());
+        }
+        columns(p.compositeIndex(), "composite_index", table, derivedNames, true);
+
+        return new SchemaProfile(p.partitionId(), p.table(), p.version(), p.basedOn(), derived, indexes,
+            orEmpty(p.compositeIndex()), p.expectedBenefit());
+    }
+
+    private static List<DerivedAttribute> derived(List<DerivedAttribute> in, TableSchema table) {
+        if (in.size() > MAX_STRUCTURES)
+            throw new ProfileValidationException("derived_attributes", "more than " + MAX_STRUCTURES + " attributes");
+        List<DerivedAttribute> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Set<String> expressions = new HashSet<>();
+        for (int i = 0; i < in.size(); i++) {
+            String at = "derived_attributes[" + i + "]";
+            DerivedAttribute d = in.get(i);
+            if (d == null)
+                throw new ProfileValidationException(at, "an object is required");
+            identifier(d.name(), at + ".name");
+            if (table.type(d.name()) != null)
+                throw new ProfileValidationException(at + ".name", d.name() + " is already a column of "
+                    + table.simpleName());
+            if (!names.add(d.name()))
+                throw new ProfileValidationException(at + ".name", "duplicate derived attribute " + d.name());
+            DerivedExpression e = DerivedExpression.parse(d.expression(), table, at + ".expression");
+            if (e.plainColumn())
+                throw new ProfileValidationException(at + ".expression", "is just column " + e.canonical()
+                    + ", which needs no derived attribute");
+            if (!expressions.add(e.canonical()))
+                throw new ProfileValidationException(at + ".expression", "same expression as another attribute: "
+                    + e.canonical());
+            if (d.type() != null)
+                checkType(d.type(), e.type(), at + ".type");
+            out.add(new DerivedAttribute(d.name(), e.canonical(), e.type().toString(), d.reason(), d.benefit()));
+        }
+        return out;
+    }
+
+    private static void checkType(String declared, ColumnType inferred, String at) {
+        ColumnType t;
+        try {
+            t = ColumnType.parse(declared);
+        }
+        catch (IllegalArgumentException e) {
+            throw new ProfileValidationException(at, "unknown SQL type " + declared);
+        }
+        if (t.name() != inferred.name())
+            throw new ProfileValidationException(at, "declared " + declared + " but the expression is " + inferred);
+    }
+
+    private static void columns(List<String> cols, String at, TableSchema table, Set<String> derived,
+        boolean optional) {
+        if (cols == null || cols.isEmpty()) {
+            if (optional)
+                return;
+            throw new ProfileValidationException(at, "at least one column is required");
+        }
+        if (cols.size() > MAX_INDEX_COLUMNS)
+            throw new ProfileValidationException(at, "more than " + MAX_INDEX_COLUMNS + " columns");
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < cols.size(); j++) {
+            String c = cols.get(j);
+            String cat = at + "[" + j + "]";
+            identifier(c, cat);
+            if (table.type(c) == null && !derived.contains(c))
+                throw new ProfileValidationException(cat, "unknown column " + c + " in table " + table.simpleName()
+                    + " and not a derived attribute of the profile");
+            if (!seen.add(c))
+                throw new ProfileValidationException(cat, "column " + c + " appears twice");
+        }
+    }
+
+    private static void basedOn(BasedOn b) {
+        if (b == null)
+            return;
+        if (b.windowStart() == null || b.windowEnd() == null || b.windowEnd() < b.windowStart())
+            throw new ProfileValidationException("based_on", "window_start and window_end are required, "
+                + "window_end not before window_start");
+        if (b.queries() == null || b.queries() < 0)
+            throw new ProfileValidationException("based_on.queries", "a count of 0 or more is required");
+    }
+
+    private static void identifier(String name, String at) {
+        if (name == null || !DerivedNames.IDENTIFIER.matcher(name).matches())
+            throw new ProfileValidationException(at, "must be an upper-case SQL identifier (A-Z, 0-9, _; at most 64 "
+                + "characters), was " + shorten(name));
+    }
+
+    private static void text(String value, String at, int max) {
+        if (value == null || value.isBlank())
+            throw new ProfileValidationException(at, "required");
+        if (value.length() > max)
+            throw new ProfileValidationException(at, "longer than " + max + " characters");
+    }
+
+    private static String shorten(String s) {
+        return s == null ? "nothing" : s.length() > 80 ? '"' + s.substring(0, 80) + "...\"" : '"' + s + '"';
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.autopilot.adaptation.table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import dev.autopilot.sql.stats.ManagedTable;
+
+/**
+ * What the profile generator must know of one managed table besides its statistics: its columns and their types,
+ * its primary key and the indexes it already has. Expressions are checked against it, and index candidates that an
+ * existing index already serves are dropped because of it.
+ *
+ * @param table {@code SCHEMA.TABLE}
+ * @param cacheName the cache that holds it: the partition a profile is for
+ * @param columns column name (upper case) to type, in declaration order
+ * @param primaryKey the primary key columns, in key order; empty when the key is hidden
+ * @param indexes the columns of every existing secondary index, in index order
+ */
+public record TableSchema(String table, String cacheName, Map<String, ColumnType> columns, List<String> primaryKey,
+    List<List<String>> indexes) {
+    public TableSchema {
+        columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        primaryKey = List.copyOf(primaryKey);
+        indexes = indexes.stream().map(List::copyOf).toList();
+    }
+
+    /**
+     * @param t a managed table (column types known by Java class only, so DECIMAL precision is unknown)
+     * @param indexes the columns of its secondary indexes
+     * @return its schema
+     */
+    public static TableSchema of(ManagedTable t, List<List<String>> indexes) {
+        Map<String, ColumnType> columns = new LinkedHashMap<>();
+        t.types().forEach((c, javaType) -> columns.put(c, ColumnType.ofJava(javaType)));
+        List<String> key = new ArrayList<>();
+        if (t.keyColumn() != null)
+            key.add(t.keyColumn());
+        else {
+            t.columns().forEach((column, field) -> {
+                if (t.keyColumns().contains(field))
+                    key.add(column);
+            });
+        }
+        return new TableSchema(t.qualifiedName(), t.cacheName(), columns, key, indexes);
+    }
+
+    /** @return the table name without its schema */
+    public String simpleName() {
+        return table.substring(table.lastIndexOf('.') + 1);
+    }
+
+    /** @return the type of {@code column}, or {@code null} when the table has no such column */
+    public ColumnType type(String column) {
+        return columns.get(column);
+    }
+
+    /** @return the primary key followed by the secondary indexes: every column list an index already orders by */
+    public List<List<String>> existingIndexes() {
+        List<List<String>> out = new ArrayList<>();
+        if (!primaryKey.isEmpty())
+            out.add(primaryKey);
+        out.addAll(indexes);
+        return out;
+    }
+}

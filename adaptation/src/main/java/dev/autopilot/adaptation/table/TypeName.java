@@ -1,0 +1,21 @@
+package dev.autopilot.adaptation.table;
+
+/** The SQL types the profile generator reasons about, ordered so that numeric promotion follows declaration order. */
+public enum TypeName {
+    TINYINT, SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE, BOOLEAN, VARCHAR, DATE, TIME, TIMESTAMP, OTHER;
+
+    /** @return whether values of this type take part in arithmetic */
+    public boolean numeric() {
+        return ordinal() <= DOUBLE.ordinal();
+    }
+
+    /** @return whether this is an exact integer type */
+    public boolean integer() {
+        return ordinal() <= BIGINT.ordinal();
+    }
+
+    /** @return whether this is a date, time or timestamp */
+    public boolean datetime() {
+        return this == DATE || this == TIME || this == TIMESTAMP;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.autopilot.adaptation.expression;
+
+import dev.autopilot.adaptation.Lineitem;
+import dev.autopilot.adaptation.ProfileValidationException;
+import dev.autopilot.adaptation.table.TableSchema;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Golden tests: expression text in, canonical text, type and name out; forbidden expressions rejected by name. */
+class DerivedExpressionTest {
+    private static final TableSchema LINEITEM = Lineitem.schema();
+
+    private static DerivedExpression parse(String text) {
+        return DerivedExpression.parse(text, LINEITEM, "expr");
+    }
+
+    private static String reject(String text) {
+        return assertThrows(ProfileValidationException.class, () -> parse(text)).getMessage();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "l_extendedprice * l_discount | L_DISCOUNT * L_EXTENDEDPRICE | DECIMAL(30, 4)",
+        "(L_DISCOUNT) * ((L_EXTENDEDPRICE)) | L_DISCOUNT * L_EXTENDEDPRICE | DECIMAL(30, 4)",
+        "lineitem.l_extendedprice * (1 - l_discount) | L_EXTENDEDPRICE * (1 - L_DISCOUNT) | DECIMAL(31, 4)",
+        "floor(l_quantity / 10) | FLOOR(L_QUANTITY / 10) | DECIMAL(26, 0)",
+        "floor(l_count / 10) | FLOOR(L_COUNT / 10) | INTEGER",
+        "extract(year from l_shipdate) | EXTRACT(YEAR FROM L_SHIPDATE) | BIGINT",
+    })
+    void canonicalFormAndType(String text, String canonical, String type) {
+        DerivedExpression e = parse(text);
+        assertEquals(canonical, e.canonical());
+        assertEquals(type, e.type().toString());
+    }
+
+    @Test
+    void equivalentFormsAreOneCandidate() {
+        assertEquals(parse("L_TAX * (L_DISCOUNT * L_EXTENDEDPRICE)"), parse("(l_extendedprice * l_tax) * l_discount"));
+        assertEquals(parse("L_QUANTITY + L_TAX").name(), parse("l_tax + l_quantity").name());
+        assertEquals(parse("L_QUANTITY"), parse("CAST(L_QUANTITY AS DECIMAL(15, 2))"));
+        assertNotEquals(parse("L_QUANTITY - L_TAX"), parse("L_TAX - L_QUANTITY"));
+        assertNotEquals(parse("FLOOR(L_QUANTITY / 10)"), parse("FLOOR(L_QUANTITY / 100)"));
+    }
+
+    @Test
+    void precedenceSurvivesCanonicalPrinting() {
+        assertEquals("L_COUNT * (L_LINENUMBER / 2)", parse("l_count * (l_linenumber / 2)").canonical());
+        assertEquals("L_LINENUMBER * (L_COUNT / 2)", parse("(l_count / 2) * l_linenumber").canonical());
+        assertEquals("L_COUNT - (L_LINENUMBER - 1)", parse("l_count - (l_linenumber - 1)").canonical());
+        assertEquals("-(-L_COUNT)", parse("-(-l_count)").canonical());
+        DerivedExpression again = parse(parse("l_count * (l_linenumber / 2) - -l_count").canonical());
+        assertEquals(parse("l_count * (l_linenumber / 2) - -l_count"), again);
+    }
+
+    @Test
+    void functionsOfTheAllowedGrammar() {
+        assertEquals("VARCHAR(10)", parse("upper(l_shipmode)").type().toString());
+        assertEquals("SUBSTRING(L_COMMENT, 1, 3)", parse("substring(l_comment from 1 for 3)").canonical());
+        assertEquals("CASE WHEN L_DISCOUNT > 0.05 THEN 1 ELSE 0 END",
+            parse("case when l_discount > 0.05 then 1 else 0 end").canonical());
+        assertEquals("MOD(L_ORDERKEY, 7)", parse("mod(l_orderkey, 7)").canonical());
+        assertEquals("CEIL(ABS(L_TAX))", parse("ceiling(abs(l_tax))").canonical());
+        assertEquals("COALESCE(L_SHIPMODE, 'NONE')", parse("coalesce(l_shipmode, 'NONE')").canonical());
+        assertEquals("CAST(L_SHIPDATE AS VARCHAR)", parse("cast(l_shipdate as varchar)").canonical());
+    }
+
+    @Test
+    void stableReadableNames() {
+        String name = parse("L_EXTENDEDPRICE * L_DISCOUNT").name();
+        assertEquals(name, parse("l_discount * l_extendedprice").name());
+        assertTrue(name.matches("AP_DISCOUNT_EXTENDEDP_[0-9A-F]{8}"), name);
+        assertTrue(name.length() <= DerivedNames.MAX_LENGTH);
+        assertTrue(parse("EXTRACT(YEAR FROM L_SHIPDATE)").name().startsWith("AP_YEAR_SHIPDATE_"));
+        assertNotEquals(parse("FLOOR(L_QUANTITY / 10)").name(), parse("FLOOR(L_QUANTITY / 100)").name());
+    }
+
+    @Test
+    void rejectsWhatIsNotAllowed() {
+        assertTrue(reject("a); DROP TABLE t; --").startsWith("expr: not a valid SQL expression"));
+        assertTrue(reject("L_QUANTITY); DROP TABLE LINEITEM; --").startsWith("expr: not a valid SQL expression"));
+        assertTrue(reject("L_FOO * 2").startsWith("expr: unknown column L_FOO in table LINEITEM"));
+        assertTrue(reject("ORDERS.O_TOTALPRICE * 2").contains("is not of table LINEITEM"));
+        assertTrue(reject("L_QUANTITY * RAND()").contains("RAND is not deterministic"));
+        assertTrue(reject("CURRENT_TIMESTAMP").contains("CURRENT_TIMESTAMP is not deterministic"));
+        assertTrue(reject("L_QUANTITY + (SELECT MAX(L_QUANTITY) FROM LINEITEM)").contains("subqueries are not allowed"));
+        assertTrue(reject("L_SHIPMODE * 2").contains("* needs numbers, got VARCHAR(10)"));
+        assertTrue(reject("UPPER(L_QUANTITY)").contains("UPPER needs a string"));
+        assertTrue(reject("EXTRACT(YEAR FROM L_QUANTITY)").contains("needs a date"));
+        assertTrue(reject("L_QUANTITY = ?").contains("placeholders"));
+        assertTrue(reject("SLEEP(10)").contains("SLEEP is not allowed"));
+        assertTrue(reject("").contains("an expression is required"));
+        assertTrue(reject("L_QUANTITY + 1".repeat(300)).contains("longer than"));
+    }
+}

@@ -1,0 +1,129 @@
+package dev.autopilot.adaptation.profile;
+
+import java.util.List;
+import java.util.Map;
+import dev.autopilot.adaptation.Lineitem;
+import dev.autopilot.adaptation.ProfileValidationException;
+import dev.autopilot.adaptation.table.TableSchema;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Profiles round-trip through JSON; every kind of bad document is refused with the field it is about. */
+class ProfileJsonTest {
+    private static final Map<String, TableSchema> TABLES = Map.of("PUBLIC.LINEITEM", Lineitem.schema());
+
+    private static final ProfileValidator VALIDATOR = new ProfileValidator(TABLES::get);
+
+    private static final String PRODUCT_EXAMPLE = """
+        {"partition_id": "P123", "table": "PUBLIC.LINEITEM", "version": 3,
+         "derived_attributes": [
+           {"name": "CALCULATED_VALUE", "expression": "l_extendedprice * l_discount"},
+           {"name": "BUCKET_ID", "expression": "FLOOR(L_QUANTITY / 100)"}],
+         "composite_index": ["BUCKET_ID", "L_SHIPMODE"]}
+        """;
+
+    private static SchemaProfile full() {
+        Benefit b = new Benefit(1200.5, 4096, 3.0, 1140.5);
+        return new SchemaProfile("LINEITEM", "PUBLIC.LINEITEM", 7L, new BasedOn(1000L, 61000L, 4200L),
+            List.of(new DerivedAttribute("AP_X", "L_DISCOUNT * L_EXTENDEDPRICE", "DECIMAL(30, 4)", "filtered", b)),
+            List.of(new IndexRecommendation("AP_IDX_X", List.of("AP_X", "L_SHIPDATE"), 25, "serves 2 templates", b)),
+            List.of("AP_X", "L_SHIPDATE"), b);
+    }
+
+    private static ProfileValidationException reject(String json) {
+        return assertThrows(ProfileValidationException.class, () -> VALIDATOR.read(json));
+    }
+
+    private static String withAttribute(String name, String expression) {
+        return "{\"partition_id\": \"P1\", \"table\": \"PUBLIC.LINEITEM\", \"version\": 1, \"derived_attributes\": "
+            + "[{\"name\": \"" + name + "\", \"expression\": \"" + expression + "\"}]}";
+    }
+
+    @Test
+    void roundTrip() {
+        SchemaProfile p = full();
+        String json = ProfileCodec.write(p);
+        assertTrue(json.contains("\"partition_id\":\"LINEITEM\""), json);
+        assertTrue(json.contains("\"rows_read_saved_per_second\":1200.5"), json);
+        assertEquals(p, ProfileCodec.read(json));
+        assertEquals(p, VALIDATOR.read(json));
+    }
+
+    @Test
+    void productShapeIsAcceptedAndCanonicalized() {
+        SchemaProfile p = VALIDATOR.read(PRODUCT_EXAMPLE);
+        assertEquals("L_DISCOUNT * L_EXTENDEDPRICE", p.derivedAttributes().get(0).expression());
+        assertEquals("DECIMAL(30, 4)", p.derivedAttributes().get(0).type());
+        assertEquals(List.of("BUCKET_ID", "L_SHIPMODE"), p.compositeIndex());
+        assertEquals(p, VALIDATOR.read(ProfileCodec.write(p)));
+    }
+
+    @Test
+    void injectedSqlIsRejected() {
+        ProfileValidationException e = reject(withAttribute("A", "a); DROP TABLE t; --"));
+        assertEquals("derived_attributes[0].expression", e.field());
+        assertTrue(e.reason().startsWith("not a valid SQL expression"), e.getMessage());
+    }
+
+    @Test
+    void unknownColumnIsRejected() {
+        assertEquals("derived_attributes[0].expression: unknown column L_FOO in table LINEITEM in L_FOO * 2",
+            reject(withAttribute("A", "L_FOO * 2")).getMessage());
+    }
+
+    @Test
+    void typeErrorIsRejected() {
+        assertTrue(reject(withAttribute("A", "L_SHIPMODE * L_DISCOUNT")).getMessage()
+            .startsWith("derived_attributes[0].expression: * needs numbers, got VARCHAR(10)"));
+    }
+
+    @Test
+    void nonDeterministicFunctionsAreRejected() {
+        assertTrue(reject(withAttribute("A", "L_DISCOUNT * RAND()")).getMessage()
+            .contains("RAND is not deterministic"));
+        assertTrue(reject(withAttribute("A", "CURRENT_TIMESTAMP")).getMessage()
+            .contains("CURRENT_TIMESTAMP is not deterministic"));
+    }
+
+    @Test
+    void subqueryIsRejected() {
+        assertTrue(reject(withAttribute("A", "L_QUANTITY - (SELECT 1)")).getMessage()
+            .startsWith("derived_attributes[0].expression: subqueries are not allowed"));
+    }
+
+    @Test
+    void hugeDocumentIsRejectedBeforeParsing() {
+        String huge = "{\"partition_id\": \"" + "x".repeat(50 * 1024 * 1024) + "\"}";
+        ProfileValidationException e = reject(huge);
+        assertEquals("$", e.field());
+        assertTrue(e.reason().contains("limit of 1048576 bytes"), e.getMessage());
+    }
+
+    @Test
+    void badNamesAndReferencesAreRejected() {
+        assertEquals("derived_attributes[0].name", reject(withAttribute("x; DROP", "L_TAX + 1")).field());
+        assertEquals("derived_attributes[0].name", reject(withAttribute("L_TAX", "L_TAX + 1")).field());
+        assertEquals("derived_attributes[0].expression", reject(withAttribute("A", "L_TAX")).field());
+        assertEquals("composite_index[1]", reject(PRODUCT_EXAMPLE.replace("\"L_SHIPMODE\"]", "\"NOPE\"]")).field());
+        assertEquals("derived_attributes[1].name",
+            reject(PRODUCT_EXAMPLE.replace("BUCKET_ID\", \"expr", "CALCULATED_VALUE\", \"expr")).field());
+        assertEquals("derived_attributes[0].type", reject(withAttribute("A", "L_TAX + 1").replace("\"name\"",
+            "\"type\": \"VARCHAR\", \"name\"")).field());
+    }
+
+    @Test
+    void malformedDocumentsAreRejected() {
+        assertEquals("derived_attributes[0].colour",
+            reject(withAttribute("A", "L_TAX + 1").replace("\"name\"", "\"colour\": 1, \"name\"")).field());
+        assertEquals("version", reject(PRODUCT_EXAMPLE.replace("\"version\": 3", "\"version\": \"three\"")).field());
+        assertEquals("version", reject(PRODUCT_EXAMPLE.replace("\"version\": 3,", "")).field());
+        assertEquals("table", reject(PRODUCT_EXAMPLE.replace("PUBLIC.LINEITEM", "PUBLIC.NOPE")).field());
+        assertEquals("$", reject("{\"partition_id\": ").field());
+        assertEquals("$", reject("[1, 2]").field());
+        assertEquals("$", reject(PRODUCT_EXAMPLE + " {}").field());
+        assertEquals("$", reject("null").field());
+    }
+}

@@ -1,0 +1,71 @@
+package dev.autopilot.plugin;
+
+import java.util.List;
+import java.util.Map;
+import dev.autopilot.forecast.ForecastRow;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Per-table load forecasts learned from the query log's windows and served through SQL. */
+class LoadForecastTest {
+    private static final TestCluster CLUSTER = new TestCluster();
+    private static final int HORIZON = 3;
+
+    @BeforeAll
+    static void startCluster() throws InterruptedException {
+        CLUSTER.start(2, new AutopilotConfiguration().setWindowSeconds(1).setFlushIntervalMillis(100)
+            .setStatisticsRefreshSeconds(0).setForecastHorizon(HORIZON));
+        sql("CREATE TABLE T (ID INT PRIMARY KEY, V INT)");
+
+        // Eight one-second windows of a rising load on T.
+        long start = System.currentTimeMillis();
+        for (int w = 0; w < 8; w++) {
+            for (int i = 0; i <= 3 * w; i++)
+                sql("SELECT COUNT(*) FROM T WHERE V = " + i);
+            long next = start + (w + 1) * 1000L;
+            while (System.currentTimeMillis() < next)
+                Thread.sleep(10);
+        }
+        CLUSTER.nodes().forEach(n -> AutopilotPlugin.of(n).flushQueryLog());
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        CLUSTER.close();
+    }
+
+    @Test
+    void everyHorizonIsForecastWithAnInterval() {
+        Map<String, List<ForecastRow>> forecasts = AutopilotPlugin.of(CLUSTER.node(1)).refreshForecasts();
+
+        List<ForecastRow> t = forecasts.get("PUBLIC.T");
+        assertEquals(HORIZON, t.size(), forecasts.toString());
+        for (ForecastRow r : t) {
+            assertTrue(r.lower() <= r.predicted() && r.predicted() <= r.upper(), r.toString());
+            assertTrue(r.upper() > 0, "the interval reflects the load seen before the table went idle: " + r);
+            assertFalse(r.model().isEmpty());
+        }
+    }
+
+    @Test
+    void forecastsAreReadableFromSql() {
+        AutopilotPlugin.of(CLUSTER.node(0)).refreshForecasts();
+
+        List<List<?>> rows = sql("SELECT HORIZON, PREDICTED, LOWER, UPPER, MODEL FROM AUTOPILOT.LOAD_FORECASTS "
+            + "WHERE TABLE_NAME = 'PUBLIC.T' ORDER BY HORIZON");
+
+        assertEquals(HORIZON, rows.size(), rows.toString());
+        assertEquals(1, ((Number)rows.get(0).get(0)).intValue());
+    }
+
+    private static List<List<?>> sql(String sql) {
+        return CLUSTER.node(0).cache("autopilot_table_access").query(new SqlFieldsQuery(sql).setSchema("PUBLIC"))
+            .getAll();
+    }
+}
