@@ -1,0 +1,101 @@
+package dev.autopilot.adaptation.mining;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import dev.autopilot.adaptation.cost.CostModel;
+import dev.autopilot.adaptation.expression.DerivedExpression;
+import dev.autopilot.adaptation.expression.DerivedNames;
+import dev.autopilot.adaptation.profile.BasedOn;
+import dev.autopilot.adaptation.profile.Benefit;
+import dev.autopilot.adaptation.profile.DerivedAttribute;
+import dev.autopilot.adaptation.profile.IndexRecommendation;
+import dev.autopilot.adaptation.profile.SchemaProfile;
+import dev.autopilot.adaptation.table.TableSchema;
+
+/**
+ * The Schema Profile Generator: from one window of workload, a {@link SchemaProfile} per partition (managed table)
+ * with the derived attributes and composite indexes that window's templates would gain from, each with its
+ * estimated benefit and cost. It only proposes; storing and applying profiles is the adaptation manager's job.
+ * Deterministic: the same snapshot and settings give the same profiles.
+ */
+public final class ProfileGenerator {
+    private final GeneratorSettings settings;
+
+    /** @param settings budgets and thresholds per partition */
+    public ProfileGenerator(GeneratorSettings settings) {
+        this.settings = settings;
+    }
+
+    /** @return a profile per table of the snapshot, in the snapshot's order (empty profiles included) */
+    public List<SchemaProfile> generate(WorkloadSnapshot snapshot) {
+        return snapshot.tables().stream().map(t -> generate(snapshot, t)).toList();
+    }
+
+    /** @return the profile of one table of {@code snapshot} */
+    public SchemaProfile generate(WorkloadSnapshot snapshot, TableWorkload workload) {
+        TableSchema table = workload.schema();
+        long rows = workload.statistics().rows();
+        TermExtractor extractor = new TermExtractor(table, new SelectivityEstimator(workload.statistics()));
+        List<TemplateAccess> accesses = new ArrayList<>();
+        long queries = 0;
+        for (TemplateLoad load : workload.templates()) {
+            if (load.executions() <= 0)
+                continue;
+            queries += load.executions();
+            accesses.add(new TemplateAccess(load, load.executions() / snapshot.seconds(), extractor.terms(load)));
+        }
+
+        IndexSelection selection = new IndexSelection(table, accesses, settings, rows, workload.writesPerSecond());
+        selection.run(IndexCandidates.propose(accesses, table.existingIndexes()));
+
+        CostModel cost = selection.cost();
+        double writes = workload.writesPerSecond();
+        List<IndexRecommendation> indexes = new ArrayList<>();
+        Benefit total = Benefit.NONE;
+        for (IndexSelection.Chosen c : selection.chosen()) {
+            Benefit b = new Benefit(c.rowsSavedPerSecond(), c.memoryBytes(), writes,
+                c.rowsSavedPerSecond() - cost.writeCost(writes, 1));
+            indexes.add(new IndexRecommendation(DerivedNames.indexName(table.simpleName(), c.columns()), c.columns(),
+                c.inlineSize(), indexReason(c, rows), b));
+            total = total.plus(b);
+        }
+
+        List<DerivedAttribute> derived = new ArrayList<>();
+        for (Map.Entry<String, DerivedExpression> d : selection.derived().entrySet()) {
+            List<IndexSelection.Chosen> users = selection.chosen().stream()
+                .filter(c -> c.columns().contains(d.getKey())).toList();
+            double enabled = users.stream().mapToDouble(IndexSelection.Chosen::rowsSavedPerSecond).sum();
+            Benefit b = new Benefit(enabled, cost.columnBytes(d.getValue().type()), writes,
+                enabled - cost.writeCost(writes, 1));
+            derived.add(new DerivedAttribute(d.getKey(), d.getValue().canonical(), d.getValue().type().toString(),
+                derivedReason(d.getKey(), accesses, users, table), b));
+            // An attribute's saving is the index's: count only its cost in the total.
+            total = total.plus(new Benefit(0, b.memoryBytes(), b.writeAmplification(), -cost.writeCost(writes, 1)));
+        }
+
+        List<String> composite = indexes.isEmpty() ? List.of() : indexes.get(0).columns();
+        return new SchemaProfile(table.cacheName(), table.table(), snapshot.windowEnd(),
+            new BasedOn(snapshot.windowStart(), snapshot.windowEnd(), queries), derived, indexes, composite, total);
+    }
+
+    private static String indexReason(IndexSelection.Chosen c, long rows) {
+        double worst = c.served().stream().mapToDouble(a -> AccessPath.fractionRead(c.columns(), a)).max().orElse(1);
+        return String.format(Locale.ROOT, "serves %s (%.0f%% of executions); each reads at most %.2f%% of %d rows",
+            templates(c.served()), c.executionShare() * 100, worst * 100, rows);
+    }
+
+    private static String derivedReason(String key, List<TemplateAccess> accesses, List<IndexSelection.Chosen> users,
+        TableSchema table) {
+        List<TemplateAccess> filtering = accesses.stream().filter(a -> a.term(key) != null).toList();
+        return String.format(Locale.ROOT, "filtered by %s; key of %s", templates(filtering),
+            users.stream().map(c -> DerivedNames.indexName(table.simpleName(), c.columns()))
+                .collect(Collectors.joining(", ")));
+    }
+
+    private static String templates(List<TemplateAccess> accesses) {
+        return accesses.stream().map(a -> a.load().templateId()).collect(Collectors.joining(", ", "templates ", ""));
+    }
+}

@@ -1,0 +1,156 @@
+package dev.autopilot.adaptation.mining;
+
+import java.util.List;
+import java.util.Map;
+import dev.autopilot.adaptation.Lineitem;
+import dev.autopilot.adaptation.expression.DerivedExpression;
+import dev.autopilot.adaptation.profile.DerivedAttribute;
+import dev.autopilot.adaptation.profile.IndexRecommendation;
+import dev.autopilot.adaptation.profile.ProfileCodec;
+import dev.autopilot.adaptation.profile.ProfileValidator;
+import dev.autopilot.adaptation.profile.SchemaProfile;
+import dev.autopilot.adaptation.table.TableSchema;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each phase of the drifting TPC-H workload gets the profile a DBA would write for it. */
+class ProfileGeneratorTest {
+    private static final TableSchema LINEITEM = Lineitem.schema();
+    private static final ProfileGenerator GENERATOR = new ProfileGenerator(GeneratorSettings.DEFAULTS);
+
+    private static String nameOf(String expression) {
+        return DerivedExpression.parse(expression, LINEITEM, "test").name();
+    }
+
+    private static SchemaProfile profile(Map<String, Integer> mix) {
+        return GENERATOR.generate(TpchPhases.snapshot(mix)).get(0);
+    }
+
+    private static List<String> expressions(SchemaProfile p) {
+        return p.derivedAttributes().stream().map(DerivedAttribute::expression).toList();
+    }
+
+    private static List<List<String>> indexColumns(SchemaProfile p) {
+        return p.indexes().stream().map(IndexRecommendation::columns).toList();
+    }
+
+    @Test
+    void expressionFiltersGetTheProductAndAnIndexOnIt() {
+        SchemaProfile p = profile(TpchPhases.expressionFilters());
+
+        String revenue = nameOf("L_EXTENDEDPRICE * L_DISCOUNT");
+        assertEquals(List.of("L_DISCOUNT * L_EXTENDEDPRICE"), expressions(p));
+        assertEquals(revenue, p.derivedAttributes().get(0).name());
+        assertEquals(List.of(List.of(revenue), List.of("L_SHIPDATE")), indexColumns(p));
+        assertEquals(List.of(revenue), p.compositeIndex());
+        assertEquals("LINEITEM", p.partitionId());
+        assertEquals(TpchPhases.WINDOW_END, p.version());
+        assertEquals(1000, p.basedOn().queries());
+        assertTrue(p.expectedBenefit().netGain() > 0);
+        assertTrue(p.indexes().get(0).reason().contains("t0"), p.indexes().get(0).reason());
+    }
+
+    @Test
+    void bucketsAndYearsGetBothDerivedAttributesAndTheirIndexes() {
+        SchemaProfile p = profile(TpchPhases.bucketsAndYears());
+
+        String bucket = nameOf("FLOOR(L_QUANTITY / 10)");
+        String year = nameOf("EXTRACT(YEAR FROM L_SHIPDATE)");
+        assertEquals(List.of("FLOOR(L_QUANTITY / 10)", "EXTRACT(YEAR FROM L_SHIPDATE)"), expressions(p));
+        assertEquals(List.of("DECIMAL(26, 0)", "BIGINT"),
+            p.derivedAttributes().stream().map(DerivedAttribute::type).toList());
+        // Seven ship modes are more selective than six quantity buckets: the ship mode leads.
+        assertEquals(List.of(List.of("L_SHIPMODE", bucket), List.of(year)), indexColumns(p));
+        assertEquals(List.of("L_SHIPMODE", bucket), p.compositeIndex());
+    }
+
+    @Test
+    void equalityColumnsAreOrderedBySelectivity() {
+        TableWorkload w = TpchPhases.workload(LINEITEM, TpchPhases.statistics(3), TpchPhases.bucketsAndYears());
+        SchemaProfile p = GENERATOR.generate(
+            new WorkloadSnapshot(TpchPhases.WINDOW_START, TpchPhases.WINDOW_END, List.of(w)), w);
+
+        assertEquals(List.of(nameOf("FLOOR(L_QUANTITY / 10)"), "L_SHIPMODE"), p.compositeIndex());
+    }
+
+    @Test
+    void lookupsAndUpdatesNeedNothingNew() {
+        SchemaProfile p = profile(TpchPhases.lookupsAndUpdates());
+
+        assertTrue(p.empty(), ProfileCodec.write(p));
+        assertEquals(List.of(), p.compositeIndex());
+        assertEquals(0, p.expectedBenefit().memoryBytes());
+    }
+
+    @Test
+    void partitionsWithDifferentWorkloadsGetDifferentProfiles() {
+        TableSchema copy = new TableSchema("PUBLIC.LINEITEM2", "LINEITEM2", LINEITEM.columns(), LINEITEM.primaryKey(),
+            List.of());
+        WorkloadSnapshot s = new WorkloadSnapshot(TpchPhases.WINDOW_START, TpchPhases.WINDOW_END, List.of(
+            TpchPhases.workload(LINEITEM, TpchPhases.statistics(7), TpchPhases.expressionFilters()),
+            TpchPhases.workload(copy, TpchPhases.statistics(7), TpchPhases.bucketsAndYears())));
+
+        List<SchemaProfile> profiles = GENERATOR.generate(s);
+
+        assertEquals(List.of("L_DISCOUNT * L_EXTENDEDPRICE"), expressions(profiles.get(0)));
+        assertEquals(List.of(), profiles.get(1).derivedAttributes(), "LINEITEM2's templates name LINEITEM");
+        assertNotEquals(profiles.get(0), profile(TpchPhases.bucketsAndYears()));
+    }
+
+    @Test
+    void equivalentExpressionsInDifferentTemplatesAreOneAttribute() {
+        Map<String, Integer> mix = Map.of(
+            "SELECT L_ORDERKEY FROM LINEITEM WHERE L_EXTENDEDPRICE * L_DISCOUNT > ? AND L_EXTENDEDPRICE * L_DISCOUNT < ?", 5,
+            "SELECT L_TAX FROM LINEITEM WHERE (L_DISCOUNT * L_EXTENDEDPRICE) BETWEEN ? AND ?", 5);
+        SchemaProfile p = profile(mix);
+
+        assertEquals(List.of("L_DISCOUNT * L_EXTENDEDPRICE"), expressions(p));
+        assertEquals(1, p.indexes().size());
+        assertTrue(p.indexes().get(0).reason().contains("100% of executions"), p.indexes().get(0).reason());
+    }
+
+    @Test
+    void budgetsLimitTheProfile() {
+        WorkloadSnapshot s = TpchPhases.snapshot(TpchPhases.bucketsAndYears());
+
+        SchemaProfile two = new ProfileGenerator(GeneratorSettings.DEFAULTS.withMaxStructures(2)).generate(s).get(0);
+        assertEquals(List.of("FLOOR(L_QUANTITY / 10)"), expressions(two));
+        assertEquals(1, two.indexes().size());
+
+        SchemaProfile none = new ProfileGenerator(GeneratorSettings.DEFAULTS.withMemoryBudgetBytes(1 << 20))
+            .generate(s).get(0);
+        assertTrue(none.empty());
+    }
+
+    @Test
+    void existingIndexesAreNotProposedAgain() {
+        TableSchema indexed = new TableSchema(LINEITEM.table(), LINEITEM.cacheName(), LINEITEM.columns(),
+            LINEITEM.primaryKey(), List.of(List.of("L_SHIPDATE", "L_DISCOUNT")));
+        TableWorkload w = TpchPhases.workload(indexed, TpchPhases.statistics(7), TpchPhases.expressionFilters());
+        SchemaProfile p = GENERATOR.generate(new WorkloadSnapshot(TpchPhases.WINDOW_START, TpchPhases.WINDOW_END,
+            List.of(w)), w);
+
+        assertEquals(List.of(List.of(nameOf("L_DISCOUNT * L_EXTENDEDPRICE"))), indexColumns(p));
+    }
+
+    @Test
+    void generatedProfilesRoundTripThroughValidation() {
+        ProfileValidator validator = new ProfileValidator(Map.of(LINEITEM.table(), LINEITEM)::get);
+        for (Map<String, Integer> mix : List.of(TpchPhases.expressionFilters(), TpchPhases.bucketsAndYears(),
+            TpchPhases.lookupsAndUpdates())) {
+            SchemaProfile p = profile(mix);
+            assertEquals(p, validator.read(ProfileCodec.write(p)));
+        }
+    }
+
+    @Test
+    void settingsAreCheckedByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> GeneratorSettings.DEFAULTS.withMaxStructures(-1));
+        assertEquals("maxStructures = -1 (must be 0 or more)", e.getMessage());
+    }
+}
