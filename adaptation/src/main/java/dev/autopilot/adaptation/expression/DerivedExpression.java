@@ -8,6 +8,8 @@ import dev.autopilot.adaptation.ProfileValidationException;
 import dev.autopilot.adaptation.table.ColumnType;
 import dev.autopilot.adaptation.table.TableSchema;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -60,6 +62,72 @@ public record DerivedExpression(String canonical, Expr tree, List<String> column
         catch (ExpressionException e) {
             throw new ProfileValidationException(field, e.getMessage() + " in " + text.strip());
         }
+    }
+
+    /**
+     * Finds the derived expressions inside a projection or grouping, such as {@code L_EXTENDEDPRICE * L_DISCOUNT}
+     * in {@code SUM(L_EXTENDEDPRICE * L_DISCOUNT)}: the largest parts that are allowed expressions over columns of
+     * {@code table} and more than a column. Text that does not parse yields nothing.
+     *
+     * @param text an expression as the query log prints it
+     * @param table the table whose columns the parts may read
+     * @return the parts, in order of appearance, without repeats
+     */
+    public static List<DerivedExpression> findAll(String text, TableSchema table) {
+        List<DerivedExpression> out = new ArrayList<>();
+        if (text == null || text.length() > MAX_LENGTH)
+            return out;
+        try {
+            SqlNode node = SqlParser.create(text, CalciteQueryProcessor.FRAMEWORK_CONFIG.getParserConfig())
+                .parseExpression();
+            find(node, new ExpressionReader(table), out);
+        }
+        catch (SqlParseException | CalciteContextException | StackOverflowError e) {
+            return out;
+        }
+        return out;
+    }
+
+    private static void find(SqlNode node, ExpressionReader reader, List<DerivedExpression> out) {
+        if (node == null || node.isA(SqlKind.QUERY))
+            return;
+        try {
+            DerivedExpression e = of(reader.read(node));
+            if (!e.plainColumn() && !e.columns().isEmpty() && !out.contains(e))
+                out.add(e);
+            return;
+        }
+        catch (ExpressionException notAllowed) {
+            // Look for allowed parts inside.
+        }
+        if (node instanceof SqlCall call) {
+            for (SqlNode operand : call.getOperandList())
+                find(operand, reader, out);
+        }
+    }
+
+    /** @return how many operators and functions it applies per row: what materializing it saves */
+    public int operations() {
+        return operations(tree);
+    }
+
+    private static int operations(Expr e) {
+        if (e instanceof Expr.Call c) {
+            // A flattened a * b * c is two multiplications.
+            int own = c.op().form() == Op.Form.INFIX ? c.args().size() - 1 : 1;
+            return own + c.args().stream().mapToInt(DerivedExpression::operations).sum();
+        }
+        if (e instanceof Expr.Cast c)
+            return 1 + operations(c.arg());
+        if (e instanceof Expr.Extract x)
+            return 1 + operations(x.arg());
+        if (e instanceof Expr.Case c) {
+            int n = 1 + (c.otherwise() == null ? 0 : operations(c.otherwise()));
+            for (int i = 0; i < c.conditions().size(); i++)
+                n += operations(c.conditions().get(i)) + operations(c.results().get(i));
+            return n;
+        }
+        return 0;
     }
 
     /** @return the expression for a checked tree */

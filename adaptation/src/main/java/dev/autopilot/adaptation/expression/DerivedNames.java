@@ -22,6 +22,8 @@ public final class DerivedNames {
 
     private static final Pattern WORD = Pattern.compile("[A-Z][A-Z0-9]*|[0-9]+");
 
+    private static final Pattern HASH = Pattern.compile("(?=.*[0-9])[0-9A-F]{8}");
+
     private static final Set<String> NOISE = Set.of("FROM", "AS", "CAST", "EXTRACT", "CASE", "WHEN", "THEN", "ELSE",
         "END", "AND", "OR", "NOT", "IS", "NULL", "FOR");
 
@@ -30,23 +32,23 @@ public final class DerivedNames {
 
     /** @return the stable name of the derived column holding {@code canonical} */
     public static String nameOf(String canonical) {
-        return name("AP_", canonical);
+        return name("AP_", canonical, canonical);
     }
 
     /** @return the stable name of an index over {@code columns} of {@code table} */
     public static String indexName(String table, List<String> columns) {
-        return name("AP_IDX_", table + '(' + String.join(",", columns) + ')');
+        return name("AP_IDX_", String.join(" ", columns), table + '(' + String.join(",", columns) + ')');
     }
 
-    private static String name(String prefix, String text) {
-        String hash = String.format("%08x", fnv1a(text));
+    private static String name(String prefix, String slugText, String hashText) {
+        String hash = String.format("%08x", fnv1a(hashText));
         int room = MAX_LENGTH - prefix.length() - hash.length() - 1;
         List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(text.toUpperCase(Locale.ROOT));
+        Matcher m = WORD.matcher(slugText.toUpperCase(Locale.ROOT));
         while (m.find()) {
             String w = m.group();
-            // Drop keywords and one-letter table prefixes such as the L of L_QUANTITY.
-            if (!NOISE.contains(w) && w.length() > 1)
+            // Drop keywords, one-letter table prefixes such as the L of L_QUANTITY, and the AP_ and hash of our names.
+            if (!NOISE.contains(w) && w.length() > 1 && !w.equals("AP") && !HASH.matcher(w).matches())
                 words.add(w);
         }
         String slug = String.join("_", words);

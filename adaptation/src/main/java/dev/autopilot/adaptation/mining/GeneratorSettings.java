@@ -10,11 +10,16 @@ package dev.autopilot.adaptation.mining;
  * @param maxIndexSelectivity an index only counts as used by a template when it leaves at most this fraction of
  *     the rows to read (beyond it, a scan is as good)
  * @param rowReadsPerStructureWrite what maintaining one structure for one row write costs, in row reads
+ * @param rowReadsPerOperation what computing one operator or function for one row costs, in row reads: the saving
+ *     of a derived attribute that a template projects or groups by
  */
 public record GeneratorSettings(long memoryBudgetBytes, int maxStructures, double minExecutionShare,
-    double maxIndexSelectivity, double rowReadsPerStructureWrite) {
-    /** The defaults: 256 MB and 6 structures per partition, 15% share, 20% selectivity, a write costs 50 reads. */
-    public static final GeneratorSettings DEFAULTS = new GeneratorSettings(256L << 20, 6, 0.15, 0.2, 50);
+    double maxIndexSelectivity, double rowReadsPerStructureWrite, double rowReadsPerOperation) {
+    /**
+     * The defaults: 256 MB and 6 structures per partition, 15% share, 20% selectivity, a write costs 50 row reads,
+     * an operation 0.02.
+     */
+    public static final GeneratorSettings DEFAULTS = new GeneratorSettings(256L << 20, 6, 0.15, 0.2, 50, 0.02);
 
     public GeneratorSettings {
         if (memoryBudgetBytes < 0)
@@ -29,17 +34,19 @@ public record GeneratorSettings(long memoryBudgetBytes, int maxStructures, doubl
         if (!(rowReadsPerStructureWrite >= 0))
             throw new IllegalArgumentException("rowReadsPerStructureWrite = " + rowReadsPerStructureWrite
                 + " (must be 0 or more)");
+        if (!(rowReadsPerOperation >= 0))
+            throw new IllegalArgumentException("rowReadsPerOperation = " + rowReadsPerOperation + " (must be 0 or more)");
     }
 
     /** @return these settings with another memory budget */
     public GeneratorSettings withMemoryBudgetBytes(long bytes) {
         return new GeneratorSettings(bytes, maxStructures, minExecutionShare, maxIndexSelectivity,
-            rowReadsPerStructureWrite);
+            rowReadsPerStructureWrite, rowReadsPerOperation);
     }
 
     /** @return these settings with another structure limit */
     public GeneratorSettings withMaxStructures(int max) {
         return new GeneratorSettings(memoryBudgetBytes, max, minExecutionShare, maxIndexSelectivity,
-            rowReadsPerStructureWrite);
+            rowReadsPerStructureWrite, rowReadsPerOperation);
     }
 }

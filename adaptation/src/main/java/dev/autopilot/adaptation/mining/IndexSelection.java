@@ -11,16 +11,22 @@ import dev.autopilot.adaptation.table.ColumnType;
 import dev.autopilot.adaptation.table.TableSchema;
 
 /**
- * Chooses, greedily, the indexes (and the derived attributes they need) with the best net gain that fit the
- * partition's budgets. The gain of an index is the rows its templates would no longer read, against the best
- * access they have so far (existing indexes, then indexes already chosen), so two indexes never claim the same
- * saving; the cost is keeping it and any new derived column up to date. Candidates serving less than the minimum
- * share of executions, or with no net gain, are not chosen.
+ * Chooses, greedily, the structures with the best net gain that fit the partition's budgets: indexes (with the
+ * derived attributes they need as keys) and derived attributes alone (for expressions templates compute on every
+ * row they return). The gain of an index is the rows its templates would no longer read, against the best access
+ * they have so far (existing indexes, then indexes already chosen), so two indexes never claim the same saving; the
+ * gain of a derived attribute is the computation it saves, in row reads. The cost is keeping each new structure up
+ * to date. Candidates serving less than the minimum share of executions, or with no net gain, are not chosen.
  */
 final class IndexSelection {
     /** An index chosen, with what it buys and costs. */
     record Chosen(List<String> columns, int inlineSize, double rowsSavedPerSecond, long memoryBytes,
         List<TemplateAccess> served, double executionShare) {
+    }
+
+    /** What choosing a candidate would add: an index ({@code columns} not empty) and/or new derived attributes. */
+    private record Evaluation(List<String> columns, int inlineSize, List<String> newDerived, long memory,
+        double saved, List<TemplateAccess> served, double share, double net) {
     }
 
     private final TableSchema table;
@@ -29,11 +35,13 @@ final class IndexSelection {
     private final CostModel cost;
     private final long rows;
     private final double writesPerSecond;
-    private final Map<String, DerivedExpression> derivedByKey = new HashMap<>();
+    private final long allExecutions;
+    private final Map<String, DerivedExpression> derivedByKey = new LinkedHashMap<>();
 
     private final Map<TemplateAccess, Double> current = new HashMap<>();
     private final List<Chosen> chosen = new ArrayList<>();
     private final Map<String, DerivedExpression> derivedChosen = new LinkedHashMap<>();
+    private final Map<String, Double> computeSaved = new HashMap<>();
     private long memory;
 
     IndexSelection(TableSchema table, List<TemplateAccess> accesses, GeneratorSettings settings, long rows,
@@ -44,11 +52,13 @@ final class IndexSelection {
         this.rows = rows;
         this.writesPerSecond = writesPerSecond;
         this.cost = new CostModel(rows, settings.rowReadsPerStructureWrite());
+        this.allExecutions = accesses.stream().mapToLong(a -> a.load().executions()).sum();
         for (TemplateAccess a : accesses) {
             for (Term t : a.terms()) {
                 if (t.derived())
                     derivedByKey.putIfAbsent(t.key(), t.expression());
             }
+            a.computed().forEach(e -> derivedByKey.putIfAbsent(e.name(), e));
             double best = 1;
             for (List<String> existing : table.existingIndexes())
                 best = Math.min(best, usable(AccessPath.fractionRead(existing, a)));
@@ -56,15 +66,20 @@ final class IndexSelection {
         }
     }
 
-    /** Runs the selection over {@code candidates}. */
-    void run(List<List<String>> candidates) {
-        List<List<String>> open = new ArrayList<>(candidates);
+    /**
+     * Runs the selection.
+     *
+     * @param indexes candidate index column lists
+     */
+    void run(List<List<String>> indexes) {
+        List<List<String>> open = new ArrayList<>(indexes);
         while (true) {
             Evaluation best = null;
-            for (List<String> c : open) {
-                Evaluation e = evaluate(c);
-                if (e != null && e.net > 0 && (best == null || e.net > best.net))
-                    best = e;
+            for (List<String> c : open)
+                best = better(best, evaluateIndex(c));
+            for (String k : derivedByKey.keySet()) {
+                if (!derivedChosen.containsKey(k))
+                    best = better(best, evaluateDerived(k));
             }
             if (best == null)
                 return;
@@ -73,49 +88,53 @@ final class IndexSelection {
         }
     }
 
-    /** @return the chosen indexes, most valuable first */
+    /** @return the chosen indexes, in the order chosen (most valuable first) */
     List<Chosen> chosen() {
         return chosen;
     }
 
-    /** @return the derived attributes the chosen indexes need, by name, in order of first use */
+    /** @return the derived attributes chosen, by name, in order of choice */
     Map<String, DerivedExpression> derived() {
         return derivedChosen;
     }
 
-    /** @return the type of an index key: a column's, or a derived attribute's */
-    ColumnType typeOf(String key) {
-        DerivedExpression d = derivedByKey.get(key);
-        return d != null ? d.type() : table.type(key);
+    /** @return row reads per second a chosen derived attribute saves by itself (computation not repeated) */
+    double computeSaved(String key) {
+        return computeSaved.getOrDefault(key, 0.0);
+    }
+
+    /** @return the templates that compute the derived attribute {@code key} for every row they return */
+    List<TemplateAccess> computing(String key) {
+        return accesses.stream().filter(a -> a.computed().stream().anyMatch(e -> e.name().equals(key))).toList();
     }
 
     CostModel cost() {
         return cost;
     }
 
-    private record Evaluation(List<String> columns, int inlineSize, List<String> newDerived, long memory,
-        double saved, List<TemplateAccess> served, double share, double net) {
+    private static Evaluation better(Evaluation best, Evaluation e) {
+        return e != null && e.net > 0 && (best == null || e.net > best.net) ? e : best;
     }
 
-    private Evaluation evaluate(List<String> columns) {
+    private Evaluation evaluateIndex(List<String> columns) {
         List<String> newDerived = columns.stream()
             .filter(k -> derivedByKey.containsKey(k) && !derivedChosen.containsKey(k)).toList();
         int structures = 1 + newDerived.size();
-        if (structuresUsed() + structures > settings.maxStructures())
+        if (chosen.size() + derivedChosen.size() + structures > settings.maxStructures())
             return null;
         int inline = CostModel.inlineSize(columns.stream().map(this::typeOf).toList());
         long mem = cost.indexBytes(inline);
-        for (String k : newDerived)
+        double saved = 0;
+        for (String k : newDerived) {
             mem += cost.columnBytes(derivedByKey.get(k).type());
+            saved += computation(k);
+        }
         if (memory + mem > settings.memoryBudgetBytes())
             return null;
 
-        double saved = 0;
         long servedExecutions = 0;
-        long allExecutions = 0;
         List<TemplateAccess> served = new ArrayList<>();
         for (TemplateAccess a : accesses) {
-            allExecutions += a.load().executions();
             double f = usable(AccessPath.fractionRead(columns, a));
             if (f < current.get(a)) {
                 saved += a.perSecond() * rows * (current.get(a) - f);
@@ -123,24 +142,60 @@ final class IndexSelection {
                 served.add(a);
             }
         }
-        double share = allExecutions == 0 ? 0 : (double)servedExecutions / allExecutions;
+        double share = share(servedExecutions);
         if (share < settings.minExecutionShare())
             return null;
         double net = saved - cost.writeCost(writesPerSecond, structures);
         return new Evaluation(columns, inline, newDerived, mem, saved, served, share, net);
     }
 
-    private void commit(Evaluation e) {
-        for (String k : e.newDerived)
-            derivedChosen.put(k, derivedByKey.get(k));
-        memory += e.memory;
-        for (TemplateAccess a : e.served)
-            current.put(a, Math.min(current.get(a), usable(AccessPath.fractionRead(e.columns, a))));
-        chosen.add(new Chosen(e.columns, e.inlineSize, e.saved, cost.indexBytes(e.inlineSize), e.served, e.share));
+    private Evaluation evaluateDerived(String key) {
+        if (chosen.size() + derivedChosen.size() + 1 > settings.maxStructures())
+            return null;
+        long mem = cost.columnBytes(derivedByKey.get(key).type());
+        if (memory + mem > settings.memoryBudgetBytes())
+            return null;
+        List<TemplateAccess> computing = computing(key);
+        double share = share(computing.stream().mapToLong(a -> a.load().executions()).sum());
+        if (share < settings.minExecutionShare())
+            return null;
+        double saved = computation(key);
+        return new Evaluation(List.of(), 0, List.of(key), mem, saved, computing, share,
+            saved - cost.writeCost(writesPerSecond, 1));
     }
 
-    private int structuresUsed() {
-        return chosen.size() + derivedChosen.size();
+    /** @return row reads per second that not computing {@code key} again saves */
+    private double computation(String key) {
+        DerivedExpression e = derivedByKey.get(key);
+        double saved = 0;
+        for (TemplateAccess a : computing(key))
+            saved += a.perSecond() * Math.max(1, rows * a.fractionKept()) * e.operations()
+                * settings.rowReadsPerOperation();
+        return saved;
+    }
+
+    private void commit(Evaluation e) {
+        for (String k : e.newDerived) {
+            derivedChosen.put(k, derivedByKey.get(k));
+            computeSaved.put(k, computation(k));
+        }
+        memory += e.memory;
+        if (e.columns.isEmpty())
+            return;
+        for (TemplateAccess a : e.served)
+            current.put(a, Math.min(current.get(a), usable(AccessPath.fractionRead(e.columns, a))));
+        double indexSaved = e.saved - e.newDerived.stream().mapToDouble(this::computeSaved).sum();
+        chosen.add(new Chosen(e.columns, e.inlineSize, indexSaved, cost.indexBytes(e.inlineSize), e.served, e.share));
+    }
+
+    private double share(long executions) {
+        return allExecutions == 0 ? 0 : (double)executions / allExecutions;
+    }
+
+    /** @return the type of an index key: a column's, or a derived attribute's */
+    private ColumnType typeOf(String key) {
+        DerivedExpression d = derivedByKey.get(key);
+        return d != null ? d.type() : table.type(key);
     }
 
     /** An index that leaves more than the threshold to read is no better than a scan. */

@@ -45,7 +45,8 @@ public final class ProfileGenerator {
             if (load.executions() <= 0)
                 continue;
             queries += load.executions();
-            accesses.add(new TemplateAccess(load, load.executions() / snapshot.seconds(), extractor.terms(load)));
+            accesses.add(new TemplateAccess(load, load.executions() / snapshot.seconds(), extractor.terms(load),
+                ComputedExpressions.of(load, table)));
         }
 
         IndexSelection selection = new IndexSelection(table, accesses, settings, rows, workload.writesPerSecond());
@@ -56,7 +57,7 @@ public final class ProfileGenerator {
         List<IndexRecommendation> indexes = new ArrayList<>();
         Benefit total = Benefit.NONE;
         for (IndexSelection.Chosen c : selection.chosen()) {
-            Benefit b = new Benefit(c.rowsSavedPerSecond(), c.memoryBytes(), writes,
+            Benefit b = Benefit.of(c.rowsSavedPerSecond(), c.memoryBytes(), writes,
                 c.rowsSavedPerSecond() - cost.writeCost(writes, 1));
             indexes.add(new IndexRecommendation(DerivedNames.indexName(table.simpleName(), c.columns()), c.columns(),
                 c.inlineSize(), indexReason(c, rows), b));
@@ -67,13 +68,15 @@ public final class ProfileGenerator {
         for (Map.Entry<String, DerivedExpression> d : selection.derived().entrySet()) {
             List<IndexSelection.Chosen> users = selection.chosen().stream()
                 .filter(c -> c.columns().contains(d.getKey())).toList();
-            double enabled = users.stream().mapToDouble(IndexSelection.Chosen::rowsSavedPerSecond).sum();
-            Benefit b = new Benefit(enabled, cost.columnBytes(d.getValue().type()), writes,
+            double computation = selection.computeSaved(d.getKey());
+            double enabled = users.stream().mapToDouble(IndexSelection.Chosen::rowsSavedPerSecond).sum() + computation;
+            Benefit b = Benefit.of(enabled, cost.columnBytes(d.getValue().type()), writes,
                 enabled - cost.writeCost(writes, 1));
             derived.add(new DerivedAttribute(d.getKey(), d.getValue().canonical(), d.getValue().type().toString(),
-                derivedReason(d.getKey(), accesses, users, table), b));
-            // An attribute's saving is the index's: count only its cost in the total.
-            total = total.plus(new Benefit(0, b.memoryBytes(), b.writeAmplification(), -cost.writeCost(writes, 1)));
+                derivedReason(d.getKey(), accesses, users, selection.computing(d.getKey()), table), b));
+            // The index savings an attribute enables are counted with the index; its own are its computation.
+            total = total.plus(Benefit.of(computation, b.memoryBytes(), b.writeAmplification(),
+                computation - cost.writeCost(writes, 1)));
         }
 
         List<String> composite = indexes.isEmpty() ? List.of() : indexes.get(0).columns();
@@ -88,11 +91,18 @@ public final class ProfileGenerator {
     }
 
     private static String derivedReason(String key, List<TemplateAccess> accesses, List<IndexSelection.Chosen> users,
-        TableSchema table) {
+        List<TemplateAccess> computing, TableSchema table) {
+        List<String> parts = new ArrayList<>();
         List<TemplateAccess> filtering = accesses.stream().filter(a -> a.term(key) != null).toList();
-        return String.format(Locale.ROOT, "filtered by %s; key of %s", templates(filtering),
-            users.stream().map(c -> DerivedNames.indexName(table.simpleName(), c.columns()))
+        if (!filtering.isEmpty())
+            parts.add("filtered by " + templates(filtering));
+        if (!computing.isEmpty())
+            parts.add("computed for each row by " + templates(computing));
+        if (!users.isEmpty()) {
+            parts.add("key of " + users.stream().map(c -> DerivedNames.indexName(table.simpleName(), c.columns()))
                 .collect(Collectors.joining(", ")));
+        }
+        return String.join("; ", parts);
     }
 
     private static String templates(List<TemplateAccess> accesses) {

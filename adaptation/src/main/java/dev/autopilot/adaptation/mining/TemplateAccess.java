@@ -1,6 +1,7 @@
 package dev.autopilot.adaptation.mining;
 
 import java.util.List;
+import dev.autopilot.adaptation.expression.DerivedExpression;
 
 /**
  * A template's filters on one table, with its rate: what an index on that table is judged against.
@@ -8,10 +9,17 @@ import java.util.List;
  * @param load the template and its load
  * @param perSecond executions per second
  * @param terms its conjunctive filters on the table, one per key
+ * @param computed the derived expressions it computes for each row it returns or groups
  */
-public record TemplateAccess(TemplateLoad load, double perSecond, List<Term> terms) {
+public record TemplateAccess(TemplateLoad load, double perSecond, List<Term> terms, List<DerivedExpression> computed) {
     public TemplateAccess {
         terms = List.copyOf(terms);
+        computed = List.copyOf(computed);
+    }
+
+    /** @return the estimated fraction of the table's rows that pass all its filters */
+    public double fractionKept() {
+        return terms.stream().mapToDouble(Term::selectivity).reduce(1, (a, b) -> a * b);
     }
 
     /** @return the filter on {@code key}, or {@code null} */

@@ -20,9 +20,19 @@ public record Benefit(
     /** Nothing saved, nothing spent. */
     public static final Benefit NONE = new Benefit(0, 0, 0, 0);
 
+    /** @return an estimate with rates rounded to thousandths, so that profiles print without float noise */
+    public static Benefit of(double rowsReadSavedPerSecond, long memoryBytes, double writeAmplification,
+        double netGain) {
+        return new Benefit(round(rowsReadSavedPerSecond), memoryBytes, round(writeAmplification), round(netGain));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
     /** @return both estimates together */
     public Benefit plus(Benefit o) {
-        return new Benefit(rowsReadSavedPerSecond + o.rowsReadSavedPerSecond, memoryBytes + o.memoryBytes,
+        return of(rowsReadSavedPerSecond + o.rowsReadSavedPerSecond, memoryBytes + o.memoryBytes,
             writeAmplification + o.writeAmplification, netGain + o.netGain);
     }
 }

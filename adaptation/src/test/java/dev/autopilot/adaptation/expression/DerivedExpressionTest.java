@@ -1,5 +1,6 @@
 package dev.autopilot.adaptation.expression;
 
+import java.util.List;
 import dev.autopilot.adaptation.Lineitem;
 import dev.autopilot.adaptation.ProfileValidationException;
 import dev.autopilot.adaptation.table.TableSchema;
@@ -68,6 +69,21 @@ class DerivedExpressionTest {
         assertEquals("CEIL(ABS(L_TAX))", parse("ceiling(abs(l_tax))").canonical());
         assertEquals("COALESCE(L_SHIPMODE, 'NONE')", parse("coalesce(l_shipmode, 'NONE')").canonical());
         assertEquals("CAST(L_SHIPDATE AS VARCHAR)", parse("cast(l_shipdate as varchar)").canonical());
+    }
+
+    @Test
+    void findsDerivedExpressionsInsideProjections() {
+        assertEquals(List.of("L_EXTENDEDPRICE * (1 - L_DISCOUNT) * (L_TAX + 1)"),
+            DerivedExpression.findAll("SUM(L_EXTENDEDPRICE * (1 - L_DISCOUNT) * (1 + L_TAX))", LINEITEM).stream()
+                .map(DerivedExpression::canonical).toList());
+        assertEquals(List.of("EXTRACT(YEAR FROM L_SHIPDATE)", "UPPER(L_SHIPMODE)"),
+            DerivedExpression.findAll("COALESCE(EXTRACT(YEAR FROM L_SHIPDATE), LENGTH(UPPER(L_SHIPMODE)))", LINEITEM)
+                .stream().map(DerivedExpression::canonical).toList());
+        assertEquals(List.of(), DerivedExpression.findAll("COUNT(*)", LINEITEM));
+        assertEquals(List.of(), DerivedExpression.findAll("SUM(L_QUANTITY)", LINEITEM));
+        assertEquals(List.of(), DerivedExpression.findAll("SUM(L_QUANTITY * RAND())", LINEITEM));
+        assertEquals(List.of(), DerivedExpression.findAll("SUM(O_TOTALPRICE * 2)", LINEITEM));
+        assertEquals(4, parse("L_EXTENDEDPRICE * (1 - L_DISCOUNT) * (1 + L_TAX)").operations());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.autopilot.adaptation.mining;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.autopilot.adaptation.Lineitem;
@@ -145,6 +146,30 @@ class ProfileGeneratorTest {
             SchemaProfile p = profile(mix);
             assertEquals(p, validator.read(ProfileCodec.write(p)));
         }
+    }
+
+    @Test
+    void expressionsComputedForEveryRowBecomeAttributesWithoutIndex() {
+        SchemaProfile p = profile(TpchPhases.pricingReports());
+
+        assertEquals(List.of("L_EXTENDEDPRICE * (1 - L_DISCOUNT) * (L_TAX + 1)", "L_EXTENDEDPRICE * (1 - L_DISCOUNT)"),
+            expressions(p));
+        assertEquals(List.of(), p.indexes(), "a third of the table is no job for an index");
+        assertTrue(p.derivedAttributes().get(0).reason().startsWith("computed for each row by templates t0"),
+            p.derivedAttributes().get(0).reason());
+        assertTrue(p.derivedAttributes().get(0).benefit().rowsReadSavedPerSecond()
+            > p.derivedAttributes().get(1).benefit().rowsReadSavedPerSecond(), "four operations save more than two");
+    }
+
+    @Test
+    void nothingWithoutNetGain() {
+        Map<String, Integer> mix = new LinkedHashMap<>(TpchPhases.expressionFilters());
+        mix.put(TpchPhases.UPDATE_COMMENT, 2);
+        WorkloadSnapshot s = TpchPhases.snapshot(mix);
+
+        assertTrue(new ProfileGenerator(GeneratorSettings.DEFAULTS).generate(s).get(0).indexes().size() > 0);
+        GeneratorSettings expensiveWrites = new GeneratorSettings(256L << 20, 6, 0.15, 0.2, 1e7, 0.02);
+        assertTrue(new ProfileGenerator(expensiveWrites).generate(s).get(0).empty());
     }
 
     @Test

@@ -36,7 +36,10 @@ final class TpchPhases {
         + "AVG(L_EXTENDEDPRICE) AS AVG_PRICE FROM LINEITEM "
         + "WHERE L_RETURNFLAG = ? AND L_LINESTATUS = ? AND L_SHIPDATE < ?";
     static final String PRICING_SUMMARY_Q1 = "SELECT L_RETURNFLAG, L_LINESTATUS, SUM(L_QUANTITY) AS SUM_QTY, "
-        + "SUM(L_EXTENDEDPRICE * (1 - L_DISCOUNT)) AS SUM_DISC_PRICE FROM LINEITEM WHERE L_SHIPDATE <= ? "
+        + "SUM(L_EXTENDEDPRICE) AS SUM_BASE_PRICE, SUM(L_EXTENDEDPRICE * (1 - L_DISCOUNT)) AS SUM_DISC_PRICE, "
+        + "SUM(L_EXTENDEDPRICE * (1 - L_DISCOUNT) * (1 + L_TAX)) AS SUM_CHARGE, AVG(L_QUANTITY) AS AVG_QTY, "
+        + "AVG(L_EXTENDEDPRICE) AS AVG_PRICE, AVG(L_DISCOUNT) AS AVG_DISC, COUNT(*) AS COUNT_ORDER "
+        + "FROM LINEITEM WHERE L_SHIPDATE <= ? "
         + "GROUP BY L_RETURNFLAG, L_LINESTATUS ORDER BY L_RETURNFLAG, L_LINESTATUS";
     static final String FORECAST_REVENUE_Q6 = "SELECT SUM(L_EXTENDEDPRICE * L_DISCOUNT) AS REVENUE FROM LINEITEM "
         + "WHERE L_SHIPDATE >= ? AND L_SHIPDATE < ? AND L_DISCOUNT BETWEEN ? AND ? AND L_QUANTITY < ?";
@@ -64,6 +67,11 @@ final class TpchPhases {
     /** Phase 3, lookups and updates: weights 11, 6, 1, 2. */
     static Map<String, Integer> lookupsAndUpdates() {
         return mix(POINT_LOOKUP, 11, UPDATE_COMMENT, 6, ORDER_PRIORITY_JOIN, 1, SHIPDATE_RANGE, 2);
+    }
+
+    /** A reporting workload: TPC-H Q1 alone. */
+    static Map<String, Integer> pricingReports() {
+        return mix(PRICING_SUMMARY_Q1, 10);
     }
 
     /** @return the workload of {@code table} running {@code mix}, 50 executions per unit of weight per window */
