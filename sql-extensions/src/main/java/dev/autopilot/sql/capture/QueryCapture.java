@@ -4,7 +4,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -15,6 +14,7 @@ import dev.autopilot.sql.analysis.StatementAnalyzer;
 import dev.autopilot.sql.analysis.StatementShape;
 import dev.autopilot.sql.log.QueryLog;
 import dev.autopilot.sql.log.Template;
+import dev.autopilot.sql.tables.SystemTable;
 import org.apache.calcite.sql.SqlNode;
 
 /**
@@ -25,9 +25,6 @@ import org.apache.calcite.sql.SqlNode;
  * not filed, and then keeping it, on one line, as the statement's text) and counts the execution in the query log. Statements on Autopilot's own tables and system views are not counted.
  */
 public final class QueryCapture implements StatementHook, Consumer<FinishedQuery> {
-    /** Schemas whose statements are not workload: Ignite's system views and Autopilot's own tables. */
-    private static final Set<String> INTERNAL_SCHEMAS = Set.of("SYS", "AUTOPILOT", "INFORMATION_SCHEMA");
-
     private final StatementAnalyzer analyzer;
     private final StatementParser parser;
     private final QueryLog log;
@@ -105,10 +102,10 @@ public final class QueryCapture implements StatementHook, Consumer<FinishedQuery
 
     private static boolean isInternal(String schema, StatementShape shape) {
         if (shape.tables().isEmpty())
-            return schema != null && INTERNAL_SCHEMAS.contains(schema.toUpperCase());
+            return SystemTable.isInternalSchema(schema);
         for (String table : shape.qualified(schema).tables()) {
             int dot = table.lastIndexOf('.');
-            if (dot < 0 || !INTERNAL_SCHEMAS.contains(table.substring(0, dot).toUpperCase()))
+            if (dot < 0 || !SystemTable.isInternalSchema(table.substring(0, dot)))
                 return false;
         }
         return true;

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import javax.cache.Cache;
 import dev.autopilot.sql.Json;
+import dev.autopilot.sql.tables.SystemTable;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteBinary;
 import org.apache.ignite.IgniteCache;
@@ -33,8 +33,6 @@ import static dev.autopilot.sql.tables.AutopilotTables.TABLE_STATS;
  * nodes that own them.
  */
 public final class StatisticsCollector {
-    private static final Set<String> INTERNAL_SCHEMAS = Set.of("SYS", "AUTOPILOT", "INFORMATION_SCHEMA", "IGNITE");
-
     private final Ignite ignite;
     private final List<String> configuredTables;
     private final int buckets;
@@ -68,7 +66,7 @@ public final class StatisticsCollector {
             @SuppressWarnings("unchecked")
             CacheConfiguration<?, ?> cfg = cache.getConfiguration(CacheConfiguration.class);
             for (ManagedTable t : ManagedTable.of(cfg)) {
-                if (!INTERNAL_SCHEMAS.contains(t.schema()) && isConfigured(t))
+                if (!SystemTable.isInternalSchema(t.schema()) && isConfigured(t))
                     out.add(t);
             }
         }

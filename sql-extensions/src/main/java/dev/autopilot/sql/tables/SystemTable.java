@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.cache.configuration.Factory;
 import javax.cache.expiry.CreatedExpiryPolicy;
@@ -30,6 +32,14 @@ import org.apache.ignite.configuration.CacheConfiguration;
 public final class SystemTable {
     /** The SQL schema of every Autopilot table. */
     public static final String SCHEMA = "AUTOPILOT";
+
+    /** Schemas that hold no workload: Ignite's system views and Autopilot's own tables. */
+    private static final Set<String> INTERNAL_SCHEMAS = Set.of("SYS", SCHEMA, "INFORMATION_SCHEMA", "IGNITE");
+
+    /** @return whether statements on {@code schema} are Ignite's or Autopilot's own rather than workload */
+    public static boolean isInternalSchema(String schema) {
+        return schema != null && INTERNAL_SCHEMAS.contains(schema.toUpperCase(Locale.ROOT));
+    }
 
     /** How long rows live after they were written. */
     public enum Retention {
