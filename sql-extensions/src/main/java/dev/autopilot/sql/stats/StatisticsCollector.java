@@ -28,9 +28,10 @@ import static dev.autopilot.sql.tables.AutopilotTables.TABLE_STATS;
 
 /**
  * Computes the statistics of the managed tables and writes them to {@code AUTOPILOT.TABLE_STATS} and
- * {@code AUTOPILOT.COLUMN_STATS}. Rows come from whole partitions scanned in random order until the sample is big
- * enough (a table smaller than the sample is read whole, so its figures are exact); the partition scans run on the
- * nodes that own them.
+ * {@code AUTOPILOT.COLUMN_STATS}. The sample takes a few rows from each of many partitions, visited in random order,
+ * rather than whole partitions: rows that share an affinity key share a partition, and whole partitions would give
+ * a clustered sample that underestimates their key's distinct values. A table smaller than the sample is read whole,
+ * so its figures are exact. The partition scans run on the nodes that own them.
  */
 public final class StatisticsCollector {
     private final Ignite ignite;
@@ -92,11 +93,19 @@ public final class StatisticsCollector {
         long bytes = 0;
         int sampled = 0;
 
-        for (int part : shuffledPartitions(t.cacheName())) {
+        List<Integer> partitions = shuffledPartitions(t.cacheName());
+        int perPartition = rows <= sampleRows ? Integer.MAX_VALUE
+            : (int)Math.max(1, Math.ceil(2.0 * sampleRows / partitions.size()));
+        for (int part : partitions) {
             if (sampled >= sampleRows)
                 break;
-            try (QueryCursor<Cache.Entry<Object, Object>> cur = cache.query(new ScanQuery<>().setPartition(part))) {
+            ScanQuery<Object, Object> scan = new ScanQuery<>().setPartition(part);
+            scan.setPageSize(Math.min(perPartition, 1024));
+            try (QueryCursor<Cache.Entry<Object, Object>> cur = cache.query(scan)) {
+                int taken = 0;
                 for (Cache.Entry<Object, Object> e : cur) {
+                    if (taken++ == perPartition)
+                        break;
                     bytes += sizeOf(e.getKey()) + sizeOf(e.getValue());
                     sampled++;
                     for (Map.Entry<String, String> c : t.columns().entrySet())
