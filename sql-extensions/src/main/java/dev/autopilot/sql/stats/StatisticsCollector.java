@@ -2,12 +2,10 @@ package dev.autopilot.sql.stats;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.LongSupplier;
 import javax.cache.Cache;
 import dev.autopilot.sql.Json;
@@ -28,10 +26,10 @@ import static dev.autopilot.sql.tables.AutopilotTables.TABLE_STATS;
 
 /**
  * Computes the statistics of the managed tables and writes them to {@code AUTOPILOT.TABLE_STATS} and
- * {@code AUTOPILOT.COLUMN_STATS}. The sample takes a few rows from each of many partitions, visited in random order,
- * rather than whole partitions: rows that share an affinity key share a partition, and whole partitions would give
- * a clustered sample that underestimates their key's distinct values. A table smaller than the sample is read whole,
- * so its figures are exact. The partition scans run on the nodes that own them.
+ * {@code AUTOPILOT.COLUMN_STATS}. The sample is a Bernoulli sample taken where the rows live (each node scans its own
+ * partitions and sends about {@code sampleRows / rows} of them): taking whole partitions, or the first rows of each,
+ * gave clustered samples in which the rows of one affinity key came together and their distinct count fell to a
+ * fifth. A table smaller than the sample is read whole, so its figures are exact.
  */
 public final class StatisticsCollector {
     private final Ignite ignite;
@@ -39,13 +37,12 @@ public final class StatisticsCollector {
     private final int buckets;
     private final int sampleRows;
     private final LongSupplier lastCompleteWindow;
-    private final Random random = new Random(42);
 
     /**
      * @param ignite the local node
      * @param configuredTables tables to manage ({@code TABLE} or {@code SCHEMA.TABLE}); empty for every user table
      * @param buckets histogram buckets per column
-     * @param sampleRows rows to sample per table at least
+     * @param sampleRows rows to sample per table, about
      * @param lastCompleteWindow start of the last complete query-log window, for access counts
      */
     public StatisticsCollector(Ignite ignite, List<String> configuredTables, int buckets, int sampleRows,
@@ -93,24 +90,14 @@ public final class StatisticsCollector {
         long bytes = 0;
         int sampled = 0;
 
-        List<Integer> partitions = shuffledPartitions(t.cacheName());
-        int perPartition = rows <= sampleRows ? Integer.MAX_VALUE
-            : (int)Math.max(1, Math.ceil(2.0 * sampleRows / partitions.size()));
-        for (int part : partitions) {
-            if (sampled >= sampleRows)
-                break;
-            ScanQuery<Object, Object> scan = new ScanQuery<>().setPartition(part);
-            scan.setPageSize(Math.min(perPartition, 1024));
-            try (QueryCursor<Cache.Entry<Object, Object>> cur = cache.query(scan)) {
-                int taken = 0;
-                for (Cache.Entry<Object, Object> e : cur) {
-                    if (taken++ == perPartition)
-                        break;
-                    bytes += sizeOf(e.getKey()) + sizeOf(e.getValue());
-                    sampled++;
-                    for (Map.Entry<String, String> c : t.columns().entrySet())
-                        values.get(c.getKey()).add(valueOf(t, c.getKey(), c.getValue(), e.getKey(), e.getValue()));
-                }
+        ScanQuery<Object, Object> scan = rows <= sampleRows ? new ScanQuery<>()
+            : new ScanQuery<>(new BernoulliSample((double)sampleRows / rows));
+        try (QueryCursor<Cache.Entry<Object, Object>> cur = cache.query(scan)) {
+            for (Cache.Entry<Object, Object> e : cur) {
+                bytes += sizeOf(e.getKey()) + sizeOf(e.getValue());
+                sampled++;
+                for (Map.Entry<String, String> c : t.columns().entrySet())
+                    values.get(c.getKey()).add(valueOf(t, c.getKey(), c.getValue(), e.getKey(), e.getValue()));
             }
         }
 
@@ -121,15 +108,6 @@ public final class StatisticsCollector {
         long sizeBytes = sampled == 0 ? 0 : Math.round((double)bytes / sampled * rows);
         return new TableStatistics(t.qualifiedName(), t.cacheName(), rows, sizeBytes, sampled, access[0], access[1],
             lastCompleteWindow.getAsLong(), columns);
-    }
-
-    private List<Integer> shuffledPartitions(String cacheName) {
-        int parts = ignite.affinity(cacheName).partitions();
-        List<Integer> out = new ArrayList<>(parts);
-        for (int p = 0; p < parts; p++)
-            out.add(p);
-        Collections.shuffle(out, random);
-        return out;
     }
 
     private static Object valueOf(ManagedTable t, String column, String field, Object key, Object val) {
