@@ -11,7 +11,10 @@ public final class Lineitem {
     private Lineitem() {
     }
 
-    /** @return LINEITEM with its primary key (L_ORDERKEY, L_LINENUMBER) and no secondary index */
+    /**
+     * @return LINEITEM with its primary key (L_ORDERKEY, L_LINENUMBER), no secondary index, and two columns TPC-H
+     *     lacks: L_COUNT INT and L_RATIO DOUBLE, for type rules
+     */
     public static TableSchema schema() {
         Map<String, ColumnType> c = new LinkedHashMap<>();
         c.put("L_ORDERKEY", ColumnType.parse("BIGINT"));
@@ -31,6 +34,7 @@ public final class Lineitem {
         c.put("L_SHIPMODE", ColumnType.parse("VARCHAR(10)"));
         c.put("L_COMMENT", ColumnType.parse("VARCHAR(44)"));
         c.put("L_COUNT", ColumnType.parse("INT"));
+        c.put("L_RATIO", ColumnType.parse("DOUBLE"));
         return new TableSchema("PUBLIC.LINEITEM", "LINEITEM", c, List.of("L_ORDERKEY", "L_LINENUMBER"), List.of());
     }
 

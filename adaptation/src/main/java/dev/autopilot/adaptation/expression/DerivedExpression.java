@@ -20,18 +20,24 @@ import org.apache.ignite.internal.processors.query.calcite.CalciteQueryProcessor
  * Ignite's own grammar, admitted only if it uses the allowed, deterministic operators over that table's columns,
  * typed, and held in canonical form. Equivalent spellings ({@code b * a} and {@code (a * b)}) are equal, print the
  * same {@link #canonical()} text and get the same {@link #name()}. Expression text is never spliced into SQL: what
- * Autopilot executes is printed from the checked tree.
- *
- * @param canonical the canonical SQL text
- * @param tree the checked tree
- * @param columns the table columns it reads, in order of first appearance in the canonical text
+ * Autopilot executes is printed from the checked tree. Instances come only from {@link #parse} and
+ * {@link #findAll}, so holding one means the check has passed.
  */
-public record DerivedExpression(String canonical, Expr tree, List<String> columns) {
+public final class DerivedExpression {
     /** Longest expression text accepted; real derived expressions are far shorter. */
     public static final int MAX_LENGTH = 2000;
 
-    public DerivedExpression {
-        columns = List.copyOf(columns);
+    /** Deepest parenthesis nesting accepted, checked before parsing so that no input can exhaust the stack. */
+    public static final int MAX_NESTING = 64;
+
+    private final String canonical;
+    private final Expr tree;
+    private final List<String> columns;
+
+    private DerivedExpression(String canonical, Expr tree, List<String> columns) {
+        this.canonical = canonical;
+        this.tree = tree;
+        this.columns = List.copyOf(columns);
     }
 
     /**
@@ -46,12 +52,17 @@ public record DerivedExpression(String canonical, Expr tree, List<String> column
             throw new ProfileValidationException(field, "an expression is required");
         if (text.length() > MAX_LENGTH)
             throw new ProfileValidationException(field, "expression longer than " + MAX_LENGTH + " characters");
+        if (nesting(text) > MAX_NESTING)
+            throw new ProfileValidationException(field, "expression nested too deeply (more than " + MAX_NESTING
+                + " parentheses)");
         SqlNode node;
         try {
             node = SqlParser.create(text, CalciteQueryProcessor.FRAMEWORK_CONFIG.getParserConfig()).parseExpression();
         }
         catch (SqlParseException | CalciteContextException e) {
-            throw new ProfileValidationException(field, "not a valid SQL expression: " + firstLine(e.getMessage()));
+            // The parser reports running out of stack as a parse error without a message.
+            throw new ProfileValidationException(field, e.getCause() instanceof StackOverflowError
+                ? "expression nested too deeply" : "not a valid SQL expression: " + firstLine(e.getMessage()));
         }
         catch (StackOverflowError e) {
             throw new ProfileValidationException(field, "expression nested too deeply");
@@ -75,7 +86,7 @@ public record DerivedExpression(String canonical, Expr tree, List<String> column
      */
     public static List<DerivedExpression> findAll(String text, TableSchema table) {
         List<DerivedExpression> out = new ArrayList<>();
-        if (text == null || text.length() > MAX_LENGTH)
+        if (text == null || text.length() > MAX_LENGTH || nesting(text) > MAX_NESTING)
             return out;
         try {
             SqlNode node = SqlParser.create(text, CalciteQueryProcessor.FRAMEWORK_CONFIG.getParserConfig())
@@ -135,6 +146,34 @@ public record DerivedExpression(String canonical, Expr tree, List<String> column
         return new DerivedExpression(ExprPrinter.print(tree), tree, columnsOf(tree));
     }
 
+    /** @return the canonical SQL text: the only text of it Autopilot ever puts into a statement */
+    public String canonical() {
+        return canonical;
+    }
+
+    /** @return the checked tree */
+    public Expr tree() {
+        return tree;
+    }
+
+    /** @return the table columns it reads, in order of first appearance in the canonical text */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Equal when the canonical texts are: equivalent spellings are one expression. */
+    @Override public boolean equals(Object o) {
+        return o instanceof DerivedExpression e && canonical.equals(e.canonical) && tree.type().equals(e.tree.type());
+    }
+
+    @Override public int hashCode() {
+        return canonical.hashCode();
+    }
+
+    @Override public String toString() {
+        return canonical;
+    }
+
     /** @return the type of its value */
     public ColumnType type() {
         return tree.type();
@@ -174,6 +213,23 @@ public record DerivedExpression(String canonical, Expr tree, List<String> column
             if (c.otherwise() != null)
                 collectColumns(c.otherwise(), out);
         }
+    }
+
+    /** @return the deepest parenthesis nesting outside string literals */
+    private static int nesting(String text) {
+        int depth = 0;
+        int max = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'')
+                quoted = !quoted;
+            else if (!quoted && c == '(')
+                max = Math.max(max, ++depth);
+            else if (!quoted && c == ')')
+                depth--;
+        }
+        return max;
     }
 
     private static String firstLine(String message) {

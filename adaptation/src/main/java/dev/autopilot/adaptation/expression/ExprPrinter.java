@@ -7,12 +7,12 @@ import java.util.stream.Collectors;
  * Prints an {@link Expr} as SQL that Ignite parses back to the same expression: one line, upper-case names,
  * parentheses only where precedence needs them. The printed text is the expression's canonical form.
  */
-public final class ExprPrinter {
+final class ExprPrinter {
     private ExprPrinter() {
     }
 
     /** @return the canonical SQL text of {@code e} */
-    public static String print(Expr e) {
+    static String print(Expr e) {
         if (e instanceof Expr.Column c)
             return c.name();
         if (e instanceof Expr.Literal l)

@@ -182,8 +182,7 @@ final class ExpressionReader {
     }
 
     private Expr caseWhen(SqlCase c) {
-        if (c.getValueOperand() != null)
-            throw new ExpressionException("simple CASE x WHEN is not allowed, write CASE WHEN x = ...");
+        // The parser turns CASE x WHEN v into CASE WHEN x = v, so only the searched form arrives here.
         List<Expr> conditions = new ArrayList<>();
         List<Expr> results = new ArrayList<>();
         for (SqlNode when : c.getWhenOperands()) {
@@ -215,6 +214,10 @@ final class ExpressionReader {
             throw new ExpressionException(op.symbol() + " does not take " + n + " operands");
     }
 
+    private static boolean approximate(ColumnType t) {
+        return t.name() == TypeName.DOUBLE || t.name() == TypeName.REAL;
+    }
+
     /** Columns first, then computed operands, then constants: {@code L_EXTENDEDPRICE * (1 - L_DISCOUNT)}. */
     private static int sortRank(Expr e) {
         return e instanceof Expr.Column ? 0 : e instanceof Expr.Literal ? 2 : 1;
@@ -222,9 +225,11 @@ final class ExpressionReader {
 
     /** @return {@code op} over {@code args} in canonical form */
     static Expr make(Op op, List<Expr> args) {
+        // Floating-point addition and multiplication are not associative: only exact operands are regrouped.
+        boolean regroup = op.associative() && args.stream().noneMatch(a -> approximate(a.type()));
         List<Expr> operands = new ArrayList<>();
         for (Expr a : args) {
-            if (op.associative() && a instanceof Expr.Call c && c.op() == op)
+            if (regroup && a instanceof Expr.Call c && c.op() == op && c.args().stream().noneMatch(x -> approximate(x.type())))
                 operands.addAll(c.args());
             else
                 operands.add(a);

@@ -71,9 +71,4 @@ public enum Op {
     public boolean associative() {
         return associative;
     }
-
-    /** @return whether the result is a truth value */
-    public boolean condition() {
-        return precedence <= 5;
-    }
 }

@@ -18,4 +18,13 @@ public record TableWorkload(TableSchema schema, TableStatistics statistics, List
     public TableWorkload {
         templates = List.copyOf(templates);
     }
+
+    /**
+     * @param windowSeconds length of the window the statistics' access counts cover
+     * @return the workload of a table, its write rate taken from the statistics (DML statements per second)
+     */
+    public static TableWorkload of(TableSchema schema, TableStatistics statistics, List<TemplateLoad> templates,
+        double windowSeconds) {
+        return new TableWorkload(schema, statistics, templates, statistics.writes() / Math.max(1, windowSeconds));
+    }
 }

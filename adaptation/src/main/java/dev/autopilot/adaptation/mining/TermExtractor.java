@@ -50,7 +50,11 @@ final class TermExtractor {
             KeyFilters f = byKey.computeIfAbsent(key, k -> new KeyFilters(e));
             switch (p.operator()) {
                 case "=" -> f.equality = min(f.equality, estimator.equality(e));
-                case "IN" -> f.equality = min(f.equality, estimator.in(e, p.placeholders().size()));
+                case "IN" -> {
+                    // IN (subquery) has no placeholders: how many values it yields is unknown.
+                    if (!p.placeholders().isEmpty())
+                        f.equality = min(f.equality, estimator.in(e, p.placeholders().size()));
+                }
                 case "IS NULL" -> f.equality = min(f.equality, estimator.isNull(e));
                 case "<", "<=" -> f.upper = true;
                 case ">", ">=" -> f.lower = true;

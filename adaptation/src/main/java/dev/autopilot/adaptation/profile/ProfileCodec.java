@@ -1,12 +1,14 @@
 package dev.autopilot.adaptation.profile;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.autopilot.adaptation.ProfileValidationException;
 
@@ -60,6 +62,9 @@ public final class ProfileCodec {
         catch (UnrecognizedPropertyException e) {
             throw new ProfileValidationException(path(e), "unknown field");
         }
+        catch (MismatchedInputException e) {
+            throw new ProfileValidationException(path(e), "expected " + describe(e.getTargetType()));
+        }
         catch (JsonMappingException e) {
             throw new ProfileValidationException(path(e), firstLine(e.getOriginalMessage()));
         }
@@ -80,6 +85,21 @@ public final class ProfileCodec {
                 sb.append('[').append(r.getIndex()).append(']');
         }
         return sb.length() == 0 ? "$" : sb.toString();
+    }
+
+    /** @return what a field of {@code type} holds, in JSON's words rather than Java's */
+    private static String describe(Class<?> type) {
+        if (type == null)
+            return "another value";
+        if (type == Long.class || type == Integer.class || type == long.class || type == int.class)
+            return "a whole number";
+        if (type == Double.class || type == double.class)
+            return "a number";
+        if (type == String.class)
+            return "a string";
+        if (List.class.isAssignableFrom(type))
+            return "an array";
+        return "an object";
     }
 
     private static String firstLine(String message) {

@@ -3,6 +3,7 @@ package dev.autopilot.adaptation.profile;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import dev.autopilot.adaptation.ProfileValidationException;
@@ -23,6 +24,9 @@ public final class ProfileValidator {
 
     /** Most columns of one index. */
     public static final int MAX_INDEX_COLUMNS = 16;
+
+    /** Longest {@code reason} text kept. */
+    public static final int MAX_REASON = 2000;
 
     /** Largest {@code INLINE_SIZE} Ignite accepts. */
     public static final int MAX_INLINE_SIZE = 2048;
@@ -64,27 +68,30 @@ public final class ProfileValidator {
         Set<String> derivedNames = new HashSet<>();
         derived.forEach(d -> derivedNames.add(d.name()));
 
-        List<IndexRecommendation> indexes = orEmpty(p.indexes());
-        if (indexes.size() > MAX_STRUCTURES)
+        List<IndexRecommendation> in = orEmpty(p.indexes());
+        if (in.size() > MAX_STRUCTURES)
             throw new ProfileValidationException("indexes", "more than " + MAX_STRUCTURES + " indexes");
+        List<IndexRecommendation> indexes = new ArrayList<>();
         Set<String> indexNames = new HashSet<>();
-        for (int i = 0; i < indexes.size(); i++) {
+        for (int i = 0; i < in.size(); i++) {
             String at = "indexes[" + i + "]";
-            IndexRecommendation idx = indexes.get(i);
+            IndexRecommendation idx = in.get(i);
             if (idx == null)
                 throw new ProfileValidationException(at, "an object is required");
-            identifier(idx.name(), at + ".name");
-            if (!indexNames.add(idx.name()))
-                throw new ProfileValidationException(at + ".name", "duplicate index name " + idx.name());
-            columns(idx.columns(), at + ".columns", table, derivedNames, false);
+            String name = identifier(idx.name(), at + ".name");
+            if (!indexNames.add(name))
+                throw new ProfileValidationException(at + ".name", "duplicate index name " + name);
+            List<String> columns = columns(idx.columns(), at + ".columns", table, derivedNames, false);
             if (idx.inlineSize() != null && (idx.inlineSize() < 0 || idx.inlineSize() > MAX_INLINE_SIZE))
                 throw new ProfileValidationException(at + ".inline_size", "must be 0 to " + MAX_INLINE_SIZE
                     + ", was " + idx.inlineSize());
+            reason(idx.reason(), at + ".reason");
+            indexes.add(new IndexRecommendation(name, columns, idx.inlineSize(), idx.reason(), idx.benefit()));
         }
-        columns(p.compositeIndex(), "composite_index", table, derivedNames, true);
+        List<String> composite = columns(p.compositeIndex(), "composite_index", table, derivedNames, true);
 
-        return new SchemaProfile(p.partitionId(), p.table(), p.version(), p.basedOn(), derived, indexes,
-            orEmpty(p.compositeIndex()), p.expectedBenefit());
+        return new SchemaProfile(p.partitionId(), p.table(), p.version(), p.basedOn(), derived, indexes, composite,
+            p.expectedBenefit());
     }
 
     private static List<DerivedAttribute> derived(List<DerivedAttribute> in, TableSchema table) {
@@ -98,12 +105,12 @@ public final class ProfileValidator {
             DerivedAttribute d = in.get(i);
             if (d == null)
                 throw new ProfileValidationException(at, "an object is required");
-            identifier(d.name(), at + ".name");
-            if (table.type(d.name()) != null)
-                throw new ProfileValidationException(at + ".name", d.name() + " is already a column of "
+            String name = identifier(d.name(), at + ".name");
+            if (table.type(name) != null)
+                throw new ProfileValidationException(at + ".name", name + " is already a column of "
                     + table.simpleName());
-            if (!names.add(d.name()))
-                throw new ProfileValidationException(at + ".name", "duplicate derived attribute " + d.name());
+            if (!names.add(name))
+                throw new ProfileValidationException(at + ".name", "duplicate derived attribute " + name);
             DerivedExpression e = DerivedExpression.parse(d.expression(), table, at + ".expression");
             if (e.plainColumn())
                 throw new ProfileValidationException(at + ".expression", "is just column " + e.canonical()
@@ -113,7 +120,8 @@ public final class ProfileValidator {
                     + e.canonical());
             if (d.type() != null)
                 checkType(d.type(), e.type(), at + ".type");
-            out.add(new DerivedAttribute(d.name(), e.canonical(), e.type().toString(), d.reason(), d.benefit()));
+            reason(d.reason(), at + ".reason");
+            out.add(new DerivedAttribute(name, e.canonical(), e.type().toString(), d.reason(), d.benefit()));
         }
         return out;
     }
@@ -130,26 +138,28 @@ public final class ProfileValidator {
             throw new ProfileValidationException(at, "declared " + declared + " but the expression is " + inferred);
     }
 
-    private static void columns(List<String> cols, String at, TableSchema table, Set<String> derived,
+    /** @return the column names, upper-cased as SQL resolves unquoted names */
+    private static List<String> columns(List<String> cols, String at, TableSchema table, Set<String> derived,
         boolean optional) {
         if (cols == null || cols.isEmpty()) {
             if (optional)
-                return;
+                return List.of();
             throw new ProfileValidationException(at, "at least one column is required");
         }
         if (cols.size() > MAX_INDEX_COLUMNS)
             throw new ProfileValidationException(at, "more than " + MAX_INDEX_COLUMNS + " columns");
-        Set<String> seen = new HashSet<>();
+        List<String> out = new ArrayList<>();
         for (int j = 0; j < cols.size(); j++) {
-            String c = cols.get(j);
             String cat = at + "[" + j + "]";
-            identifier(c, cat);
+            String c = identifier(cols.get(j), cat);
             if (table.type(c) == null && !derived.contains(c))
                 throw new ProfileValidationException(cat, "unknown column " + c + " in table " + table.simpleName()
                     + " and not a derived attribute of the profile");
-            if (!seen.add(c))
+            if (out.contains(c))
                 throw new ProfileValidationException(cat, "column " + c + " appears twice");
+            out.add(c);
         }
+        return out;
     }
 
     private static void basedOn(BasedOn b) {
@@ -162,10 +172,18 @@ public final class ProfileValidator {
             throw new ProfileValidationException("based_on.queries", "a count of 0 or more is required");
     }
 
-    private static void identifier(String name, String at) {
-        if (name == null || !DerivedNames.IDENTIFIER.matcher(name).matches())
-            throw new ProfileValidationException(at, "must be an upper-case SQL identifier (A-Z, 0-9, _; at most 64 "
-                + "characters), was " + shorten(name));
+    /** @return {@code name} upper-cased, as SQL resolves an unquoted identifier */
+    private static String identifier(String name, String at) {
+        String upper = name == null ? null : name.toUpperCase(Locale.ROOT);
+        if (upper == null || !DerivedNames.IDENTIFIER.matcher(upper).matches())
+            throw new ProfileValidationException(at, "must be a SQL identifier (a letter, then letters, digits or _; "
+                + "at most 64 characters), was " + shorten(name));
+        return upper;
+    }
+
+    private static void reason(String reason, String at) {
+        if (reason != null && reason.length() > MAX_REASON)
+            throw new ProfileValidationException(at, "longer than " + MAX_REASON + " characters");
     }
 
     private static void text(String value, String at, int max) {

@@ -1,6 +1,7 @@
 package dev.autopilot.adaptation.table;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import dev.autopilot.sql.stats.ManagedTable;
 public record TableSchema(String table, String cacheName, Map<String, ColumnType> columns, List<String> primaryKey,
     List<List<String>> indexes) {
     public TableSchema {
-        columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         primaryKey = List.copyOf(primaryKey);
         indexes = indexes.stream().map(List::copyOf).toList();
     }

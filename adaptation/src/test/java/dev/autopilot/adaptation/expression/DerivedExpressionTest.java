@@ -46,6 +46,10 @@ class DerivedExpressionTest {
         assertEquals(parse("L_QUANTITY + L_TAX").name(), parse("l_tax + l_quantity").name());
         assertEquals(parse("L_QUANTITY"), parse("CAST(L_QUANTITY AS DECIMAL(15, 2))"));
         assertNotEquals(parse("L_QUANTITY - L_TAX"), parse("L_TAX - L_QUANTITY"));
+        assertEquals("L_COUNT + L_RATIO", parse("l_ratio + l_count").canonical(), "a + b = b + a holds for doubles too");
+        assertEquals("L_RATIO + (L_COUNT + L_LINENUMBER)", parse("l_ratio + (l_linenumber + l_count)").canonical(),
+            "floating-point sums are not regrouped");
+        assertEquals("DOUBLE", parse("l_ratio * l_count").type().toString());
         assertNotEquals(parse("FLOOR(L_QUANTITY / 10)"), parse("FLOOR(L_QUANTITY / 100)"));
     }
 
@@ -65,6 +69,8 @@ class DerivedExpressionTest {
         assertEquals("SUBSTRING(L_COMMENT, 1, 3)", parse("substring(l_comment from 1 for 3)").canonical());
         assertEquals("CASE WHEN L_DISCOUNT > 0.05 THEN 1 ELSE 0 END",
             parse("case when l_discount > 0.05 then 1 else 0 end").canonical());
+        assertEquals("CASE WHEN L_SHIPMODE = 'AIR' THEN 1 END", parse("case l_shipmode when 'AIR' then 1 end").canonical());
+        assertEquals("BOOLEAN", parse("l_commitdate < l_receiptdate").type().toString());
         assertEquals("MOD(L_ORDERKEY, 7)", parse("mod(l_orderkey, 7)").canonical());
         assertEquals("CEIL(ABS(L_TAX))", parse("ceiling(abs(l_tax))").canonical());
         assertEquals("COALESCE(L_SHIPMODE, 'NONE')", parse("coalesce(l_shipmode, 'NONE')").canonical());
@@ -112,5 +118,9 @@ class DerivedExpressionTest {
         assertTrue(reject("SLEEP(10)").contains("SLEEP is not allowed"));
         assertTrue(reject("").contains("an expression is required"));
         assertTrue(reject("L_QUANTITY + 1".repeat(300)).contains("longer than"));
+        assertTrue(reject("CAST(L_SHIPDATE AS INTEGER)").contains("cannot CAST DATE to INTEGER"));
+        assertTrue(reject("CASE WHEN L_TAX > 0 THEN 'taxed' ELSE 0 END").contains("CASE mixes"));
+        assertEquals("L_TAX", parse("(".repeat(40) + "L_TAX" + ")".repeat(40)).canonical());
+        assertTrue(reject("(".repeat(900) + "L_TAX" + ")".repeat(900)).contains("nested too deeply"));
     }
 }

@@ -11,6 +11,7 @@ import dev.autopilot.adaptation.profile.ProfileCodec;
 import dev.autopilot.adaptation.profile.ProfileValidator;
 import dev.autopilot.adaptation.profile.SchemaProfile;
 import dev.autopilot.adaptation.table.TableSchema;
+import dev.autopilot.sql.stats.TableStatistics;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,8 +99,12 @@ class ProfileGeneratorTest {
         List<SchemaProfile> profiles = GENERATOR.generate(s);
 
         assertEquals(List.of("L_DISCOUNT * L_EXTENDEDPRICE"), expressions(profiles.get(0)));
-        assertEquals(List.of(), profiles.get(1).derivedAttributes(), "LINEITEM2's templates name LINEITEM");
-        assertNotEquals(profiles.get(0), profile(TpchPhases.bucketsAndYears()));
+        assertEquals(List.of("FLOOR(L_QUANTITY / 10)", "EXTRACT(YEAR FROM L_SHIPDATE)"), expressions(profiles.get(1)));
+        assertEquals("LINEITEM2", profiles.get(1).partitionId());
+        assertNotEquals(profiles.get(0).compositeIndex(), profiles.get(1).compositeIndex());
+        assertTrue(profiles.get(1).indexes().get(0).name().startsWith("AP_IDX_"));
+        assertNotEquals(profiles.get(1).indexes().get(0).name(), profile(TpchPhases.bucketsAndYears()).indexes().get(0)
+            .name(), "index names are per table");
     }
 
     @Test
@@ -111,7 +116,8 @@ class ProfileGeneratorTest {
 
         assertEquals(List.of("L_DISCOUNT * L_EXTENDEDPRICE"), expressions(p));
         assertEquals(1, p.indexes().size());
-        assertTrue(p.indexes().get(0).reason().contains("100% of executions"), p.indexes().get(0).reason());
+        assertTrue(p.indexes().get(0).reason().contains("100% of executions, mean latency 12.5 ms"),
+            p.indexes().get(0).reason());
     }
 
     @Test
@@ -170,6 +176,19 @@ class ProfileGeneratorTest {
         assertTrue(new ProfileGenerator(GeneratorSettings.DEFAULTS).generate(s).get(0).indexes().size() > 0);
         GeneratorSettings expensiveWrites = new GeneratorSettings(256L << 20, 6, 0.15, 0.2, 1e7, 0.02);
         assertTrue(new ProfileGenerator(expensiveWrites).generate(s).get(0).empty());
+    }
+
+    @Test
+    void missingStatisticsFallBackToDefaults() {
+        TableStatistics none = new TableStatistics("PUBLIC.LINEITEM", "LINEITEM", 0, 0, 0, 0, 0, 0, List.of());
+        TableWorkload empty = TpchPhases.workload(LINEITEM, none, TpchPhases.bucketsAndYears());
+        assertTrue(GENERATOR.generate(new WorkloadSnapshot(0, 60_000, List.of(empty)), empty).empty(),
+            "an empty table gains nothing");
+
+        TableStatistics rowsOnly = new TableStatistics("PUBLIC.LINEITEM", "LINEITEM", 1000, 0, 0, 0, 0, 0, List.of());
+        TableWorkload w = TpchPhases.workload(LINEITEM, rowsOnly, TpchPhases.bucketsAndYears());
+        SchemaProfile p = GENERATOR.generate(new WorkloadSnapshot(0, 60_000, List.of(w)), w);
+        assertEquals(List.of("FLOOR(L_QUANTITY / 10)", "EXTRACT(YEAR FROM L_SHIPDATE)"), expressions(p));
     }
 
     @Test

@@ -74,13 +74,17 @@ final class TpchPhases {
         return mix(PRICING_SUMMARY_Q1, 10);
     }
 
-    /** @return the workload of {@code table} running {@code mix}, 50 executions per unit of weight per window */
+    /**
+     * @return the workload of {@code table} running {@code mix} (with LINEITEM renamed to the table), 50 executions
+     *     per unit of weight per window
+     */
     static TableWorkload workload(TableSchema table, TableStatistics stats, Map<String, Integer> mix) {
         List<TemplateLoad> loads = new ArrayList<>();
         long writes = 0;
         int i = 0;
         for (Map.Entry<String, Integer> e : mix.entrySet()) {
-            StatementShape shape = new StatementAnalyzer().analyze(CalciteHook.plainParser().parse(e.getKey()).get(0))
+            String sql = e.getKey().replaceAll("\\bLINEITEM\\b", table.simpleName());
+            StatementShape shape = new StatementAnalyzer().analyze(CalciteHook.plainParser().parse(sql).get(0))
                 .qualified("PUBLIC");
             long executions = e.getValue() * 50L;
             loads.add(new TemplateLoad("t" + i++, shape, executions, 12.5));

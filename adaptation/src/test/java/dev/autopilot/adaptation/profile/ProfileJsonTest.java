@@ -1,9 +1,11 @@
 package dev.autopilot.adaptation.profile;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.autopilot.adaptation.Lineitem;
 import dev.autopilot.adaptation.ProfileValidationException;
+import dev.autopilot.adaptation.table.ColumnType;
 import dev.autopilot.adaptation.table.TableSchema;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +22,9 @@ class ProfileJsonTest {
     private static final String PRODUCT_EXAMPLE = """
         {"partition_id": "P123", "table": "PUBLIC.LINEITEM", "version": 3,
          "derived_attributes": [
-           {"name": "CALCULATED_VALUE", "expression": "l_extendedprice * l_discount"},
-           {"name": "BUCKET_ID", "expression": "FLOOR(L_QUANTITY / 100)"}],
-         "composite_index": ["BUCKET_ID", "L_SHIPMODE"]}
+           {"name": "calculated_value", "expression": "l_extendedprice * l_discount"},
+           {"name": "bucket_id", "expression": "FLOOR(L_QUANTITY / 100)"}],
+         "composite_index": ["bucket_id", "l_shipmode"]}
         """;
 
     private static SchemaProfile full() {
@@ -57,8 +59,30 @@ class ProfileJsonTest {
         SchemaProfile p = VALIDATOR.read(PRODUCT_EXAMPLE);
         assertEquals("L_DISCOUNT * L_EXTENDEDPRICE", p.derivedAttributes().get(0).expression());
         assertEquals("DECIMAL(30, 4)", p.derivedAttributes().get(0).type());
+        assertEquals("CALCULATED_VALUE", p.derivedAttributes().get(0).name());
         assertEquals(List.of("BUCKET_ID", "L_SHIPMODE"), p.compositeIndex());
         assertEquals(p, VALIDATOR.read(ProfileCodec.write(p)));
+    }
+
+    @Test
+    void theProductsOwnExampleIsAProfile() {
+        Map<String, ColumnType> columns = new LinkedHashMap<>();
+        columns.put("ATTRIBUTE_A", ColumnType.parse("INT"));
+        columns.put("ATTRIBUTE_B", ColumnType.parse("INT"));
+        columns.put("ATTRIBUTE_C", ColumnType.parse("BIGINT"));
+        columns.put("ATTRIBUTE_D", ColumnType.parse("VARCHAR(20)"));
+        TableSchema t = new TableSchema("PUBLIC.T", "P123", columns, List.of("ATTRIBUTE_A"), List.of());
+        String json = "{\"partition_id\": \"P123\", \"table\": \"PUBLIC.T\", \"version\": 1, \"derived_attributes\": "
+            + "[{\"name\": \"calculated_value\", \"expression\": \"attribute_a * attribute_b\"}, "
+            + "{\"name\": \"bucket_id\", \"expression\": \"FLOOR(attribute_c / 100)\"}], "
+            + "\"composite_index\": [\"bucket_id\", \"attribute_d\"]}";
+
+        SchemaProfile p = new ProfileValidator(Map.of("PUBLIC.T", t)::get).read(json);
+
+        assertEquals(List.of("ATTRIBUTE_A * ATTRIBUTE_B", "FLOOR(ATTRIBUTE_C / 100)"),
+            p.derivedAttributes().stream().map(DerivedAttribute::expression).toList());
+        assertEquals(List.of("INTEGER", "BIGINT"), p.derivedAttributes().stream().map(DerivedAttribute::type).toList());
+        assertEquals(List.of("BUCKET_ID", "ATTRIBUTE_D"), p.compositeIndex());
     }
 
     @Test
@@ -107,9 +131,11 @@ class ProfileJsonTest {
         assertEquals("derived_attributes[0].name", reject(withAttribute("x; DROP", "L_TAX + 1")).field());
         assertEquals("derived_attributes[0].name", reject(withAttribute("L_TAX", "L_TAX + 1")).field());
         assertEquals("derived_attributes[0].expression", reject(withAttribute("A", "L_TAX")).field());
-        assertEquals("composite_index[1]", reject(PRODUCT_EXAMPLE.replace("\"L_SHIPMODE\"]", "\"NOPE\"]")).field());
+        assertEquals("composite_index[1]", reject(PRODUCT_EXAMPLE.replace("\"l_shipmode\"]", "\"NOPE\"]")).field());
         assertEquals("derived_attributes[1].name",
-            reject(PRODUCT_EXAMPLE.replace("BUCKET_ID\", \"expr", "CALCULATED_VALUE\", \"expr")).field());
+            reject(PRODUCT_EXAMPLE.replace("bucket_id\", \"expr", "Calculated_Value\", \"expr")).field());
+        assertEquals("indexes[0].reason", reject(ProfileCodec.write(full()).replace("serves 2 templates",
+            "x".repeat(5000))).field());
         assertEquals("derived_attributes[0].type", reject(withAttribute("A", "L_TAX + 1").replace("\"name\"",
             "\"type\": \"VARCHAR\", \"name\"")).field());
     }
@@ -118,11 +144,15 @@ class ProfileJsonTest {
     void malformedDocumentsAreRejected() {
         assertEquals("derived_attributes[0].colour",
             reject(withAttribute("A", "L_TAX + 1").replace("\"name\"", "\"colour\": 1, \"name\"")).field());
-        assertEquals("version", reject(PRODUCT_EXAMPLE.replace("\"version\": 3", "\"version\": \"three\"")).field());
+        assertEquals("version: expected a whole number",
+            reject(PRODUCT_EXAMPLE.replace("\"version\": 3", "\"version\": \"three\"")).getMessage());
+        assertEquals("derived_attributes: expected an array",
+            reject(PRODUCT_EXAMPLE.replace("\"derived_attributes\": [", "\"derived_attributes\": {\"a\": [")
+                .replace("}],", "}]},")).getMessage());
         assertEquals("version", reject(PRODUCT_EXAMPLE.replace("\"version\": 3,", "")).field());
         assertEquals("table", reject(PRODUCT_EXAMPLE.replace("PUBLIC.LINEITEM", "PUBLIC.NOPE")).field());
         assertEquals("$", reject("{\"partition_id\": ").field());
-        assertEquals("$", reject("[1, 2]").field());
+        assertEquals("$: expected an object", reject("[1, 2]").getMessage());
         assertEquals("$", reject(PRODUCT_EXAMPLE + " {}").field());
         assertEquals("$", reject("null").field());
     }
