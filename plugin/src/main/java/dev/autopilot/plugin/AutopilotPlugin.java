@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import dev.autopilot.adaptation.SchemaProfiles;
+import dev.autopilot.adaptation.mining.GeneratorSettings;
+import dev.autopilot.adaptation.mining.ProfileGenerator;
+import dev.autopilot.adaptation.profile.SchemaProfile;
 import dev.autopilot.forecast.ForecastRow;
 import dev.autopilot.forecast.ForecastSettings;
 import dev.autopilot.sql.analysis.StatementAnalyzer;
@@ -42,6 +46,7 @@ public final class AutopilotPlugin implements IgnitePlugin {
     private QueryLogPublisher publisher;
     private StatisticsCollector statistics;
     private TableLoadForecasts forecasts;
+    private SchemaProfiles profiles;
     private ScheduledExecutorService scheduler;
 
     AutopilotPlugin(AutopilotConfiguration cfg, QueryLog queryLog) {
@@ -69,6 +74,22 @@ public final class AutopilotPlugin implements IgnitePlugin {
     /** @return the tables Autopilot manages, with fresh statistics, also written to the {@code AUTOPILOT} tables */
     public List<TableStatistics> refreshStatistics() {
         return statistics.refresh();
+    }
+
+    /**
+     * Refreshes the statistics, then generates every managed table's schema profile from the last complete window of
+     * the cluster-wide query log, and stores it in {@code AUTOPILOT.SCHEMA_PROFILES}.
+     *
+     * @return the profiles
+     */
+    public List<SchemaProfile> refreshProfiles() {
+        return refreshProfiles(queryLog.currentWindow() - queryLog.windowMillis());
+    }
+
+    /** @return the profiles learned from the window that starts at {@code windowStart} (see {@link #refreshProfiles()}) */
+    public List<SchemaProfile> refreshProfiles(long windowStart) {
+        List<TableStatistics> stats = statistics.refresh();
+        return profiles.refresh(windowStart, queryLog.windowMillis(), statistics.managedTables(), stats);
     }
 
     /**
@@ -105,6 +126,8 @@ public final class AutopilotPlugin implements IgnitePlugin {
         publisher = new QueryLogPublisher(ignite, queryLog, cfg.getQueryLogSize());
         statistics = new StatisticsCollector(ignite, cfg.getManagedTables(), cfg.getHistogramBuckets(),
             cfg.getHistogramSampleRows(), () -> queryLog.currentWindow() - queryLog.windowMillis());
+        profiles = new SchemaProfiles(ignite, new ProfileGenerator(GeneratorSettings.DEFAULTS),
+            CalciteHook.plainParser());
         forecasts = new TableLoadForecasts(ignite, queryLog.windowMillis(), cfg.getForecastHistoryWindows(),
             ForecastSettings.builder().horizon(cfg.getForecastHorizon()).build(), System::currentTimeMillis);
         tap = QueryFinishTap.install(ignite, capture);

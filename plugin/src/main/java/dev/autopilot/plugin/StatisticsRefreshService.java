@@ -8,7 +8,7 @@ import org.apache.ignite.resources.LoggerResource;
 import org.apache.ignite.services.Service;
 
 /**
- * Refreshes the statistics and load forecasts of the managed tables on a schedule. A cluster singleton, so that one
+ * Refreshes the statistics, schema profiles and load forecasts of the managed tables on a schedule. A cluster singleton, so that one
  * node samples each table and trains each forecast once per period; if that node leaves, Ignite starts the service on
  * another one, which finds everything it needs in the {@code AUTOPILOT} tables.
  */
@@ -40,12 +40,12 @@ final class StatisticsRefreshService implements Service {
         while (!cancelled) {
             TimeUnit.MILLISECONDS.sleep(periodMillis);
             try {
-                AutopilotPlugin.of(ignite).refreshStatistics();
+                AutopilotPlugin.of(ignite).refreshProfiles();
                 AutopilotPlugin.of(ignite).refreshForecasts();
             }
             catch (RuntimeException e) {
                 if (!cancelled)
-                    log.warning("Autopilot could not refresh table statistics or forecasts; will retry in "
+                    log.warning("Autopilot could not refresh statistics, profiles or forecasts; will retry in "
                         + periodMillis + " ms", e);
             }
         }

@@ -23,7 +23,8 @@ import org.apache.ignite.Ignite;
 /**
  * The main job: three server nodes in this JVM with Autopilot installed from {@code config/autopilot-server.xml},
  * TPC-H lineitem and orders loaded through JDBC, a drifting workload replayed by JDBC thin clients, and after each
- * phase what Autopilot observed: top templates, hot predicates and expressions, per-table statistics.
+ * phase what Autopilot observed (top templates, hot predicates and expressions, per-table statistics) and the schema
+ * profile it proposes for each table from the phase's last complete window.
  *
  * <p>Arguments (all optional): {@code scale=0.02 phaseSeconds=30 concurrency=4 nodes=3}.
  */
@@ -61,7 +62,7 @@ public final class Demo {
                 .listener((phase, result) -> {
                     long end = System.currentTimeMillis();
                     cluster.nodes().forEach(n -> AutopilotPlugin.of(n).flushQueryLog());
-                    AutopilotPlugin.of(first).refreshStatistics();
+                    AutopilotPlugin.of(first).refreshProfiles();
                     System.out.printf(Locale.ROOT, "=== Phase %d: %s — %,d queries in %.1f s (%.0f q/s), %d errors "
                         + "===%n", result.index() + 1, result.phase(), result.queries(),
                         result.elapsed().toMillis() / 1000.0, result.throughputPerSecond(), result.errors());

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Prints what Autopilot observed in a span of time, read the way any user would read it: SQL over JDBC on the
- * {@code AUTOPILOT} tables. Only windows that lie wholly inside the span are counted, so each phase of a drifting
+ * Prints what Autopilot observed in a span of time, and the schema profiles it proposes, read the way any user would
+ * read them: SQL over JDBC on the {@code AUTOPILOT} tables. Only windows that lie wholly inside the span are counted, so each phase of a drifting
  * workload is reported on its own.
  */
 final class ObservationReport {
@@ -37,6 +37,9 @@ final class ObservationReport {
 
     private static final String COLUMN_STATS = "SELECT COLUMN_NAME, DISTINCT_COUNT, NULL_COUNT, MIN_VALUE, "
         + "MAX_VALUE, BUCKETS FROM AUTOPILOT.COLUMN_STATS WHERE TABLE_NAME = ? AND COLUMN_NAME = ?";
+
+    private static final String PROFILES = "SELECT TABLE_NAME, DERIVED_ATTRIBUTES, INDEXES, NET_GAIN, QUERIES "
+        + "FROM AUTOPILOT.SCHEMA_PROFILES ORDER BY TABLE_NAME";
 
     private final String jdbcUrl;
     private final long windowMillis;
@@ -83,6 +86,12 @@ final class ObservationReport {
                     size == null ? "-" : megabytes(num(size.get(2))));
             }
 
+            for (List<Object> r : rows(c, PROFILES)) {
+                out.printf("    schema profile %s (from %d statements of the last window, net gain %.0f rows/s):%n",
+                    r.get(0), num(r.get(4)), dbl(r.get(3)));
+                out.printf("      derived: %s%n      indexes: %s%n", orNone(r.get(1)), orNone(r.get(2)));
+            }
+
             for (List<Object> r : hot.stream().map(h -> List.of(h.get(0), h.get(1))).distinct().toList()) {
                 for (List<Object> s : rows(c, COLUMN_STATS, r.get(0), r.get(1))) {
                     out.printf("    column %s.%s: ~%,d distinct, %,d nulls, %s .. %s, %d-bucket equi-depth histogram%n",
@@ -120,6 +129,10 @@ final class ObservationReport {
 
     private static double dbl(Object o) {
         return o == null ? 0 : ((Number)o).doubleValue();
+    }
+
+    private static String orNone(Object o) {
+        return o == null || o.toString().isEmpty() ? "none" : o.toString();
     }
 
     private static String megabytes(long bytes) {

@@ -68,9 +68,19 @@ public final class AutopilotTables {
             col("UPPER", Double.class), col("MODEL", String.class), col("TRAINED_AT", Timestamp.class)),
         Retention.KEEP);
 
+    /** The latest schema profile of each managed table (partition), with the benefit it expects. */
+    public static final SystemTable SCHEMA_PROFILES = new SystemTable("SCHEMA_PROFILES",
+        List.of(col("TABLE_NAME", String.class)),
+        List.of(col("PARTITION_ID", String.class), col("VERSION", Long.class), col("DERIVED_ATTRIBUTES", String.class),
+            col("COMPOSITE_INDEX", String.class), col("INDEXES", String.class),
+            col("ROWS_READ_SAVED_PER_SECOND", Double.class), col("MEMORY_BYTES", Long.class),
+            col("NET_GAIN", Double.class), col("WINDOW_START", Timestamp.class), col("WINDOW_END", Timestamp.class),
+            col("QUERIES", Long.class), col("PROFILE", String.class), col("GENERATED_AT", Timestamp.class)),
+        Retention.KEEP);
+
     /** Every table, in creation order. */
     public static final List<SystemTable> ALL = List.of(QUERY_LOG, QUERY_TEMPLATES, TEMPLATE_PREDICATES,
-        TEMPLATE_STATS, TABLE_ACCESS, TABLE_STATS, COLUMN_STATS, LOAD_FORECASTS);
+        TEMPLATE_STATS, TABLE_ACCESS, TABLE_STATS, COLUMN_STATS, LOAD_FORECASTS, SCHEMA_PROFILES);
 
     private AutopilotTables() {
     }

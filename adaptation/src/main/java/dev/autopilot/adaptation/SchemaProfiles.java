@@ -1,0 +1,118 @@
+package dev.autopilot.adaptation;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import dev.autopilot.adaptation.mining.ProfileGenerator;
+import dev.autopilot.adaptation.mining.TableWorkload;
+import dev.autopilot.adaptation.mining.TemplateLoad;
+import dev.autopilot.adaptation.mining.WorkloadSnapshot;
+import dev.autopilot.adaptation.profile.ProfileCodec;
+import dev.autopilot.adaptation.profile.SchemaProfile;
+import dev.autopilot.adaptation.table.TableSchema;
+import dev.autopilot.sql.StatementParser;
+import dev.autopilot.sql.analysis.StatementAnalyzer;
+import dev.autopilot.sql.analysis.StatementShape;
+import dev.autopilot.sql.stats.ManagedTable;
+import dev.autopilot.sql.stats.TableStatistics;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteBinary;
+import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
+
+import static dev.autopilot.sql.tables.AutopilotTables.QUERY_TEMPLATES;
+import static dev.autopilot.sql.tables.AutopilotTables.SCHEMA_PROFILES;
+import static dev.autopilot.sql.tables.AutopilotTables.TEMPLATE_STATS;
+
+/**
+ * Runs the Schema Profile Generator on what the whole cluster observed in one window: the templates and their
+ * executions from the {@code AUTOPILOT} tables (every node's), with the tables' statistics, and stores each table's
+ * profile in {@code AUTOPILOT.SCHEMA_PROFILES}. Everything it reads is in the cluster, so the singleton that runs it
+ * can move between nodes.
+ */
+public final class SchemaProfiles {
+    private static final String TEMPLATE_LOADS = "SELECT t.TEMPLATE_ID, t.SCHEMA_NAME, t.TEMPLATE, "
+        + "SUM(s.EXECUTIONS), SUM(s.MEAN_LATENCY_MS * s.EXECUTIONS) FROM " + TEMPLATE_STATS.name() + " s JOIN "
+        + QUERY_TEMPLATES.name() + " t ON t.TEMPLATE_ID = s.TEMPLATE_ID WHERE s.WINDOW_START = ? "
+        + "GROUP BY t.TEMPLATE_ID, t.SCHEMA_NAME, t.TEMPLATE";
+
+    private final Ignite ignite;
+    private final ProfileGenerator generator;
+    private final StatementParser parser;
+    private final StatementAnalyzer analyzer = new StatementAnalyzer();
+
+    /**
+     * @param ignite the local node
+     * @param generator the profile generator
+     * @param parser parses template text with Ignite's grammar
+     */
+    public SchemaProfiles(Ignite ignite, ProfileGenerator generator, StatementParser parser) {
+        this.ignite = ignite;
+        this.generator = generator;
+        this.parser = parser;
+    }
+
+    /**
+     * @param windowStart start of the window to learn from (a complete one)
+     * @param windowMillis its length
+     * @param tables the managed tables
+     * @param statistics their statistics, access counts of that window included
+     * @return the profile of every managed table, also stored in {@code AUTOPILOT.SCHEMA_PROFILES}
+     */
+    public List<SchemaProfile> refresh(long windowStart, long windowMillis, List<ManagedTable> tables,
+        List<TableStatistics> statistics) {
+        List<TemplateLoad> loads = templateLoads(windowStart);
+        Map<String, TableStatistics> statsByTable = statistics.stream()
+            .collect(Collectors.toMap(TableStatistics::table, s -> s, (a, b) -> a));
+
+        List<TableWorkload> workloads = new ArrayList<>();
+        for (ManagedTable t : tables) {
+            TableStatistics stats = statsByTable.get(t.qualifiedName());
+            if (stats == null)
+                continue;
+            List<TemplateLoad> onTable = loads.stream()
+                .filter(l -> l.shape().tables().contains(t.qualifiedName())).toList();
+            workloads.add(TableWorkload.of(TableSchema.of(t, List.of()), stats, onTable, windowMillis / 1000.0));
+        }
+
+        List<SchemaProfile> profiles = generator.generate(
+            new WorkloadSnapshot(windowStart, windowStart + windowMillis, workloads));
+        store(profiles);
+        return profiles;
+    }
+
+    private List<TemplateLoad> templateLoads(long windowStart) {
+        SqlFieldsQuery q = new SqlFieldsQuery(TEMPLATE_LOADS).setSchema("AUTOPILOT")
+            .setArgs(new Timestamp(windowStart));
+        List<TemplateLoad> out = new ArrayList<>();
+        for (List<?> r : ignite.cache(TEMPLATE_STATS.cacheName()).query(q).getAll()) {
+            StatementShape shape = analyzer.analyze(parser.parse((String)r.get(2)).get(0)).qualified((String)r.get(1));
+            long executions = ((Number)r.get(3)).longValue();
+            double latency = executions == 0 ? 0 : ((Number)r.get(4)).doubleValue() / executions;
+            out.add(new TemplateLoad((String)r.get(0), shape, executions, latency));
+        }
+        return out;
+    }
+
+    private void store(List<SchemaProfile> profiles) {
+        IgniteBinary bin = ignite.binary();
+        Timestamp now = new Timestamp(System.currentTimeMillis());
+        Map<Object, BinaryObject> rows = new HashMap<>();
+        for (SchemaProfile p : profiles) {
+            String derived = p.derivedAttributes() == null ? "" : p.derivedAttributes().stream()
+                .map(d -> d.name() + " = " + d.expression()).collect(Collectors.joining(", "));
+            String indexes = p.indexes() == null ? "" : p.indexes().stream()
+                .map(i -> i.name() + " (" + String.join(", ", i.columns()) + ')').collect(Collectors.joining(", "));
+            rows.put(SCHEMA_PROFILES.key(bin, p.table()), SCHEMA_PROFILES.value(bin, p.partitionId(), p.version(),
+                derived, p.compositeIndex() == null ? "" : String.join(", ", p.compositeIndex()), indexes,
+                p.expectedBenefit().rowsReadSavedPerSecond(), p.expectedBenefit().memoryBytes(),
+                p.expectedBenefit().netGain(), new Timestamp(p.basedOn().windowStart()),
+                new Timestamp(p.basedOn().windowEnd()), p.basedOn().queries(), ProfileCodec.write(p), now));
+        }
+        if (!rows.isEmpty())
+            SCHEMA_PROFILES.cache(ignite).putAll(rows);
+    }
+}

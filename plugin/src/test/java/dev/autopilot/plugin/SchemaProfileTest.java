@@ -1,0 +1,79 @@
+package dev.autopilot.plugin;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import dev.autopilot.adaptation.profile.SchemaProfile;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Schema profiles generated from what the cluster observed, readable from SQL. */
+class SchemaProfileTest {
+    private static final TestCluster CLUSTER = new TestCluster();
+    private static final int ROWS = 20_000;
+
+    @BeforeAll
+    static void startCluster() throws SQLException {
+        CLUSTER.start(2, new AutopilotConfiguration().setWindowSeconds(3600).setStatisticsRefreshSeconds(0)
+            .setHistogramSampleRows(5000));
+        sql("CREATE TABLE T (ID INT PRIMARY KEY, A INT, B INT, D VARCHAR)");
+        for (int i = 0; i < ROWS; i += 1000) {
+            StringBuilder values = new StringBuilder();
+            for (int j = i; j < i + 1000; j++) {
+                values.append(j == i ? "" : ", ").append('(').append(j).append(", ").append(j % 97).append(", ")
+                    .append(j % 89).append(", 'd").append(j % 5).append("')");
+            }
+            sql("INSERT INTO T (ID, A, B, D) VALUES " + values);
+        }
+        try (Connection c = DriverManager.getConnection(CLUSTER.jdbcUrl(1));
+             PreparedStatement ps = c.prepareStatement("SELECT ID FROM T WHERE A * B BETWEEN ? AND ?")) {
+            for (int i = 0; i < 40; i++) {
+                ps.setInt(1, 100 * i);
+                ps.setInt(2, 100 * i + 50);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next())
+                        rs.getInt(1);
+                }
+            }
+        }
+        TestCluster.await("executions counted", () -> CLUSTER.nodes().stream()
+            .mapToLong(n -> AutopilotPlugin.of(n).queryLog().executions()).sum() >= 40);
+        CLUSTER.nodes().forEach(n -> AutopilotPlugin.of(n).flushQueryLog());
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        CLUSTER.close();
+    }
+
+    @Test
+    void aFilteredExpressionBecomesADerivedAttributeWithAnIndex() {
+        AutopilotPlugin plugin = AutopilotPlugin.of(CLUSTER.node(0));
+        List<SchemaProfile> profiles = plugin.refreshProfiles(plugin.queryLog().currentWindow());
+
+        SchemaProfile t = profiles.stream().filter(p -> p.table().equals("PUBLIC.T")).findFirst().orElseThrow();
+        assertEquals(1, t.derivedAttributes().size(), t.toString());
+        assertEquals("A * B", t.derivedAttributes().get(0).expression());
+        assertEquals(List.of(t.derivedAttributes().get(0).name()), t.compositeIndex());
+
+        List<List<?>> rows = sql("SELECT DERIVED_ATTRIBUTES, COMPOSITE_INDEX, NET_GAIN, PROFILE FROM "
+            + "AUTOPILOT.SCHEMA_PROFILES WHERE TABLE_NAME = 'PUBLIC.T'");
+        assertEquals(1, rows.size());
+        assertTrue(((String)rows.get(0).get(0)).endsWith("= A * B"), rows.toString());
+        assertTrue(((Number)rows.get(0).get(2)).doubleValue() > 0, "a net gain: " + rows);
+        assertTrue(((String)rows.get(0).get(3)).contains("\"derived_attributes\""), rows.toString());
+    }
+
+    private static List<List<?>> sql(String sql) {
+        return CLUSTER.node(0).cache("autopilot_table_stats").query(new SqlFieldsQuery(sql).setSchema("PUBLIC"))
+            .getAll();
+    }
+}
