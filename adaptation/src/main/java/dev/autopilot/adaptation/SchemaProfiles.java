@@ -39,6 +39,9 @@ public final class SchemaProfiles {
         + QUERY_TEMPLATES.name() + " t ON t.TEMPLATE_ID = s.TEMPLATE_ID WHERE s.WINDOW_START = ? "
         + "GROUP BY t.TEMPLATE_ID, t.SCHEMA_NAME, t.TEMPLATE";
 
+    private static final String SECONDARY_INDEXES = "SELECT SCHEMA_NAME, TABLE_NAME, COLUMNS FROM SYS.INDEXES "
+        + "WHERE IS_PK = FALSE";
+
     private final Ignite ignite;
     private final ProfileGenerator generator;
     private final StatementParser parser;
@@ -65,6 +68,7 @@ public final class SchemaProfiles {
     public List<SchemaProfile> refresh(long windowStart, long windowMillis, List<ManagedTable> tables,
         List<TableStatistics> statistics) {
         List<TemplateLoad> loads = templateLoads(windowStart);
+        Map<String, List<List<String>>> indexes = secondaryIndexes();
         Map<String, TableStatistics> statsByTable = statistics.stream()
             .collect(Collectors.toMap(TableStatistics::table, s -> s, (a, b) -> a));
 
@@ -75,7 +79,8 @@ public final class SchemaProfiles {
                 continue;
             List<TemplateLoad> onTable = loads.stream()
                 .filter(l -> l.shape().tables().contains(t.qualifiedName())).toList();
-            workloads.add(TableWorkload.of(TableSchema.of(t, List.of()), stats, onTable, windowMillis / 1000.0));
+            TableSchema schema = TableSchema.of(t, indexes.getOrDefault(t.qualifiedName(), List.of()));
+            workloads.add(TableWorkload.of(schema, stats, onTable, windowMillis / 1000.0));
         }
 
         List<SchemaProfile> profiles = generator.generate(
@@ -93,6 +98,21 @@ public final class SchemaProfiles {
             long executions = ((Number)r.get(3)).longValue();
             double latency = executions == 0 ? 0 : ((Number)r.get(4)).doubleValue() / executions;
             out.add(new TemplateLoad((String)r.get(0), shape, executions, latency));
+        }
+        return out;
+    }
+
+    /** @return the columns of every secondary index, by {@code SCHEMA.TABLE}, from Ignite's {@code SYS.INDEXES} */
+    private Map<String, List<List<String>>> secondaryIndexes() {
+        Map<String, List<List<String>>> out = new HashMap<>();
+        SqlFieldsQuery q = new SqlFieldsQuery(SECONDARY_INDEXES).setSchema("SYS");
+        for (List<?> r : ignite.cache(TEMPLATE_STATS.cacheName()).query(q).getAll()) {
+            List<String> columns = new ArrayList<>();
+            for (String col : ((String)r.get(2)).split(", ")) {
+                String name = col.replaceAll(" (ASC|DESC)$", "");
+                columns.add(name.startsWith("\"") && name.endsWith("\"") ? name.substring(1, name.length() - 1) : name);
+            }
+            out.computeIfAbsent(r.get(0) + "." + r.get(1), k -> new ArrayList<>()).add(columns);
         }
         return out;
     }

@@ -24,14 +24,15 @@ class SchemaProfileTest {
     static void startCluster() throws SQLException {
         CLUSTER.start(2, new AutopilotConfiguration().setWindowSeconds(3600).setStatisticsRefreshSeconds(0)
             .setHistogramSampleRows(5000));
-        sql("CREATE TABLE T (ID INT PRIMARY KEY, A INT, B INT, D VARCHAR)");
+        sql("CREATE TABLE T (ID INT PRIMARY KEY, A INT, B INT, D VARCHAR, E INT)");
+        sql("CREATE INDEX T_E ON T (E)");
         for (int i = 0; i < ROWS; i += 1000) {
             StringBuilder values = new StringBuilder();
             for (int j = i; j < i + 1000; j++) {
                 values.append(j == i ? "" : ", ").append('(').append(j).append(", ").append(j % 97).append(", ")
-                    .append(j % 89).append(", 'd").append(j % 5).append("')");
+                    .append(j % 89).append(", 'd").append(j % 5).append("', ").append(j % 1000).append(')');
             }
-            sql("INSERT INTO T (ID, A, B, D) VALUES " + values);
+            sql("INSERT INTO T (ID, A, B, D, E) VALUES " + values);
         }
         try (Connection c = DriverManager.getConnection(CLUSTER.jdbcUrl(1));
              PreparedStatement ps = c.prepareStatement("SELECT ID FROM T WHERE A * B BETWEEN ? AND ?")) {
@@ -44,8 +45,15 @@ class SchemaProfileTest {
                 }
             }
         }
+        try (Connection c = DriverManager.getConnection(CLUSTER.jdbcUrl(0));
+             PreparedStatement ps = c.prepareStatement("SELECT ID FROM T WHERE E = ?")) {
+            for (int i = 0; i < 40; i++) {
+                ps.setInt(1, i);
+                ps.executeQuery().close();
+            }
+        }
         TestCluster.await("executions counted", () -> CLUSTER.nodes().stream()
-            .mapToLong(n -> AutopilotPlugin.of(n).queryLog().executions()).sum() >= 40);
+            .mapToLong(n -> AutopilotPlugin.of(n).queryLog().executions()).sum() >= 80);
         CLUSTER.nodes().forEach(n -> AutopilotPlugin.of(n).flushQueryLog());
     }
 
@@ -63,6 +71,8 @@ class SchemaProfileTest {
         assertEquals(1, t.derivedAttributes().size(), t.toString());
         assertEquals("A * B", t.derivedAttributes().get(0).expression());
         assertEquals(List.of(t.derivedAttributes().get(0).name()), t.compositeIndex());
+        assertTrue(t.indexes().stream().noneMatch(i -> i.columns().equals(List.of("E"))),
+            "E is indexed already (T_E): " + t.indexes());
 
         List<List<?>> rows = sql("SELECT DERIVED_ATTRIBUTES, COMPOSITE_INDEX, NET_GAIN, PROFILE FROM "
             + "AUTOPILOT.SCHEMA_PROFILES WHERE TABLE_NAME = 'PUBLIC.T'");
