@@ -67,6 +67,19 @@ public final class SchemaProfiles {
      */
     public List<SchemaProfile> refresh(long windowStart, long windowMillis, List<ManagedTable> tables,
         List<TableStatistics> statistics) {
+        List<SchemaProfile> profiles = dryRun(windowStart, windowMillis, tables, statistics);
+        store(profiles);
+        return profiles;
+    }
+
+    /**
+     * What Autopilot would propose for a recorded window, any still in the {@code AUTOPILOT} tables: the profiles,
+     * computed as {@link #refresh} does, but stored nowhere.
+     *
+     * @return the profile of every managed table
+     */
+    public List<SchemaProfile> dryRun(long windowStart, long windowMillis, List<ManagedTable> tables,
+        List<TableStatistics> statistics) {
         List<TemplateLoad> loads = templateLoads(windowStart);
         Map<String, List<List<String>>> indexes = secondaryIndexes();
         Map<String, TableStatistics> statsByTable = statistics.stream()
@@ -83,10 +96,7 @@ public final class SchemaProfiles {
             workloads.add(TableWorkload.of(schema, stats, onTable, windowMillis / 1000.0));
         }
 
-        List<SchemaProfile> profiles = generator.generate(
-            new WorkloadSnapshot(windowStart, windowStart + windowMillis, workloads));
-        store(profiles);
-        return profiles;
+        return generator.generate(new WorkloadSnapshot(windowStart, windowStart + windowMillis, workloads));
     }
 
     private List<TemplateLoad> templateLoads(long windowStart) {

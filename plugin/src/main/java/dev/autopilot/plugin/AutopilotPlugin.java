@@ -93,6 +93,17 @@ public final class AutopilotPlugin implements IgnitePlugin {
     }
 
     /**
+     * Answers "what would you do?" for any window still in the cluster-wide query log: the profiles Autopilot would
+     * propose from it, with current table statistics, stored nowhere and changing nothing.
+     *
+     * @param windowStart start of the recorded window
+     * @return the profiles
+     */
+    public List<SchemaProfile> dryRunProfiles(long windowStart) {
+        return profiles.dryRun(windowStart, queryLog.windowMillis(), statistics.managedTables(), statistics.refresh());
+    }
+
+    /**
      * Retrains the load forecast of every table from its statements per window in {@code AUTOPILOT.TABLE_ACCESS} and
      * writes the forecasts to {@code AUTOPILOT.LOAD_FORECASTS}.
      *

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.List;
 import dev.autopilot.adaptation.profile.SchemaProfile;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
@@ -80,6 +81,26 @@ class SchemaProfileTest {
         assertTrue(((String)rows.get(0).get(0)).endsWith("= A * B"), rows.toString());
         assertTrue(((Number)rows.get(0).get(2)).doubleValue() > 0, "a net gain: " + rows);
         assertTrue(((String)rows.get(0).get(3)).contains("\"derived_attributes\""), rows.toString());
+    }
+
+    @Test
+    void aDryRunAnswersForARecordedWindowAndStoresNothing() {
+        AutopilotPlugin plugin = AutopilotPlugin.of(CLUSTER.node(1));
+        long window = plugin.queryLog().currentWindow();
+        String query = "SELECT COUNT(*) FROM AUTOPILOT.SCHEMA_PROFILES WHERE WINDOW_START = ?";
+
+        long storedBefore = ((Number)CLUSTER.node(0).cache("autopilot_table_stats")
+            .query(new SqlFieldsQuery(query).setArgs(new Timestamp(window - 3_600_000L))).getAll()
+            .get(0).get(0)).longValue();
+        List<SchemaProfile> answer = plugin.dryRunProfiles(window);
+        List<SchemaProfile> earlier = plugin.dryRunProfiles(window - 3_600_000L);
+
+        SchemaProfile t = answer.stream().filter(p -> p.table().equals("PUBLIC.T")).findFirst().orElseThrow();
+        assertEquals("A * B", t.derivedAttributes().get(0).expression());
+        assertTrue(earlier.stream().allMatch(SchemaProfile::empty), "an hour earlier nothing ran: " + earlier);
+        assertEquals(storedBefore, ((Number)CLUSTER.node(0).cache("autopilot_table_stats")
+            .query(new SqlFieldsQuery(query).setArgs(new Timestamp(window - 3_600_000L))).getAll()
+            .get(0).get(0)).longValue(), "a dry run stores nothing");
     }
 
     private static List<List<?>> sql(String sql) {
