@@ -147,11 +147,6 @@ public final class QueryLog {
         return out;
     }
 
-    /** @return the highest sequence number handed out */
-    long lastSeq() {
-        return seq.get();
-    }
-
     /** @return template windows that changed since the last call */
     List<TemplateWindowStats> takeChangedTemplateWindows() {
         List<TemplateWindowStats> out = new ArrayList<>();

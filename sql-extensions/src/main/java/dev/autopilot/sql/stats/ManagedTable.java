@@ -28,11 +28,6 @@ public record ManagedTable(String schema, String table, String cacheName, Map<St
         return schema + '.' + table;
     }
 
-    /** @return the column names in declaration order */
-    public List<String> columnNames() {
-        return new ArrayList<>(columns.keySet());
-    }
-
     /** @return the tables a cache configuration defines, in the schema it puts them */
     static List<ManagedTable> of(CacheConfiguration<?, ?> cfg) {
         List<ManagedTable> out = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.autopilot.sql.tables;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -134,14 +133,6 @@ public final class SystemTable {
     /** @return a row value of this table, from values in the declared order of the value columns */
     public BinaryObject value(IgniteBinary binary, Object... values) {
         return build(binary.builder(valueType()), value, values);
-    }
-
-    /** @return all column names, key columns first */
-    public List<String> columns() {
-        List<String> out = new ArrayList<>();
-        key.forEach(c -> out.add(c.name()));
-        value.forEach(c -> out.add(c.name()));
-        return out;
     }
 
     private String keyType() {
