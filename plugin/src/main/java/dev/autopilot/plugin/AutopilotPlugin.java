@@ -18,6 +18,7 @@ import dev.autopilot.sql.internal.CalciteHook;
 import dev.autopilot.sql.internal.QueryFinishTap;
 import dev.autopilot.sql.log.QueryLog;
 import dev.autopilot.sql.log.QueryLogPublisher;
+import dev.autopilot.sql.stats.ManagedTable;
 import dev.autopilot.sql.stats.StatisticsCollector;
 import dev.autopilot.sql.stats.TableStatistics;
 import dev.autopilot.sql.tables.AutopilotTables;
@@ -88,19 +89,22 @@ public final class AutopilotPlugin implements IgnitePlugin {
 
     /** @return the profiles learned from the window that starts at {@code windowStart} (see {@link #refreshProfiles()}) */
     public List<SchemaProfile> refreshProfiles(long windowStart) {
-        List<TableStatistics> stats = statistics.refresh();
-        return profiles.refresh(windowStart, queryLog.windowMillis(), statistics.managedTables(), stats);
+        List<ManagedTable> tables = statistics.managedTables();
+        List<TableStatistics> stats = statistics.collect(tables);
+        statistics.write(stats);
+        return profiles.refresh(windowStart, queryLog.windowMillis(), tables, stats);
     }
 
     /**
      * Answers "what would you do?" for any window still in the cluster-wide query log: the profiles Autopilot would
-     * propose from it, with current table statistics, stored nowhere and changing nothing.
+     * propose from it, with table statistics computed now; neither is stored.
      *
      * @param windowStart start of the recorded window
      * @return the profiles
      */
     public List<SchemaProfile> dryRunProfiles(long windowStart) {
-        return profiles.dryRun(windowStart, queryLog.windowMillis(), statistics.managedTables(), statistics.refresh());
+        List<ManagedTable> tables = statistics.managedTables();
+        return profiles.dryRun(windowStart, queryLog.windowMillis(), tables, statistics.collect(tables));
     }
 
     /**
@@ -184,5 +188,7 @@ public final class AutopilotPlugin implements IgnitePlugin {
             "Executions not attributed to a template because maxTemplates was reached.");
         reg.register("TemplatesTracked", () -> (long)queryLog.templates().size(), "Templates this node tracks.");
         reg.register("AnalysisFailures", capture::analysisFailures, "Statements the analyzer could not read.");
+        reg.register("ExecutionsSkippedInternal", capture::internalSkipped,
+            "Executions on Ignite's or Autopilot's own tables, not counted as workload.");
     }
 }

@@ -85,6 +85,7 @@ class SchemaProfileTest {
 
     @Test
     void aDryRunAnswersForARecordedWindowAndStoresNothing() {
+        long statsRefreshedBefore = statsRefreshedAt();
         AutopilotPlugin plugin = AutopilotPlugin.of(CLUSTER.node(1));
         long window = plugin.queryLog().currentWindow();
         String query = "SELECT COUNT(*) FROM AUTOPILOT.SCHEMA_PROFILES WHERE WINDOW_START = ?";
@@ -100,7 +101,14 @@ class SchemaProfileTest {
         assertTrue(earlier.stream().allMatch(SchemaProfile::empty), "an hour earlier nothing ran: " + earlier);
         assertEquals(storedBefore, ((Number)CLUSTER.node(0).cache("autopilot_table_stats")
             .query(new SqlFieldsQuery(query).setArgs(new Timestamp(window - 3_600_000L))).getAll()
-            .get(0).get(0)).longValue(), "a dry run stores nothing");
+            .get(0).get(0)).longValue(), "a dry run stores no profile");
+        assertEquals(statsRefreshedBefore, statsRefreshedAt(), "nor table statistics");
+    }
+
+    /** @return when the statistics of T were last written, or 0 */
+    private static long statsRefreshedAt() {
+        List<List<?>> rows = sql("SELECT REFRESHED_AT FROM AUTOPILOT.TABLE_STATS WHERE TABLE_NAME = 'PUBLIC.T'");
+        return rows.isEmpty() ? 0 : ((Timestamp)rows.get(0).get(0)).getTime();
     }
 
     private static List<List<?>> sql(String sql) {

@@ -362,7 +362,8 @@ public final class StatementAnalyzer {
         return false;
     }
 
-    private static boolean hasColumn(SqlNode node) {
+    /** @return whether {@code node} reads a column, outside any subquery */
+    static boolean hasColumn(SqlNode node) {
         List<SqlIdentifier> ids = new ArrayList<>();
         identifiers(node, ids);
         return !ids.isEmpty();

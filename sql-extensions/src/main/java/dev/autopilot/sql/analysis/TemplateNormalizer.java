@@ -9,7 +9,6 @@ import org.apache.calcite.sql.SqlDdl;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlFunction;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
@@ -95,15 +94,7 @@ final class TemplateNormalizer extends SqlShuttle {
     private static boolean computesOverColumns(SqlCall call) {
         boolean computes = call.getOperator() instanceof SqlFunction
             || SqlKind.BINARY_ARITHMETIC.contains(call.getKind()) || call.getKind() == SqlKind.MINUS_PREFIX;
-        return computes && readsColumn(call);
-    }
-
-    private static boolean readsColumn(SqlNode node) {
-        if (node instanceof SqlIdentifier)
-            return !((SqlIdentifier)node).isStar();
-        if (node instanceof SqlCall && !node.isA(SqlKind.QUERY))
-            return ((SqlCall)node).getOperandList().stream().anyMatch(TemplateNormalizer::readsColumn);
-        return false;
+        return computes && StatementAnalyzer.hasColumn(call);
     }
 
     private SqlNode accept(SqlNode node) {

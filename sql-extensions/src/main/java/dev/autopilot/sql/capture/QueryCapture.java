@@ -32,6 +32,7 @@ public final class QueryCapture implements StatementHook, Consumer<FinishedQuery
     private final Map<String, Analyzed> analyzed = new ConcurrentHashMap<>();
 
     private final LongAdder analysisFailures = new LongAdder();
+    private final LongAdder internalSkipped = new LongAdder();
 
     /**
      * @param analyzer reads statements
@@ -63,10 +64,18 @@ public final class QueryCapture implements StatementHook, Consumer<FinishedQuery
             if (a == null)
                 return;
         }
-        if (isInternal(q.schema(), a.shape))
+        InSchema in = a.in(q.schema(), log);
+        if (in.internal()) {
+            internalSkipped.increment();
             return;
+        }
 
-        log.record(a.template(q.schema(), log), a.originalSql, q.startMillis(), q.latencyMillis(), q.failed());
+        log.record(in.template(), a.originalSql, q.startMillis(), q.latencyMillis(), q.failed());
+    }
+
+    /** @return executions on Ignite's or Autopilot's own tables, not counted as workload */
+    public long internalSkipped() {
+        return internalSkipped.sum();
     }
 
     /** @return statements whose analysis failed since start */
@@ -100,35 +109,43 @@ public final class QueryCapture implements StatementHook, Consumer<FinishedQuery
         analyzed.put(printed, a);
     }
 
-    private static boolean isInternal(String schema, StatementShape shape) {
-        if (shape.tables().isEmpty())
-            return SystemTable.isInternalSchema(schema);
-        for (String table : shape.qualified(schema).tables()) {
-            int dot = table.lastIndexOf('.');
-            if (dot < 0 || !SystemTable.isInternalSchema(table.substring(0, dot)))
-                return false;
-        }
-        return true;
+    /**
+     * What a statement is in one schema: whether it touches only Ignite's or Autopilot's own tables, and otherwise
+     * its template ({@code null} when the log's template limit was reached).
+     */
+    private record InSchema(String schema, boolean internal, Template template) {
     }
 
-    /** A statement's analysis, with the template it had in the schema it last ran in. */
+    /** A statement's analysis, with what it was in the schema it last ran in (repeated executions reuse it). */
     private static final class Analyzed {
         final String originalSql;
         final StatementShape shape;
-        private volatile Template lastTemplate;
+        private volatile InSchema last;
 
         Analyzed(String originalSql, StatementShape shape) {
             this.originalSql = originalSql;
             this.shape = shape;
         }
 
-        Template template(String schema, QueryLog log) {
-            Template t = lastTemplate;
-            if (t != null && Objects.equals(t.schema(), schema))
-                return t;
-            t = log.template(schema, shape);
-            lastTemplate = t;
-            return t;
+        InSchema in(String schema, QueryLog log) {
+            InSchema l = last;
+            if (l != null && Objects.equals(l.schema(), schema))
+                return l;
+            boolean internal = isInternal(schema, shape.qualified(schema));
+            l = new InSchema(schema, internal, internal ? null : log.template(schema, shape));
+            last = l;
+            return l;
+        }
+
+        private static boolean isInternal(String schema, StatementShape qualified) {
+            if (qualified.tables().isEmpty())
+                return SystemTable.isInternalSchema(schema);
+            for (String table : qualified.tables()) {
+                int dot = table.lastIndexOf('.');
+                if (dot < 0 || !SystemTable.isInternalSchema(table.substring(0, dot)))
+                    return false;
+            }
+            return true;
         }
     }
 }

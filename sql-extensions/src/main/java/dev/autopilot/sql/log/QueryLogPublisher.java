@@ -32,6 +32,12 @@ public final class QueryLogPublisher {
     private long publishedSeq;
 
     /**
+     * The window in which each template's rows were last written: they are written once per window (that keeps
+     * them from expiring while in use), not at every flush.
+     */
+    private final Map<String, Long> templatePublished = new HashMap<>();
+
+    /**
      * @param ignite the local node
      * @param log its query log
      * @param recentCapacity the ring size of the cluster-wide sample per node
@@ -58,8 +64,11 @@ public final class QueryLogPublisher {
                     histogram(s.latencyHistogram())));
 
             Template t = log.templateById(s.templateId());
-            if (t != null && !templates.containsKey(QUERY_TEMPLATES.key(bin, t.id())))
+            Long published = templatePublished.get(s.templateId());
+            if (t != null && (published == null || published < s.windowStart())) {
                 putTemplate(bin, t, now, templates, predicates);
+                templatePublished.put(t.id(), s.windowStart());
+            }
         }
 
         Map<Object, BinaryObject> access = new HashMap<>();
@@ -82,7 +91,9 @@ public final class QueryLogPublisher {
         putAll(TABLE_ACCESS.cache(ignite), access);
         putAll(QUERY_LOG.cache(ignite), records);
 
-        log.evictBefore(log.currentWindow() - log.windowMillis());
+        long keepFrom = log.currentWindow() - log.windowMillis();
+        log.evictBefore(keepFrom);
+        templatePublished.values().removeIf(w -> w < keepFrom);
     }
 
     private static void putTemplate(IgniteBinary bin, Template t, Timestamp now,

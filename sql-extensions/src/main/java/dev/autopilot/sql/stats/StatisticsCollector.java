@@ -73,11 +73,17 @@ public final class StatisticsCollector {
 
     /** Computes the statistics of every managed table and writes them to the {@code AUTOPILOT} tables. */
     public synchronized List<TableStatistics> refresh() {
+        List<TableStatistics> out = collect(managedTables());
+        write(out);
+        return out;
+    }
+
+    /** @return the statistics of {@code tables}, computed now and written nowhere */
+    public List<TableStatistics> collect(List<ManagedTable> tables) {
         Map<String, long[]> access = accessCounts();
         List<TableStatistics> out = new ArrayList<>();
-        for (ManagedTable t : managedTables())
+        for (ManagedTable t : tables)
             out.add(collect(t, access.getOrDefault(t.qualifiedName(), new long[2])));
-        write(out);
         return out;
     }
 
@@ -137,7 +143,8 @@ public final class StatisticsCollector {
         return out;
     }
 
-    private void write(List<TableStatistics> stats) {
+    /** Writes statistics to {@code AUTOPILOT.TABLE_STATS} and {@code AUTOPILOT.COLUMN_STATS}. */
+    public void write(List<TableStatistics> stats) {
         IgniteBinary bin = ignite.binary();
         Timestamp now = new Timestamp(System.currentTimeMillis());
         Map<Object, BinaryObject> tables = new HashMap<>();
