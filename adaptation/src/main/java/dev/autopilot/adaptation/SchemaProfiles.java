@@ -12,7 +12,7 @@ import dev.autopilot.adaptation.mining.TemplateLoad;
 import dev.autopilot.adaptation.mining.WorkloadSnapshot;
 import dev.autopilot.adaptation.profile.ProfileCodec;
 import dev.autopilot.adaptation.profile.SchemaProfile;
-import dev.autopilot.adaptation.table.TableSchema;
+import dev.autopilot.sql.schema.TableSchema;
 import dev.autopilot.sql.StatementParser;
 import dev.autopilot.sql.analysis.StatementAnalyzer;
 import dev.autopilot.sql.analysis.StatementShape;

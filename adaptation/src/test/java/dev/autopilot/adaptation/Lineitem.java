@@ -3,8 +3,8 @@ package dev.autopilot.adaptation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.autopilot.adaptation.table.ColumnType;
-import dev.autopilot.adaptation.table.TableSchema;
+import dev.autopilot.sql.schema.ColumnType;
+import dev.autopilot.sql.schema.TableSchema;
 
 /** TPC-H's LINEITEM and ORDERS as the examples create them, for tests. */
 public final class Lineitem {

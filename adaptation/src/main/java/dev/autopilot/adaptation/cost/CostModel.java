@@ -1,7 +1,7 @@
 package dev.autopilot.adaptation.cost;
 
 import java.util.List;
-import dev.autopilot.adaptation.table.ColumnType;
+import dev.autopilot.sql.schema.ColumnType;
 
 /**
  * Prices the structures a profile may add to one table: the memory of an index (entries of inline keys plus a row

@@ -1,6 +1,6 @@
 package dev.autopilot.adaptation.cost;
 
-import dev.autopilot.adaptation.table.ColumnType;
+import dev.autopilot.sql.schema.ColumnType;
 
 /**
  * Bytes a value takes where Autopilot puts it: inlined in an index entry (Ignite's inline key types: one type byte

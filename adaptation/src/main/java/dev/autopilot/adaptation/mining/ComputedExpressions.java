@@ -2,8 +2,8 @@ package dev.autopilot.adaptation.mining;
 
 import java.util.ArrayList;
 import java.util.List;
-import dev.autopilot.adaptation.expression.DerivedExpression;
-import dev.autopilot.adaptation.table.TableSchema;
+import dev.autopilot.sql.expression.DerivedExpression;
+import dev.autopilot.sql.schema.TableSchema;
 
 /**
  * Reads the expressions a template computes for every row it returns or groups: the derived expressions inside its

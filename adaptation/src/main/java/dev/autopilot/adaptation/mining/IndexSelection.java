@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.autopilot.adaptation.cost.CostModel;
-import dev.autopilot.adaptation.expression.DerivedExpression;
-import dev.autopilot.adaptation.table.ColumnType;
-import dev.autopilot.adaptation.table.TableSchema;
+import dev.autopilot.sql.expression.DerivedExpression;
+import dev.autopilot.sql.schema.ColumnType;
+import dev.autopilot.sql.schema.TableSchema;
 
 /**
  * Chooses, greedily, the structures with the best net gain that fit the partition's budgets: indexes (with the

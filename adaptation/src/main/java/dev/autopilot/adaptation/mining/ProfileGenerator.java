@@ -6,14 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import dev.autopilot.adaptation.cost.CostModel;
-import dev.autopilot.adaptation.expression.DerivedExpression;
-import dev.autopilot.adaptation.expression.DerivedNames;
+import dev.autopilot.sql.expression.DerivedExpression;
+import dev.autopilot.sql.expression.DerivedNames;
 import dev.autopilot.adaptation.profile.BasedOn;
 import dev.autopilot.adaptation.profile.Benefit;
 import dev.autopilot.adaptation.profile.DerivedAttribute;
 import dev.autopilot.adaptation.profile.IndexRecommendation;
 import dev.autopilot.adaptation.profile.SchemaProfile;
-import dev.autopilot.adaptation.table.TableSchema;
+import dev.autopilot.sql.schema.TableSchema;
 
 /**
  * The Schema Profile Generator: from one window of workload, a {@link SchemaProfile} per partition (managed table)

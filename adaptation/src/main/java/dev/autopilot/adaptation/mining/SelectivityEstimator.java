@@ -2,9 +2,9 @@ package dev.autopilot.adaptation.mining;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import dev.autopilot.adaptation.expression.DerivedExpression;
-import dev.autopilot.adaptation.expression.Expr;
-import dev.autopilot.adaptation.expression.Op;
+import dev.autopilot.sql.expression.DerivedExpression;
+import dev.autopilot.sql.expression.Expr;
+import dev.autopilot.sql.expression.Op;
 import dev.autopilot.sql.stats.ColumnStatistics;
 import dev.autopilot.sql.stats.TableStatistics;
 

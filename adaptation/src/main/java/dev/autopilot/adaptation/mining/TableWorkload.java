@@ -1,7 +1,7 @@
 package dev.autopilot.adaptation.mining;
 
 import java.util.List;
-import dev.autopilot.adaptation.table.TableSchema;
+import dev.autopilot.sql.schema.TableSchema;
 import dev.autopilot.sql.stats.TableStatistics;
 
 /**

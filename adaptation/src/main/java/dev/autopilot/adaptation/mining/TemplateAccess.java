@@ -1,7 +1,7 @@
 package dev.autopilot.adaptation.mining;
 
 import java.util.List;
-import dev.autopilot.adaptation.expression.DerivedExpression;
+import dev.autopilot.sql.expression.DerivedExpression;
 
 /**
  * A template's filters on one table, with its rate: what an index on that table is judged against.

@@ -1,6 +1,6 @@
 package dev.autopilot.adaptation.mining;
 
-import dev.autopilot.adaptation.expression.DerivedExpression;
+import dev.autopilot.sql.expression.DerivedExpression;
 
 /**
  * One filter of a template on one key an index could order by: a plain column, or a derived expression that a

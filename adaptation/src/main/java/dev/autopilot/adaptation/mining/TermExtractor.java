@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.autopilot.adaptation.ProfileValidationException;
-import dev.autopilot.adaptation.expression.DerivedExpression;
-import dev.autopilot.adaptation.table.TableSchema;
+import dev.autopilot.sql.expression.ProfileValidationException;
+import dev.autopilot.sql.expression.DerivedExpression;
+import dev.autopilot.sql.schema.TableSchema;
 import dev.autopilot.sql.analysis.Predicate;
 
 /**

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.autopilot.adaptation.ProfileValidationException;
+import dev.autopilot.sql.expression.ProfileValidationException;
 
 /**
  * Reads and writes {@link SchemaProfile} JSON. Reading is strict, because profiles may come from users: documents

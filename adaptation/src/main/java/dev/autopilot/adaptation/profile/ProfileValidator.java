@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-import dev.autopilot.adaptation.ProfileValidationException;
-import dev.autopilot.adaptation.expression.DerivedExpression;
-import dev.autopilot.adaptation.expression.DerivedNames;
-import dev.autopilot.adaptation.table.ColumnType;
-import dev.autopilot.adaptation.table.TableSchema;
+import dev.autopilot.sql.expression.ProfileValidationException;
+import dev.autopilot.sql.expression.DerivedExpression;
+import dev.autopilot.sql.expression.DerivedNames;
+import dev.autopilot.sql.schema.ColumnType;
+import dev.autopilot.sql.schema.TableSchema;
 
 /**
  * Decides whether a profile may be stored: every field present and in range, every name a plain SQL identifier,

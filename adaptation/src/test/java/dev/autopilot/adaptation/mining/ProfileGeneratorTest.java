@@ -4,13 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.autopilot.adaptation.Lineitem;
-import dev.autopilot.adaptation.expression.DerivedExpression;
+import dev.autopilot.sql.expression.DerivedExpression;
 import dev.autopilot.adaptation.profile.DerivedAttribute;
 import dev.autopilot.adaptation.profile.IndexRecommendation;
 import dev.autopilot.adaptation.profile.ProfileCodec;
 import dev.autopilot.adaptation.profile.ProfileValidator;
 import dev.autopilot.adaptation.profile.SchemaProfile;
-import dev.autopilot.adaptation.table.TableSchema;
+import dev.autopilot.sql.schema.TableSchema;
 import dev.autopilot.sql.stats.TableStatistics;
 import org.junit.jupiter.api.Test;
 

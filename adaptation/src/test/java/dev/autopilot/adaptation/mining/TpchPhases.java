@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.autopilot.adaptation.Lineitem;
-import dev.autopilot.adaptation.table.TableSchema;
+import dev.autopilot.sql.schema.TableSchema;
 import dev.autopilot.sql.analysis.StatementAnalyzer;
 import dev.autopilot.sql.analysis.StatementShape;
 import dev.autopilot.sql.internal.CalciteHook;

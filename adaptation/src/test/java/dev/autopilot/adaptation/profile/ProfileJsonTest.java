@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.autopilot.adaptation.Lineitem;
-import dev.autopilot.adaptation.ProfileValidationException;
-import dev.autopilot.adaptation.table.ColumnType;
-import dev.autopilot.adaptation.table.TableSchema;
+import dev.autopilot.sql.expression.ProfileValidationException;
+import dev.autopilot.sql.schema.ColumnType;
+import dev.autopilot.sql.schema.TableSchema;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

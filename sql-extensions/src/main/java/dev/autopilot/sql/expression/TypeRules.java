@@ -1,8 +1,8 @@
-package dev.autopilot.adaptation.expression;
+package dev.autopilot.sql.expression;
 
 import java.util.List;
-import dev.autopilot.adaptation.table.ColumnType;
-import dev.autopilot.adaptation.table.TypeName;
+import dev.autopilot.sql.schema.ColumnType;
+import dev.autopilot.sql.schema.TypeName;
 
 /**
  * Result types of the allowed operators, following Calcite's rules as Ignite applies them, approximated: exact

@@ -1,4 +1,4 @@
-package dev.autopilot.adaptation.expression;
+package dev.autopilot.sql.expression;
 
 /**
  * The operators and functions a derived expression may use: deterministic, over one row, with a meaning Ignite's SQL

@@ -1,4 +1,4 @@
-package dev.autopilot.adaptation.table;
+package dev.autopilot.sql.schema;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.autopilot.adaptation.table;
+package dev.autopilot.sql.schema;
 
 /** The SQL types the profile generator reasons about, ordered so that numeric promotion follows declaration order. */
 public enum TypeName {

@@ -1,4 +1,4 @@
-package dev.autopilot.adaptation.expression;
+package dev.autopilot.sql.expression;
 
 /** Why an expression is not an allowed derived expression; the caller adds which field held it. */
 final class ExpressionException extends RuntimeException {

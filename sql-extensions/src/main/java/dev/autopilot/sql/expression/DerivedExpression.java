@@ -1,12 +1,11 @@
-package dev.autopilot.adaptation.expression;
+package dev.autopilot.sql.expression;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import dev.autopilot.adaptation.ProfileValidationException;
-import dev.autopilot.adaptation.table.ColumnType;
-import dev.autopilot.adaptation.table.TableSchema;
+import dev.autopilot.sql.schema.ColumnType;
+import dev.autopilot.sql.schema.TableSchema;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;

@@ -1,4 +1,4 @@
-package dev.autopilot.adaptation.expression;
+package dev.autopilot.sql.expression;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import dev.autopilot.adaptation.table.ColumnType;
-import dev.autopilot.adaptation.table.TableSchema;
-import dev.autopilot.adaptation.table.TypeName;
+import dev.autopilot.sql.schema.ColumnType;
+import dev.autopilot.sql.schema.TableSchema;
+import dev.autopilot.sql.schema.TypeName;
 import dev.autopilot.sql.analysis.SqlPrinter;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;

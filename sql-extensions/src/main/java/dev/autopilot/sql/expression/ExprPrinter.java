@@ -1,4 +1,4 @@
-package dev.autopilot.adaptation.expression;
+package dev.autopilot.sql.expression;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,8 +1,8 @@
-package dev.autopilot.adaptation.expression;
+package dev.autopilot.sql.expression;
 
 import java.math.BigDecimal;
 import java.util.List;
-import dev.autopilot.adaptation.table.ColumnType;
+import dev.autopilot.sql.schema.ColumnType;
 
 /**
  * A typed, canonical expression over the columns of one table. Instances are built only by

@@ -1,4 +1,4 @@
-package dev.autopilot.adaptation;
+package dev.autopilot.sql.expression;
 
 /**
  * A schema profile, or one of its expressions, that Autopilot refuses: the message starts with the field it is about

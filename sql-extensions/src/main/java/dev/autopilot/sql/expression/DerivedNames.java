@@ -1,4 +1,4 @@
-package dev.autopilot.adaptation.expression;
+package dev.autopilot.sql.expression;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
