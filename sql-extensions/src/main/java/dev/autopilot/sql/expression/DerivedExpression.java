@@ -19,8 +19,8 @@ import org.apache.ignite.internal.processors.query.calcite.CalciteQueryProcessor
  * Ignite's own grammar, admitted only if it uses the allowed, deterministic operators over that table's columns,
  * typed, and held in canonical form. Equivalent spellings ({@code b * a} and {@code (a * b)}) are equal, print the
  * same {@link #canonical()} text and get the same {@link #name()}. Expression text is never spliced into SQL: what
- * Autopilot executes is printed from the checked tree. Instances come only from {@link #parse} and
- * {@link #findAll}, so holding one means the check has passed.
+ * Autopilot executes is printed from the checked tree. Instances come only from {@link #parse},
+ * {@link #ofNode} and {@link #findAll}, so holding one means the check has passed.
  */
 public final class DerivedExpression {
     /** Longest expression text accepted; real derived expressions are far shorter. */
@@ -71,6 +71,22 @@ public final class DerivedExpression {
         }
         catch (ExpressionException e) {
             throw new ProfileValidationException(field, e.getMessage() + " in " + text.strip());
+        }
+    }
+
+    /**
+     * Reads an already parsed expression, as the query rewriter meets it inside a statement.
+     *
+     * @param node an expression whose column references are unqualified or qualified by the table's own name
+     * @param table the table whose columns it may read
+     * @return the checked, canonical expression, or {@code null} when {@code node} is not an allowed expression
+     */
+    public static DerivedExpression ofNode(SqlNode node, TableSchema table) {
+        try {
+            return of(new ExpressionReader(table).read(node));
+        }
+        catch (ExpressionException | StackOverflowError notAllowed) {
+            return null;
         }
     }
 

@@ -1,0 +1,32 @@
+package dev.autopilot.sql.rewrite;
+
+import dev.autopilot.sql.layout.LayoutSnapshot;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+
+/**
+ * The early exit: whether any identifier of a statement ends in the name of a managed table. Statements that name
+ * none (most, on a cluster where Autopilot manages a few tables) leave the rewriter after one walk over the tree,
+ * without a copy.
+ */
+final class LayoutMentions extends SqlBasicVisitor<Void> {
+    private final LayoutSnapshot layouts;
+    private boolean found;
+
+    private LayoutMentions(LayoutSnapshot layouts) {
+        this.layouts = layouts;
+    }
+
+    static boolean any(SqlNode statement, LayoutSnapshot layouts) {
+        LayoutMentions m = new LayoutMentions(layouts);
+        statement.accept(m);
+        return m.found;
+    }
+
+    @Override public Void visit(SqlIdentifier id) {
+        if (!found && !id.isStar() && !layouts.bySimpleName(id.names.get(id.names.size() - 1)).isEmpty())
+            found = true;
+        return null;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.autopilot.sql.rewrite;
+
+import dev.autopilot.sql.layout.LayoutSnapshot;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlMerge;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * Rewrites a parsed statement, before Ignite validates it, so that it uses what Autopilot added to its tables
+ * (READY derived columns instead of the expressions they hold) and does not see what the user did not declare
+ * (derived columns behind {@code *} and in INSERTs without a column list). Queries are rewritten, including the
+ * query of {@code EXPLAIN PLAN FOR} and the source of {@code INSERT ... SELECT}; other DML gets only its column list,
+ * DDL nothing. A rewrite never throws and never changes the statement it is given: whatever it does not understand,
+ * or any failure inside, gives back that statement unchanged. Thread-safe and stateless.
+ */
+public final class QueryRewriter {
+    /** @return a rewriter with every rule */
+    public static QueryRewriter create() {
+        return new QueryRewriter();
+    }
+
+    private QueryRewriter() {
+    }
+
+    /**
+     * @param statement a statement as Ignite's parser gives it
+     * @param layouts the layouts to rewrite for
+     * @return the rewritten statement, or {@code statement} itself when no rule applies
+     */
+    public Rewrite rewrite(SqlNode statement, LayoutSnapshot layouts) {
+        if (statement == null || layouts == null || layouts.isEmpty() || !rewritable(statement))
+            return Rewrite.unchanged(statement);
+        try {
+            if (!LayoutMentions.any(statement, layouts))
+                return Rewrite.unchanged(statement);
+            SqlNode copy = TreeCopy.of(statement);
+            RewriteContext cx = new RewriteContext(layouts);
+            rewriteStatement(copy, cx);
+            return cx.changed() ? Rewrite.changed(copy, cx.firedRules(), cx.usedColumns()) : Rewrite.unchanged(statement);
+        }
+        catch (RuntimeException | StackOverflowError | AssertionError e) {
+            return Rewrite.unchanged(statement);
+        }
+    }
+
+    private static boolean rewritable(SqlNode statement) {
+        return statement.isA(SqlKind.QUERY) || statement.getKind() == SqlKind.INSERT
+            || statement.getKind() == SqlKind.MERGE
+            || statement instanceof SqlExplain e && rewritable(e.getExplicandum());
+    }
+
+    private static void rewriteStatement(SqlNode statement, RewriteContext cx) {
+        if (statement instanceof SqlExplain explain)
+            rewriteStatement(explain.getExplicandum(), cx);
+        else if (statement.isA(SqlKind.QUERY))
+            new QueryWalker(RewriteRules.BLOCK_RULES, cx).query(statement, null);
+        else if (statement instanceof SqlInsert || statement instanceof SqlMerge) {
+            if (RewriteRules.INSERT_COLUMN_LIST.matches(statement, cx)) {
+                RewriteRules.INSERT_COLUMN_LIST.apply(statement, cx);
+                cx.fired(RewriteRules.INSERT_COLUMN_LIST.name());
+            }
+            if (statement instanceof SqlInsert insert && insert.getSource().isA(SqlKind.QUERY))
+                new QueryWalker(RewriteRules.BLOCK_RULES, cx).query(insert.getSource(), null);
+        }
+    }
+}

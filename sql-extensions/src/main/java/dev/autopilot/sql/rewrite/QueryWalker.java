@@ -1,0 +1,193 @@
+package dev.autopilot.sql.rewrite;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import dev.autopilot.sql.layout.PartitionLayout;
+import org.apache.calcite.sql.JoinConditionType;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlWith;
+import org.apache.calcite.sql.SqlWithItem;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+
+/**
+ * Visits every query block of a query (UNION branches, WITH items, derived tables, subqueries in expressions),
+ * builds its {@link Scope} and applies the block rules to it. FROM items are visited before their block, so a
+ * derived table is already rewritten when the block that reads it is.
+ */
+final class QueryWalker {
+    private final List<BlockRule> rules;
+    private final RewriteContext cx;
+
+    QueryWalker(List<BlockRule> rules, RewriteContext cx) {
+        this.rules = rules;
+        this.cx = cx;
+    }
+
+    /** Rewrites {@code query} in place; {@code outer} is the scope its correlated references may reach. */
+    void query(SqlNode query, Scope outer) {
+        switch (query.getKind()) {
+            case SELECT -> block((SqlSelect)query, null, outer);
+            case ORDER_BY -> {
+                SqlOrderBy ob = (SqlOrderBy)query;
+                if (ob.query instanceof SqlSelect select)
+                    block(select, ob.orderList, outer);
+                else
+                    query(ob.query, outer);
+            }
+            case UNION, INTERSECT, EXCEPT -> {
+                for (SqlNode branch : ((SqlCall)query).getOperandList())
+                    query(branch, outer);
+            }
+            case WITH -> with((SqlWith)query, outer);
+            default -> {
+                // VALUES and other table expressions hold no block to rewrite.
+            }
+        }
+    }
+
+    private void with(SqlWith with, Scope outer) {
+        List<String> names = new ArrayList<>();
+        for (SqlNode item : with.withList)
+            names.add(((SqlWithItem)item).name.getSimple());
+        cx.enterWith(names);
+        try {
+            for (SqlNode item : with.withList)
+                query(((SqlWithItem)item).query, outer);
+            query(with.body, outer);
+        }
+        finally {
+            cx.leaveWith(names);
+        }
+    }
+
+    private void block(SqlSelect select, SqlNodeList orderList, Scope outer) {
+        Scope scope = new Scope(outer);
+        if (select.getFrom() != null)
+            from(select.getFrom(), scope, outer);
+        QueryBlock block = new QueryBlock(select, orderList, scope);
+        for (BlockRule rule : rules) {
+            if (rule.matches(block, cx) && rule.apply(block, cx))
+                cx.fired(rule.name());
+        }
+        List<SqlNode> subqueries = new ArrayList<>();
+        SubqueryFinder finder = new SubqueryFinder(subqueries);
+        for (SqlNode clause : new SqlNode[] {select.getSelectList(), select.getWhere(), select.getGroup(),
+            select.getHaving(), select.getOrderList(), orderList})
+            if (clause != null)
+                clause.accept(finder);
+        joinConditions(select.getFrom(), finder);
+        for (SqlNode q : subqueries)
+            query(q, scope);
+    }
+
+    private static void joinConditions(SqlNode from, SubqueryFinder finder) {
+        if (from instanceof SqlJoin join) {
+            joinConditions(join.getLeft(), finder);
+            joinConditions(join.getRight(), finder);
+            if (join.getCondition() != null && join.getConditionType() == JoinConditionType.ON)
+                join.getCondition().accept(finder);
+        }
+    }
+
+    private void from(SqlNode from, Scope scope, Scope outer) {
+        switch (from.getKind()) {
+            case JOIN -> {
+                SqlJoin join = (SqlJoin)from;
+                from(join.getLeft(), scope, outer);
+                from(join.getRight(), scope, outer);
+                if (join.isNatural() || join.getConditionType() == JoinConditionType.USING)
+                    scope.markNaturalOrUsingJoin();
+            }
+            case AS -> {
+                List<SqlNode> operands = ((SqlCall)from).getOperandList();
+                String alias = ((SqlIdentifier)operands.get(1)).getSimple();
+                SqlNode source = operands.get(0);
+                if (operands.size() > 2) {
+                    // Column aliases rename the columns: the relation is no longer the table as the layout knows it.
+                    if (source.isA(SqlKind.QUERY))
+                        query(source, outer);
+                    scope.add(new Relation(alias, null, names(operands.subList(2, operands.size()))));
+                }
+                else
+                    scope.add(relation(source, alias, outer));
+            }
+            default -> scope.add(relation(from, null, outer));
+        }
+    }
+
+    private Relation relation(SqlNode source, String alias, Scope outer) {
+        SqlIdentifier table = tableName(source);
+        if (table != null) {
+            String name = alias != null ? alias : table.names.get(table.names.size() - 1);
+            PartitionLayout layout = cx.layoutOf(table);
+            return layout == null ? new Relation(name, null, null) : Relation.table(name, layout);
+        }
+        if (source.isA(SqlKind.QUERY)) {
+            query(source, outer);
+            return new Relation(alias, null, outputNames(source));
+        }
+        // LATERAL, UNNEST, table functions: their columns and correlation are not modelled.
+        return new Relation(alias, null, null);
+    }
+
+    /** @return the table a FROM item reads, or {@code null} when it is not a plain table */
+    static SqlIdentifier tableName(SqlNode source) {
+        if (source instanceof SqlIdentifier id)
+            return id;
+        if (source.getKind() == SqlKind.TABLE_REF && ((SqlCall)source).operand(0) instanceof SqlIdentifier id)
+            return id;
+        return null;
+    }
+
+    private static Set<String> names(List<SqlNode> identifiers) {
+        Set<String> out = new LinkedHashSet<>();
+        for (SqlNode n : identifiers) {
+            if (!(n instanceof SqlIdentifier id) || !id.isSimple())
+                return null;
+            out.add(id.getSimple());
+        }
+        return out;
+    }
+
+    /** @return the column names a subquery gives, or {@code null} when a star or an unusual shape hides them */
+    private static Set<String> outputNames(SqlNode query) {
+        SqlNode q = query instanceof SqlOrderBy ob ? ob.query : query;
+        if (!(q instanceof SqlSelect select))
+            return null;
+        Set<String> out = new LinkedHashSet<>();
+        int i = 0;
+        for (SqlNode item : select.getSelectList()) {
+            if (item instanceof SqlIdentifier id && id.isStar())
+                return null;
+            out.add(SqlValidatorUtil.alias(item, i++));
+        }
+        return out;
+    }
+
+    /** Collects the outermost queries inside expressions, without entering them. */
+    private static final class SubqueryFinder extends SqlBasicVisitor<Void> {
+        private final List<SqlNode> found;
+
+        SubqueryFinder(List<SqlNode> found) {
+            this.found = found;
+        }
+
+        @Override public Void visit(SqlCall call) {
+            if (call.isA(SqlKind.QUERY)) {
+                found.add(call);
+                return null;
+            }
+            return super.visit(call);
+        }
+    }
+}

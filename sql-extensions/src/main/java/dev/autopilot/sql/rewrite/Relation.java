@@ -1,0 +1,89 @@
+package dev.autopilot.sql.rewrite;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import dev.autopilot.sql.expression.DerivedExpression;
+import dev.autopilot.sql.layout.DerivedColumn;
+import dev.autopilot.sql.layout.PartitionLayout;
+
+/**
+ * One item of a FROM clause as the rewriter sees it: the name that qualifies its columns, the layout when it is a
+ * table Autopilot manages, and its column names when they are known.
+ */
+final class Relation {
+    private final String alias;
+    private final PartitionLayout layout;
+    private final Set<String> columns;
+    private Map<DerivedExpression, DerivedColumn> ready;
+    private Set<Set<String>> readyColumnSets;
+
+    /**
+     * @param alias the name that qualifies its columns ({@code null} for an unaliased derived table)
+     * @param layout the layout of the table it reads, {@code null} when it is not a managed table
+     * @param columns its column names, {@code null} when unknown
+     */
+    Relation(String alias, PartitionLayout layout, Set<String> columns) {
+        this.alias = alias;
+        this.layout = layout;
+        this.columns = columns;
+    }
+
+    /** @return a managed table under {@code alias}: its own columns and its derived ones */
+    static Relation table(String alias, PartitionLayout layout) {
+        Set<String> cols = new HashSet<>(layout.table().columns().keySet());
+        layout.derived().forEach(d -> cols.add(d.name()));
+        return new Relation(alias, layout, cols);
+    }
+
+    String alias() {
+        return alias;
+    }
+
+    /** @return the layout, or {@code null} when this is not a managed table */
+    PartitionLayout layout() {
+        return layout;
+    }
+
+    /** @return whether it has columns the user did not declare, which a star must not show */
+    boolean hasDerivedColumns() {
+        return layout != null && !layout.derived().isEmpty();
+    }
+
+    /** @return whether its columns are known and include {@code column}; {@code null} when they are unknown */
+    Boolean hasColumn(String column) {
+        return columns == null ? null : columns.contains(column);
+    }
+
+    /** @return the READY derived column holding {@code e}, or {@code null} */
+    DerivedColumn readyColumn(DerivedExpression e) {
+        return ready().get(e);
+    }
+
+    /** @return whether some READY derived column reads exactly {@code columns}: a cheap test before reading */
+    boolean mayHold(Set<String> columns) {
+        ready();
+        return readyColumnSets.contains(columns);
+    }
+
+    /** @return whether any READY derived column may be read instead of its expression */
+    boolean hasReadyColumns() {
+        return layout != null && !ready().isEmpty();
+    }
+
+    private Map<DerivedExpression, DerivedColumn> ready() {
+        if (ready == null) {
+            ready = new HashMap<>();
+            readyColumnSets = new HashSet<>();
+            if (layout != null) {
+                for (DerivedColumn c : layout.readyColumns()) {
+                    ready.putIfAbsent(c.expression(), c);
+                    readyColumnSets.add(new LinkedHashSet<>(c.expression().columns()));
+                }
+            }
+        }
+        return ready;
+    }
+}

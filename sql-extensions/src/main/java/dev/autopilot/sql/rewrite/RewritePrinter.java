@@ -1,0 +1,46 @@
+package dev.autopilot.sql.rewrite;
+
+import java.util.regex.Pattern;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlWriterConfig;
+import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.ignite.internal.processors.query.calcite.CalciteQueryProcessor;
+
+/**
+ * Prints a rewritten statement so that Ignite's parser reads it back to the same tree: on one line, identifiers
+ * quoted exactly when unquoted spelling would change them (lower case, special characters, keywords).
+ */
+final class RewritePrinter {
+    private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Z][A-Z0-9_$]*");
+
+    private static final SqlAbstractParserImpl.Metadata GRAMMAR =
+        SqlParser.create("", CalciteQueryProcessor.FRAMEWORK_CONFIG.getParserConfig()).getMetadata();
+
+    private static final SqlDialect DIALECT = new SqlDialect(SqlDialect.EMPTY_CONTEXT
+        .withIdentifierQuoteString("\"")) {
+        @Override protected boolean identifierNeedsQuote(String val) {
+            return !PLAIN_IDENTIFIER.matcher(val).matches() || GRAMMAR.isKeyword(val);
+        }
+    };
+
+    private RewritePrinter() {
+    }
+
+    static String print(SqlNode node) {
+        return node.toSqlString(c -> c.withDialect(DIALECT)
+            .withAlwaysUseParentheses(false)
+            .withSelectListItemsOnSeparateLines(false)
+            .withUpdateSetListNewline(false)
+            .withValuesListNewline(false)
+            .withIndentation(0)
+            .withClauseStartsLine(false)
+            .withClauseEndsLine(false)
+            .withQuoteAllIdentifiers(false)
+            .withLineFolding(SqlWriterConfig.LineFolding.WIDE)
+            .withFromFolding(SqlWriterConfig.LineFolding.WIDE)
+            .withValuesFolding(SqlWriterConfig.LineFolding.WIDE)
+            .withLineLength(Integer.MAX_VALUE)).getSql();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.autopilot.sql.rewrite;
+
+import java.util.List;
+
+/** The rules of the rewriter, in the order they run. */
+final class RewriteRules {
+    /** Writes out the target columns of an INSERT without a column list into a table with derived columns. */
+    static final StatementRule INSERT_COLUMN_LIST = new InsertColumnListRule();
+
+    /** Writes out {@code *} over tables with derived columns as the user's own columns. */
+    static final BlockRule STAR_EXPANSION = new StarExpansionRule();
+
+    /** Reads READY derived columns instead of computing the expressions they hold. */
+    static final BlockRule DERIVED_EXPRESSION = new DerivedExpressionRule();
+
+    /** Star expansion first: it fixes the ordinals that unaliased expressions are named after. */
+    static final List<BlockRule> BLOCK_RULES = List.of(STAR_EXPANSION, DERIVED_EXPRESSION);
+
+    private RewriteRules() {
+    }
+}

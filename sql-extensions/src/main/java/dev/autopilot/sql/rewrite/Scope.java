@@ -1,0 +1,115 @@
+package dev.autopilot.sql.rewrite;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlIdentifier;
+
+/**
+ * The FROM items one query block sees, and the enclosing block's scope for correlated references. Resolution is by
+ * hand, before validation, and refuses whenever it cannot be sure: a column belongs to a relation only if that
+ * relation is known to have it and no other relation of the same block is known to have it too.
+ */
+final class Scope {
+    private final Scope parent;
+    private final List<Relation> relations = new ArrayList<>();
+    private boolean naturalOrUsingJoin;
+
+    Scope(Scope parent) {
+        this.parent = parent;
+    }
+
+    void add(Relation r) {
+        relations.add(r);
+    }
+
+    /** Puts {@code replacement} where {@code r} was, when a rule changed what a FROM item reads. */
+    void replace(Relation r, Relation replacement) {
+        relations.set(relations.indexOf(r), replacement);
+    }
+
+    void markNaturalOrUsingJoin() {
+        naturalOrUsingJoin = true;
+    }
+
+    /** @return whether a join merges same-named columns, which changes what {@code *} means */
+    boolean hasNaturalOrUsingJoin() {
+        return naturalOrUsingJoin;
+    }
+
+    /** @return the FROM items of this block, in order */
+    List<Relation> relations() {
+        return relations;
+    }
+
+    /** @return whether this block or an enclosing one reads a managed table with READY derived columns */
+    boolean reachesReadyColumns() {
+        for (Scope s = this; s != null; s = s.parent) {
+            for (Relation r : s.relations) {
+                if (r.hasReadyColumns())
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the relation of this block called {@code alias}, or {@code null} */
+    Relation byAlias(String alias) {
+        for (Relation r : relations) {
+            if (alias.equals(r.alias()))
+                return r;
+        }
+        return null;
+    }
+
+    /** @return the relation whose column {@code id} names, or {@code null} when that is not certain */
+    Relation resolve(SqlIdentifier id) {
+        if (id.isStar())
+            return null;
+        String column = id.names.get(id.names.size() - 1);
+        if (id.names.size() == 2)
+            return qualified(id.names.get(0), column);
+        if (id.names.size() != 1)
+            return null;
+        for (Scope s = this; s != null; s = s.parent) {
+            Relation owner = null;
+            boolean unknown = false;
+            for (Relation r : s.relations) {
+                Boolean has = r.hasColumn(column);
+                if (has == null)
+                    unknown = true;
+                else if (has) {
+                    if (owner != null)
+                        return null;
+                    owner = r;
+                }
+            }
+            // A valid statement names a column of one relation per block, so unknown neighbours cannot own it.
+            if (owner != null)
+                return visible(owner) ? owner : null;
+            if (unknown)
+                return null;
+        }
+        return null;
+    }
+
+    private Relation qualified(String qualifier, String column) {
+        for (Scope s = this; s != null; s = s.parent) {
+            Relation r = s.byAlias(qualifier);
+            if (r != null)
+                return Boolean.TRUE.equals(r.hasColumn(column)) ? r : null;
+        }
+        return null;
+    }
+
+    /** @return whether {@code alias.COL} written in this block reaches {@code r}, not a closer namesake */
+    boolean visible(Relation r) {
+        if (r.alias() == null)
+            return false;
+        for (Scope s = this; s != null; s = s.parent) {
+            Relation closest = s.byAlias(r.alias());
+            if (closest != null)
+                return closest == r;
+        }
+        return false;
+    }
+}

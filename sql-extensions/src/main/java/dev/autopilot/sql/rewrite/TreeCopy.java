@@ -1,0 +1,64 @@
+package dev.autopilot.sql.rewrite;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlMerge;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+/**
+ * A deep copy of a statement for the rules to change in place, so that the caller's tree stays as it was even when a
+ * rule gives up half way. Literals and parameters are immutable and shared; {@code ?} keep their indexes.
+ */
+final class TreeCopy extends SqlShuttle {
+    private static final TreeCopy INSTANCE = new TreeCopy();
+
+    private TreeCopy() {
+    }
+
+    static SqlNode of(SqlNode node) {
+        return node.accept(INSTANCE);
+    }
+
+    @Override public SqlNode visit(SqlCall call) {
+        if (call instanceof SqlMerge m)
+            return merge(m);
+        CallCopyingArgHandler copy = new CallCopyingArgHandler(call, true);
+        call.getOperator().acceptCall(this, call, false, copy);
+        SqlNode result = copy.result();
+        // An operator that cannot rebuild its own call class would lose what the rules look for.
+        if (result.getClass() != call.getClass())
+            throw new IllegalStateException("cannot copy " + call.getClass().getSimpleName());
+        return result;
+    }
+
+    /**
+     * MERGE's operator rebuilds a plain call, not a {@link SqlMerge}. Its UPDATE branch (which has no target of its
+     * own, so its operator cannot copy it) is shared: no rule changes it.
+     */
+    private SqlNode merge(SqlMerge m) {
+        return new SqlMerge(m.getParserPosition(), copy(m.getTargetTable()), copy(m.getCondition()),
+            copy(m.getSourceTableRef()), m.getUpdateCall(), (SqlInsert)copy(m.getInsertCall()),
+            (SqlSelect)copy(m.getSourceSelect()), (SqlIdentifier)copy(m.getAlias()));
+    }
+
+    private SqlNode copy(SqlNode n) {
+        return n == null ? null : n.accept(this);
+    }
+
+    @Override public SqlNode visit(SqlNodeList list) {
+        List<SqlNode> items = new ArrayList<>(list.size());
+        for (SqlNode n : list)
+            items.add(copy(n));
+        return new SqlNodeList(items, list.getParserPosition());
+    }
+
+    @Override public SqlNode visit(SqlIdentifier id) {
+        return id.clone(id.getParserPosition());
+    }
+}

@@ -1,0 +1,187 @@
+package dev.autopilot.sql.rewrite;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.junit.jupiter.api.Test;
+
+import static dev.autopilot.sql.rewrite.RewriteFixture.assertRewrite;
+import static dev.autopilot.sql.rewrite.RewriteFixture.assertUnchanged;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Golden tests: expressions that a READY derived column holds are read from it. */
+class DerivedExpressionRuleTest {
+    @Test
+    void whereWithoutAlias() {
+        Rewrite r = assertRewrite("select l_orderkey from lineitem where l_extendedprice * l_discount > 100",
+            "SELECT L_ORDERKEY FROM LINEITEM WHERE LINEITEM.AP_DISC_PRICE > 100");
+        assertEquals(List.of("DerivedColumn"), r.rules());
+        assertEquals(Map.of("PUBLIC.LINEITEM", Set.of("AP_DISC_PRICE")), r.usedColumns());
+    }
+
+    @Test
+    void equivalentSpellings() {
+        String expected = "SELECT SUM(L.AP_DISC_PRICE) FROM LINEITEM AS L";
+        assertRewrite("select sum(l_extendedprice * l_discount) from lineitem l", expected);
+        assertRewrite("select sum(L_DISCOUNT * l.L_EXTENDEDPRICE) from lineitem l", expected);
+        assertRewrite("select sum((l_EXTENDEDprice) * (L_discount)) from lineitem l", expected);
+        assertRewrite("select sum(l.l_discount * l.l_extendedprice) from lineitem as l", expected);
+    }
+
+    @Test
+    void largestMatchingPartIsReplaced() {
+        assertRewrite("select sum(l_extendedprice * (1 - l_discount) * (1 + l_tax)) from lineitem",
+            "SELECT SUM(LINEITEM.AP_NET_PRICE * (1 + L_TAX)) FROM LINEITEM");
+        assertRewrite("select case when l_extendedprice * l_discount > 10 then 1 else 0 end as big from lineitem",
+            "SELECT CASE WHEN LINEITEM.AP_DISC_PRICE > 10 THEN 1 ELSE 0 END AS BIG FROM LINEITEM");
+    }
+
+    @Test
+    void schemaQualifiedTable() {
+        assertRewrite("select l_extendedprice * l_discount as rev from public.lineitem",
+            "SELECT LINEITEM.AP_DISC_PRICE AS REV FROM PUBLIC.LINEITEM");
+        assertRewrite("select sum(a + b) from s2.dup d", "SELECT SUM(D.AP_AB) FROM S2.DUP AS D");
+        assertUnchanged("select sum(a + b) from dup");
+    }
+
+    @Test
+    void bareSelectItemKeepsItsName() {
+        assertRewrite("select l_orderkey, l_extendedprice * l_discount from lineitem",
+            "SELECT L_ORDERKEY, LINEITEM.AP_DISC_PRICE AS EXPR$1 FROM LINEITEM");
+        assertRewrite("select *, l_extendedprice * l_discount from lineitem",
+            "SELECT LINEITEM.L_ORDERKEY, LINEITEM.L_LINENUMBER, LINEITEM.L_QUANTITY, LINEITEM.L_EXTENDEDPRICE, "
+                + "LINEITEM.L_DISCOUNT, LINEITEM.L_TAX, LINEITEM.L_SHIPDATE, LINEITEM.L_COMMENT, "
+                + "LINEITEM.AP_DISC_PRICE AS EXPR$8 FROM LINEITEM");
+    }
+
+    @Test
+    void bareItemAfterAnUnexpandedStarIsLeftAlone() {
+        // The star of an unmanaged table hides how many columns precede the item, hence its name EXPR$n.
+        assertUnchanged("select n.*, l_extendedprice * l_discount from nation n, lineitem l");
+    }
+
+    @Test
+    void groupBySelectHavingAndOrderByAgree() {
+        assertRewrite("select l_extendedprice * l_discount, count(*) from lineitem "
+                + "group by l_extendedprice * l_discount having sum(l_discount * l_extendedprice) > 10 "
+                + "order by l_extendedprice * l_discount",
+            "SELECT LINEITEM.AP_DISC_PRICE AS EXPR$0, COUNT(*) FROM LINEITEM GROUP BY LINEITEM.AP_DISC_PRICE "
+                + "HAVING SUM(LINEITEM.AP_DISC_PRICE) > 10\nORDER BY LINEITEM.AP_DISC_PRICE");
+        assertRewrite("select l_extendedprice * l_discount + 1 from lineitem group by l_extendedprice * l_discount",
+            "SELECT LINEITEM.AP_DISC_PRICE + 1 FROM LINEITEM GROUP BY LINEITEM.AP_DISC_PRICE");
+    }
+
+    @Test
+    void groupedByTheColumnsOnlyAggregatesAreRewritten() {
+        assertRewrite("select l_extendedprice * l_discount, sum(l_extendedprice * l_discount) from lineitem "
+                + "group by l_extendedprice, l_discount",
+            "SELECT L_EXTENDEDPRICE * L_DISCOUNT, SUM(LINEITEM.AP_DISC_PRICE) FROM LINEITEM "
+                + "GROUP BY L_EXTENDEDPRICE, L_DISCOUNT");
+    }
+
+    @Test
+    void joinsInBothOrders() {
+        assertRewrite("select sum(l_extendedprice * l_discount), sum(2 * o_totalprice) from orders o "
+                + "join lineitem l on o.o_orderkey = l.l_orderkey and l.l_extendedprice * l.l_discount > o_totalprice",
+            "SELECT SUM(L.AP_DISC_PRICE), SUM(O.AP_TWICE) FROM ORDERS AS O INNER JOIN LINEITEM AS L "
+                + "ON O.O_ORDERKEY = L.L_ORDERKEY AND L.AP_DISC_PRICE > O_TOTALPRICE");
+        assertRewrite("select sum(o_totalprice * 2) from lineitem, orders "
+                + "where l_orderkey = o_orderkey and l_discount * l_extendedprice < 5",
+            "SELECT SUM(ORDERS.AP_TWICE) FROM LINEITEM, ORDERS "
+                + "WHERE L_ORDERKEY = O_ORDERKEY AND LINEITEM.AP_DISC_PRICE < 5");
+    }
+
+    @Test
+    void ambiguousColumnsAreLeftAlone() {
+        assertUnchanged("select sum(l_extendedprice * l_discount) from lineitem a, lineitem b");
+        assertUnchanged("select sum(a.l_extendedprice * b.l_discount) from lineitem a, lineitem b");
+        assertRewrite("select sum(b.l_extendedprice * b.l_discount) from lineitem a, lineitem b",
+            "SELECT SUM(B.AP_DISC_PRICE) FROM LINEITEM AS A, LINEITEM AS B");
+    }
+
+    @Test
+    void unmanagedNeighbourDoesNotOwnAColumnAManagedTableHas() {
+        // A valid statement cannot name a column two relations of one block have, so LINEITEM owns it.
+        assertRewrite("select sum(l_extendedprice * l_discount) from lineitem, nation",
+            "SELECT SUM(LINEITEM.AP_DISC_PRICE) FROM LINEITEM, NATION");
+    }
+
+    @Test
+    void subqueries() {
+        assertRewrite("select o_orderkey from orders where o_orderkey in "
+                + "(select l_orderkey from lineitem where l_extendedprice * l_discount > 10)",
+            "SELECT O_ORDERKEY FROM ORDERS WHERE O_ORDERKEY IN "
+                + "(SELECT L_ORDERKEY FROM LINEITEM WHERE LINEITEM.AP_DISC_PRICE > 10)");
+        assertRewrite("select (select max(l_extendedprice * l_discount) from lineitem) from orders",
+            "SELECT (SELECT MAX(LINEITEM.AP_DISC_PRICE) FROM LINEITEM) FROM ORDERS");
+        assertRewrite("select x.rev from (select l_extendedprice * l_discount as rev from lineitem) x",
+            "SELECT X.REV FROM (SELECT LINEITEM.AP_DISC_PRICE AS REV FROM LINEITEM) AS X");
+    }
+
+    @Test
+    void correlatedReferenceToTheOuterTable() {
+        assertRewrite("select l_orderkey from lineitem l where exists (select 1 from orders o "
+                + "where o.o_orderkey = l.l_orderkey and o_totalprice < l_extendedprice * l_discount)",
+            "SELECT L_ORDERKEY FROM LINEITEM AS L WHERE EXISTS (SELECT 1 FROM ORDERS AS O "
+                + "WHERE O.O_ORDERKEY = L.L_ORDERKEY AND O_TOTALPRICE < L.AP_DISC_PRICE)");
+        // NATION might have the column: the reference cannot be resolved.
+        assertUnchanged("select l_orderkey from lineitem where exists "
+            + "(select 1 from nation where n_x < l_extendedprice * l_discount)");
+        // The inner alias LINEITEM would capture LINEITEM.AP_DISC_PRICE.
+        assertUnchanged("select l_orderkey from lineitem where exists "
+            + "(select 1 from orders lineitem where o_totalprice < l_extendedprice * l_discount)");
+    }
+
+    @Test
+    void unionWithAndExplain() {
+        assertRewrite("select l_extendedprice * l_discount from lineitem union select o_totalprice * 2 from orders",
+            "SELECT LINEITEM.AP_DISC_PRICE AS EXPR$0 FROM LINEITEM UNION SELECT ORDERS.AP_TWICE AS EXPR$0 FROM ORDERS");
+        assertRewrite("with r as (select l_extendedprice * l_discount as rev from lineitem) select sum(rev) from r",
+            "WITH R AS (SELECT LINEITEM.AP_DISC_PRICE AS REV FROM LINEITEM) SELECT SUM(REV) FROM R");
+        assertRewrite("explain plan for select l_orderkey from lineitem where l_extendedprice * l_discount > 1",
+            "EXPLAIN PLAN INCLUDING ATTRIBUTES WITH IMPLEMENTATION FOR\n"
+                + "SELECT L_ORDERKEY FROM LINEITEM WHERE LINEITEM.AP_DISC_PRICE > 1");
+    }
+
+    @Test
+    void parametersStayInPlaceAndInOrder() {
+        Rewrite r = assertRewrite("select l_orderkey from lineitem where l_extendedprice * l_discount > ? "
+                + "and l_tax < ? and l_extendedprice * l_discount + ? < l_extendedprice * ?",
+            "SELECT L_ORDERKEY FROM LINEITEM WHERE LINEITEM.AP_DISC_PRICE > ? AND L_TAX < ? "
+                + "AND LINEITEM.AP_DISC_PRICE + ? < L_EXTENDEDPRICE * ?");
+        List<Integer> indexes = new ArrayList<>();
+        r.statement().accept(new SqlBasicVisitor<Void>() {
+            @Override public Void visit(SqlDynamicParam p) {
+                indexes.add(p.getIndex());
+                return null;
+            }
+        });
+        assertEquals(List.of(0, 1, 2, 3), indexes);
+    }
+
+    @Test
+    void onlyReadyColumnsOfRewritableLayouts() {
+        assertUnchanged("select sum(l_quantity * l_tax) from lineitem");
+        assertUnchanged("select sum(s_acctbal / 2) from supplier");
+    }
+
+    @Test
+    void selectAliasInOrderByIsNotAColumn() {
+        assertUnchanged("select l_tax as l_discount from lineitem order by l_extendedprice * l_discount");
+    }
+
+    @Test
+    void quotedLowerCaseIsAnotherColumn() {
+        assertUnchanged("select sum(l_extendedprice * \"l_discount\") from lineitem");
+    }
+
+    @Test
+    void notAnExpressionOfOneTable() {
+        assertUnchanged("select l_extendedprice * l_nope from lineitem");
+        assertUnchanged("select l_extendedprice * o_totalprice from lineitem, orders");
+        assertUnchanged("select l_extendedprice * l_discount from lineitem l (a, b, c, d, e, f, g, h)");
+    }
+}

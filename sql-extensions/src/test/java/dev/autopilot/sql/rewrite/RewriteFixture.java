@@ -1,0 +1,107 @@
+package dev.autopilot.sql.rewrite;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import dev.autopilot.sql.StatementParser;
+import dev.autopilot.sql.expression.DerivedExpression;
+import dev.autopilot.sql.internal.CalciteHook;
+import dev.autopilot.sql.layout.ColumnState;
+import dev.autopilot.sql.layout.DerivedColumn;
+import dev.autopilot.sql.layout.LayoutIndex;
+import dev.autopilot.sql.layout.LayoutSnapshot;
+import dev.autopilot.sql.layout.PartitionLayout;
+import dev.autopilot.sql.schema.ColumnType;
+import dev.autopilot.sql.schema.TableSchema;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.util.Litmus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Tables and layouts for the golden tests: a TPC-H-like LINEITEM (short) with two READY derived columns and a
+ * BUILDING one, ORDERS with one READY column, SUPPLIER whose layout is not rewritable, and two tables called DUP in
+ * different schemas.
+ */
+final class RewriteFixture {
+    static final StatementParser PARSER = CalciteHook.plainParser();
+
+    static final QueryRewriter REWRITER = QueryRewriter.create();
+
+    static final TableSchema LINEITEM = table("PUBLIC.LINEITEM", "L_ORDERKEY BIGINT", "L_LINENUMBER INT",
+        "L_QUANTITY DECIMAL(15,2)", "L_EXTENDEDPRICE DECIMAL(15,2)", "L_DISCOUNT DECIMAL(15,2)", "L_TAX DECIMAL(15,2)",
+        "L_SHIPDATE DATE", "L_COMMENT VARCHAR(44)");
+
+    static final TableSchema ORDERS = table("PUBLIC.ORDERS", "O_ORDERKEY BIGINT", "O_TOTALPRICE DECIMAL(15,2)",
+        "O_ORDERDATE DATE", "O_COMMENT VARCHAR(79)");
+
+    static final TableSchema SUPPLIER = table("PUBLIC.SUPPLIER", "S_SUPPKEY BIGINT", "S_ACCTBAL DECIMAL(15,2)");
+
+    static final TableSchema DUP1 = table("S1.DUP", "A INT", "B INT");
+
+    static final TableSchema DUP2 = table("S2.DUP", "A INT", "B INT");
+
+    static final LayoutSnapshot LAYOUTS = new LayoutSnapshot(7, List.of(
+        layout(LINEITEM, true,
+            derived(LINEITEM, "AP_DISC_PRICE", "L_EXTENDEDPRICE * L_DISCOUNT", ColumnState.READY),
+            derived(LINEITEM, "AP_NET_PRICE", "L_EXTENDEDPRICE * (1 - L_DISCOUNT)", ColumnState.READY),
+            derived(LINEITEM, "AP_QTY_TAX", "L_QUANTITY * L_TAX", ColumnState.BUILDING)),
+        layout(ORDERS, true, derived(ORDERS, "AP_TWICE", "O_TOTALPRICE * 2", ColumnState.READY)),
+        layout(SUPPLIER, false, derived(SUPPLIER, "AP_HALF", "S_ACCTBAL / 2", ColumnState.READY)),
+        layout(DUP1, true, derived(DUP1, "AP_AB", "A + B", ColumnState.READY)),
+        layout(DUP2, true, derived(DUP2, "AP_AB", "A + B", ColumnState.READY))));
+
+    private RewriteFixture() {
+    }
+
+    /** Asserts the rewritten text, that it parses back to the rewritten tree, and that the input tree is intact. */
+    static Rewrite assertRewrite(String sql, String expected) {
+        SqlNode statement = parse(sql);
+        String before = RewritePrinter.print(statement);
+        Rewrite r = REWRITER.rewrite(statement, LAYOUTS);
+        assertTrue(r.changed(), () -> "not rewritten: " + sql);
+        assertEquals(expected, r.sql());
+        assertRoundTrip(r);
+        assertEquals(before, RewritePrinter.print(statement), "the input tree changed");
+        return r;
+    }
+
+    /** Asserts that the rewriter hands back the very statement it was given. */
+    static void assertUnchanged(String sql) {
+        SqlNode statement = parse(sql);
+        Rewrite r = REWRITER.rewrite(statement, LAYOUTS);
+        assertFalse(r.changed(), () -> "rewritten: " + r.sql());
+        assertSame(statement, r.statement());
+        assertTrue(r.rules().isEmpty());
+    }
+
+    static void assertRoundTrip(Rewrite r) {
+        SqlNode reparsed = parse(r.sql());
+        assertTrue(reparsed.equalsDeep(r.statement(), Litmus.IGNORE), () -> "does not parse back: " + r.sql()
+            + "\nreparsed: " + RewritePrinter.print(reparsed));
+    }
+
+    static SqlNode parse(String sql) {
+        return PARSER.parse(sql).get(0);
+    }
+
+    private static TableSchema table(String name, String... columns) {
+        Map<String, ColumnType> c = new LinkedHashMap<>();
+        for (String col : columns) {
+            int sp = col.indexOf(' ');
+            c.put(col.substring(0, sp), ColumnType.parse(col.substring(sp + 1)));
+        }
+        return new TableSchema(name, name.substring(name.indexOf('.') + 1), c, List.of(), List.of());
+    }
+
+    private static DerivedColumn derived(TableSchema t, String name, String expression, ColumnState state) {
+        return new DerivedColumn(name, DerivedExpression.parse(expression, t, "test"), state);
+    }
+
+    private static PartitionLayout layout(TableSchema t, boolean rewritable, DerivedColumn... derived) {
+        return new PartitionLayout(t, 1, List.of(derived), List.<LayoutIndex>of(), rewritable);
+    }
+}
