@@ -1,5 +1,7 @@
 package dev.autopilot.sql.rewrite;
 
+import java.util.List;
+import java.util.Objects;
 import dev.autopilot.sql.layout.LayoutSnapshot;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlInsert;
@@ -16,12 +18,24 @@ import org.apache.calcite.sql.SqlNode;
  * or any failure inside, gives back that statement unchanged. Thread-safe and stateless.
  */
 public final class QueryRewriter {
-    /** @return a rewriter with every rule */
-    public static QueryRewriter create() {
-        return new QueryRewriter();
+    private final List<BlockRule> blockRules;
+
+    private QueryRewriter(RewriteConfig config) {
+        this.blockRules = RewriteRules.blockRules(config);
     }
 
-    private QueryRewriter() {
+    /** @return a rewriter with the default rules ({@link RewriteConfig#DEFAULT}) */
+    public static QueryRewriter create() {
+        return create(RewriteConfig.DEFAULT);
+    }
+
+    /**
+     * @param config which optional rules to run
+     * @return a rewriter
+     * @throws NullPointerException if {@code config} is null
+     */
+    public static QueryRewriter create(RewriteConfig config) {
+        return new QueryRewriter(Objects.requireNonNull(config, "config"));
     }
 
     /**
@@ -51,18 +65,18 @@ public final class QueryRewriter {
             || statement instanceof SqlExplain e && rewritable(e.getExplicandum());
     }
 
-    private static void rewriteStatement(SqlNode statement, RewriteContext cx) {
+    private void rewriteStatement(SqlNode statement, RewriteContext cx) {
         if (statement instanceof SqlExplain explain)
             rewriteStatement(explain.getExplicandum(), cx);
         else if (statement.isA(SqlKind.QUERY))
-            new QueryWalker(RewriteRules.BLOCK_RULES, cx).query(statement, null);
+            new QueryWalker(blockRules, cx).query(statement, null);
         else if (statement instanceof SqlInsert || statement instanceof SqlMerge) {
             if (RewriteRules.INSERT_COLUMN_LIST.matches(statement, cx)) {
                 RewriteRules.INSERT_COLUMN_LIST.apply(statement, cx);
                 cx.fired(RewriteRules.INSERT_COLUMN_LIST.name());
             }
             if (statement instanceof SqlInsert insert && insert.getSource().isA(SqlKind.QUERY))
-                new QueryWalker(RewriteRules.BLOCK_RULES, cx).query(insert.getSource(), null);
+                new QueryWalker(blockRules, cx).query(insert.getSource(), null);
         }
     }
 }

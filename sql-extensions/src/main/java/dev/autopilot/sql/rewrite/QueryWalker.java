@@ -79,15 +79,26 @@ final class QueryWalker {
             if (rule.matches(block, cx) && rule.apply(block, cx))
                 cx.fired(rule.name());
         }
-        List<SqlNode> subqueries = new ArrayList<>();
-        SubqueryFinder finder = new SubqueryFinder(subqueries);
-        for (SqlNode clause : new SqlNode[] {select.getSelectList(), select.getWhere(), select.getGroup(),
-            select.getHaving(), select.getOrderList(), orderList})
+        List<SqlNode> beforeGrouping = new ArrayList<>();
+        SubqueryFinder finder = new SubqueryFinder(beforeGrouping);
+        accept(finder, select.getWhere(), select.getGroup());
+        joinConditions(select.getFrom(), finder);
+        List<SqlNode> afterGrouping = new ArrayList<>();
+        accept(new SubqueryFinder(afterGrouping), select.getSelectList(), select.getHaving(), select.getOrderList(),
+            orderList);
+        for (SqlNode q : beforeGrouping)
+            query(q, scope);
+        boolean grouped = select.getGroup() != null && !select.getGroup().isEmpty();
+        Scope afterGroupingScope = grouped ? scope.closedToCorrelation() : scope;
+        for (SqlNode q : afterGrouping)
+            query(q, afterGroupingScope);
+    }
+
+    private static void accept(SubqueryFinder finder, SqlNode... clauses) {
+        for (SqlNode clause : clauses) {
             if (clause != null)
                 clause.accept(finder);
-        joinConditions(select.getFrom(), finder);
-        for (SqlNode q : subqueries)
-            query(q, scope);
+        }
     }
 
     private static void joinConditions(SqlNode from, SubqueryFinder finder) {

@@ -13,8 +13,17 @@ final class RewriteRules {
     /** Reads READY derived columns instead of computing the expressions they hold. */
     static final BlockRule DERIVED_EXPRESSION = new DerivedExpressionRule();
 
-    /** Star expansion first: it fixes the ordinals that unaliased expressions are named after. */
-    static final List<BlockRule> BLOCK_RULES = List.of(STAR_EXPANSION, DERIVED_EXPRESSION);
+    /** Forces an Autopilot index whose prefix a block's filter matches exactly (only when configured). */
+    static final BlockRule INDEX_HINT = new IndexHintRule();
+
+    /**
+     * Star expansion first: it fixes the ordinals that unaliased expressions are named after. Index hints last: they
+     * read predicates on derived columns.
+     */
+    static List<BlockRule> blockRules(RewriteConfig config) {
+        return config.indexHints() ? List.of(STAR_EXPANSION, DERIVED_EXPRESSION, INDEX_HINT)
+            : List.of(STAR_EXPANSION, DERIVED_EXPRESSION);
+    }
 
     private RewriteRules() {
     }

@@ -11,11 +11,28 @@ import org.apache.calcite.sql.SqlIdentifier;
  */
 final class Scope {
     private final Scope parent;
-    private final List<Relation> relations = new ArrayList<>();
+    private final List<Relation> relations;
+    private final boolean closedToCorrelation;
     private boolean naturalOrUsingJoin;
 
     Scope(Scope parent) {
+        this(parent, new ArrayList<>(), false);
+    }
+
+    private Scope(Scope parent, List<Relation> relations, boolean closedToCorrelation) {
         this.parent = parent;
+        this.relations = relations;
+        this.closedToCorrelation = closedToCorrelation;
+    }
+
+    /**
+     * @return this scope as subqueries in the select list, HAVING or ORDER BY of a grouped block see it: their
+     *     correlated references read grouped rows, so a derived column (not a grouping key) may not replace them
+     */
+    Scope closedToCorrelation() {
+        Scope s = new Scope(parent, relations, true);
+        s.naturalOrUsingJoin = naturalOrUsingJoin;
+        return s;
     }
 
     void add(Relation r) {
@@ -85,7 +102,7 @@ final class Scope {
             }
             // A valid statement names a column of one relation per block, so unknown neighbours cannot own it.
             if (owner != null)
-                return visible(owner) ? owner : null;
+                return visible(owner) && (s == this || !s.closedToCorrelation) ? owner : null;
             if (unknown)
                 return null;
         }
@@ -96,7 +113,7 @@ final class Scope {
         for (Scope s = this; s != null; s = s.parent) {
             Relation r = s.byAlias(qualifier);
             if (r != null)
-                return Boolean.TRUE.equals(r.hasColumn(column)) ? r : null;
+                return Boolean.TRUE.equals(r.hasColumn(column)) && (s == this || !s.closedToCorrelation) ? r : null;
         }
         return null;
     }

@@ -163,6 +163,27 @@ class DerivedExpressionRuleTest {
     }
 
     @Test
+    void otherShapesOfPredicatesAndAggregates() {
+        assertRewrite("select count(distinct l_extendedprice * l_discount) from lineitem "
+                + "where l_extendedprice * l_discount between ? and 10 and l_discount * l_extendedprice in (1, 2)",
+            "SELECT COUNT(DISTINCT LINEITEM.AP_DISC_PRICE) FROM LINEITEM WHERE LINEITEM.AP_DISC_PRICE BETWEEN "
+                + "ASYMMETRIC ? AND 10 AND LINEITEM.AP_DISC_PRICE IN (1, 2)");
+        assertRewrite("select l_orderkey, sum(l_extendedprice * l_discount) over (partition by l_orderkey) from lineitem",
+            "SELECT L_ORDERKEY, SUM(LINEITEM.AP_DISC_PRICE) OVER (PARTITION BY L_ORDERKEY) FROM LINEITEM");
+    }
+
+    @Test
+    void correlatedReferenceFromAfterGroupingIsLeftAlone() {
+        // In the select list of a grouped block the outer row is a group: L.AP_DISC_PRICE is no grouping key.
+        assertUnchanged("select l_extendedprice, l_discount, (select count(*) from orders "
+            + "where o_totalprice < l_extendedprice * l_discount) from lineitem group by l_extendedprice, l_discount");
+        assertRewrite("select l_orderkey from lineitem where l_orderkey in (select o_orderkey from orders "
+                + "where o_totalprice < l_extendedprice * l_discount) group by l_orderkey",
+            "SELECT L_ORDERKEY FROM LINEITEM WHERE L_ORDERKEY IN (SELECT O_ORDERKEY FROM ORDERS "
+                + "WHERE O_TOTALPRICE < LINEITEM.AP_DISC_PRICE) GROUP BY L_ORDERKEY");
+    }
+
+    @Test
     void onlyReadyColumnsOfRewritableLayouts() {
         assertUnchanged("select sum(l_quantity * l_tax) from lineitem");
         assertUnchanged("select sum(s_acctbal / 2) from supplier");

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Tables and layouts for the golden tests: a TPC-H-like LINEITEM (short) with two READY derived columns and a
- * BUILDING one, ORDERS with one READY column, SUPPLIER whose layout is not rewritable, and two tables called DUP in
+ * BUILDING one, ORDERS with one READY column and two Autopilot indexes, SUPPLIER whose layout is not rewritable, and two tables called DUP in
  * different schemas.
  */
 final class RewriteFixture {
@@ -49,7 +49,9 @@ final class RewriteFixture {
             derived(LINEITEM, "AP_DISC_PRICE", "L_EXTENDEDPRICE * L_DISCOUNT", ColumnState.READY),
             derived(LINEITEM, "AP_NET_PRICE", "L_EXTENDEDPRICE * (1 - L_DISCOUNT)", ColumnState.READY),
             derived(LINEITEM, "AP_QTY_TAX", "L_QUANTITY * L_TAX", ColumnState.BUILDING)),
-        layout(ORDERS, true, derived(ORDERS, "AP_TWICE", "O_TOTALPRICE * 2", ColumnState.READY)),
+        layout(ORDERS, true, List.of(new LayoutIndex("AP_IDX_DATE_PRICE", List.of("O_ORDERDATE", "O_TOTALPRICE")),
+            new LayoutIndex("AP_IDX_TWICE", List.of("AP_TWICE"))),
+            derived(ORDERS, "AP_TWICE", "O_TOTALPRICE * 2", ColumnState.READY)),
         layout(SUPPLIER, false, derived(SUPPLIER, "AP_HALF", "S_ACCTBAL / 2", ColumnState.READY)),
         layout(DUP1, true, derived(DUP1, "AP_AB", "A + B", ColumnState.READY)),
         layout(DUP2, true, derived(DUP2, "AP_AB", "A + B", ColumnState.READY))));
@@ -59,9 +61,13 @@ final class RewriteFixture {
 
     /** Asserts the rewritten text, that it parses back to the rewritten tree, and that the input tree is intact. */
     static Rewrite assertRewrite(String sql, String expected) {
+        return assertRewrite(REWRITER, sql, expected);
+    }
+
+    static Rewrite assertRewrite(QueryRewriter rewriter, String sql, String expected) {
         SqlNode statement = parse(sql);
         String before = RewritePrinter.print(statement);
-        Rewrite r = REWRITER.rewrite(statement, LAYOUTS);
+        Rewrite r = rewriter.rewrite(statement, LAYOUTS);
         assertTrue(r.changed(), () -> "not rewritten: " + sql);
         assertEquals(expected, r.sql());
         assertRoundTrip(r);
@@ -71,8 +77,12 @@ final class RewriteFixture {
 
     /** Asserts that the rewriter hands back the very statement it was given. */
     static void assertUnchanged(String sql) {
+        assertUnchanged(REWRITER, sql);
+    }
+
+    static void assertUnchanged(QueryRewriter rewriter, String sql) {
         SqlNode statement = parse(sql);
-        Rewrite r = REWRITER.rewrite(statement, LAYOUTS);
+        Rewrite r = rewriter.rewrite(statement, LAYOUTS);
         assertFalse(r.changed(), () -> "rewritten: " + r.sql());
         assertSame(statement, r.statement());
         assertTrue(r.rules().isEmpty());
@@ -102,6 +112,11 @@ final class RewriteFixture {
     }
 
     private static PartitionLayout layout(TableSchema t, boolean rewritable, DerivedColumn... derived) {
-        return new PartitionLayout(t, 1, List.of(derived), List.<LayoutIndex>of(), rewritable);
+        return layout(t, rewritable, List.of(), derived);
+    }
+
+    private static PartitionLayout layout(TableSchema t, boolean rewritable, List<LayoutIndex> indexes,
+        DerivedColumn... derived) {
+        return new PartitionLayout(t, 1, List.of(derived), indexes, rewritable);
     }
 }

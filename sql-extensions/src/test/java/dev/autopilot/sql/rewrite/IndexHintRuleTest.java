@@ -1,0 +1,42 @@
+package dev.autopilot.sql.rewrite;
+
+import org.junit.jupiter.api.Test;
+
+import static dev.autopilot.sql.rewrite.RewriteFixture.assertRewrite;
+import static dev.autopilot.sql.rewrite.RewriteFixture.assertUnchanged;
+
+/** Golden tests: with index hints on, a filter that is exactly an index prefix forces that index. */
+class IndexHintRuleTest {
+    private static final QueryRewriter HINTS = QueryRewriter.create(RewriteConfig.DEFAULT.withIndexHints(true));
+
+    @Test
+    void equalityThenRangeOnThePrefix() {
+        assertRewrite(HINTS, "select o_orderkey from orders where o_orderdate = ? and o_totalprice > 100",
+            "SELECT /*+ FORCE_INDEX(AP_IDX_DATE_PRICE) */\nO_ORDERKEY FROM ORDERS "
+                + "WHERE O_ORDERDATE = ? AND O_TOTALPRICE > 100");
+        assertRewrite(HINTS, "select o_orderkey from orders o where o.o_orderdate between ? and ?",
+            "SELECT /*+ FORCE_INDEX(AP_IDX_DATE_PRICE) */\nO_ORDERKEY FROM ORDERS AS O "
+                + "WHERE O.O_ORDERDATE BETWEEN ASYMMETRIC ? AND ?");
+    }
+
+    @Test
+    void predicateOnADerivedColumnAfterItsRewrite() {
+        assertRewrite(HINTS, "select o_orderkey from orders where 2 * o_totalprice >= ?",
+            "SELECT /*+ FORCE_INDEX(AP_IDX_TWICE) */\nO_ORDERKEY FROM ORDERS WHERE ORDERS.AP_TWICE >= ?");
+    }
+
+    @Test
+    void notAnExactPrefixGetsNoHint() {
+        assertUnchanged(HINTS, "select o_orderkey from orders where o_totalprice > 100");
+        assertUnchanged(HINTS, "select o_orderkey from orders where o_orderdate > ? and o_totalprice > 100");
+        assertUnchanged(HINTS, "select o_orderkey from orders where o_orderdate = ? and o_comment = 'x'");
+        assertUnchanged(HINTS, "select o_orderkey from orders where o_orderdate = ? or o_totalprice > 1");
+        assertUnchanged(HINTS, "select /*+ NO_INDEX */ o_orderkey from orders where o_orderdate = ?");
+        assertUnchanged(HINTS, "select o_orderkey from orders, lineitem where o_orderdate = ?");
+    }
+
+    @Test
+    void offByDefault() {
+        assertUnchanged("select o_orderkey from orders where o_orderdate = ? and o_totalprice > 100");
+    }
+}
