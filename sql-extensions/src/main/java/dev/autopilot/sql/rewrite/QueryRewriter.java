@@ -16,6 +16,10 @@ import org.apache.calcite.sql.SqlNode;
  * query of {@code EXPLAIN PLAN FOR} and the source of {@code INSERT ... SELECT}; other DML gets only its column list,
  * DDL nothing. A rewrite never throws and never changes the statement it is given: whatever it does not understand,
  * or any failure inside, gives back that statement unchanged. Thread-safe and stateless.
+ *
+ * <p>Names are resolved by hand, before validation: an unqualified table name is a managed table only when one schema
+ * has a managed table of that name; a column is resolved only when one relation of its block (or, for a correlated
+ * reference, of an enclosing block) is known to have it. Where that is not certain, the expression is left as written.
  */
 public final class QueryRewriter {
     private final List<BlockRule> blockRules;

@@ -3,6 +3,8 @@ package dev.autopilot.sql.rewrite;
 import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.SqlWriterConfig;
 import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 import org.apache.calcite.sql.parser.SqlParser;
@@ -10,7 +12,8 @@ import org.apache.ignite.internal.processors.query.calcite.CalciteQueryProcessor
 
 /**
  * Prints a rewritten statement so that Ignite's parser reads it back to the same tree: on one line, identifiers
- * quoted exactly when unquoted spelling would change them (lower case, special characters, keywords).
+ * quoted exactly when unquoted spelling would change them (lower case, special characters, keywords), table hints
+ * kept.
  */
 final class RewritePrinter {
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Z][A-Z0-9_$]*");
@@ -22,6 +25,14 @@ final class RewritePrinter {
         .withIdentifierQuoteString("\"")) {
         @Override protected boolean identifierNeedsQuote(String val) {
             return !PLAIN_IDENTIFIER.matcher(val).matches() || GRAMMAR.isKeyword(val);
+        }
+
+        /** Calcite's default dialect drops table hints; printed as the query-level ones are. */
+        @Override public void unparseTableScanHints(SqlWriter writer, SqlNodeList hints, int leftPrec,
+            int rightPrec) {
+            writer.sep("/*+");
+            hints.unparse(writer, 0, 0);
+            writer.print("*/ ");
         }
     };
 

@@ -184,6 +184,18 @@ class DerivedExpressionRuleTest {
     }
 
     @Test
+    void hintsAndWindowsAreKept() {
+        assertRewrite("select /*+ NO_INDEX */ l_orderkey from lineitem where l_extendedprice * l_discount > 1",
+            "SELECT /*+ NO_INDEX */\nL_ORDERKEY FROM LINEITEM WHERE LINEITEM.AP_DISC_PRICE > 1");
+        assertRewrite("select l_orderkey from lineitem /*+ FORCE_INDEX(IDX) */ where l_extendedprice * l_discount > 1",
+            "SELECT L_ORDERKEY FROM LINEITEM /*+ FORCE_INDEX(IDX) */ WHERE LINEITEM.AP_DISC_PRICE > 1");
+        assertRewrite("select rank() over (order by l_extendedprice * l_discount) from lineitem",
+            "SELECT RANK() OVER (ORDER BY LINEITEM.AP_DISC_PRICE) FROM LINEITEM");
+        assertRewrite("select sum(l_tax) over (partition by l_extendedprice * l_discount) from lineitem",
+            "SELECT SUM(L_TAX) OVER (PARTITION BY LINEITEM.AP_DISC_PRICE) FROM LINEITEM");
+    }
+
+    @Test
     void onlyReadyColumnsOfRewritableLayouts() {
         assertUnchanged("select sum(l_quantity * l_tax) from lineitem");
         assertUnchanged("select sum(s_acctbal / 2) from supplier");
