@@ -52,9 +52,14 @@ final class Relation {
         return layout != null && !layout.derived().isEmpty();
     }
 
-    /** @return whether its columns are known and include {@code column}; {@code null} when they are unknown */
-    Boolean hasColumn(String column) {
-        return columns == null ? null : columns.contains(column);
+    /** @return whether its column names are known (not for unmanaged tables and most table expressions) */
+    boolean columnsKnown() {
+        return columns != null;
+    }
+
+    /** @return whether its columns are known to include {@code column} */
+    boolean hasColumn(String column) {
+        return columns != null && columns.contains(column);
     }
 
     /** @return the READY derived column holding {@code e}, or {@code null} */

@@ -91,10 +91,9 @@ final class Scope {
             Relation owner = null;
             boolean unknown = false;
             for (Relation r : s.relations) {
-                Boolean has = r.hasColumn(column);
-                if (has == null)
+                if (!r.columnsKnown())
                     unknown = true;
-                else if (has) {
+                else if (r.hasColumn(column)) {
                     if (owner != null)
                         return null;
                     owner = r;
@@ -113,7 +112,7 @@ final class Scope {
         for (Scope s = this; s != null; s = s.parent) {
             Relation r = s.byAlias(qualifier);
             if (r != null)
-                return Boolean.TRUE.equals(r.hasColumn(column)) && (s == this || !s.closedToCorrelation) ? r : null;
+                return r.hasColumn(column) && (s == this || !s.closedToCorrelation) ? r : null;
         }
         return null;
     }

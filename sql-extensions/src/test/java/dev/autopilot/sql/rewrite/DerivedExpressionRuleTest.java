@@ -45,6 +45,10 @@ class DerivedExpressionRuleTest {
             "SELECT LINEITEM.AP_DISC_PRICE AS REV FROM PUBLIC.LINEITEM");
         assertRewrite("select sum(a + b) from s2.dup d", "SELECT SUM(D.AP_AB) FROM S2.DUP AS D");
         assertUnchanged("select sum(a + b) from dup");
+        assertRewrite("select lineitem.l_extendedprice * lineitem.l_discount as d from public.lineitem",
+            "SELECT LINEITEM.AP_DISC_PRICE AS D FROM PUBLIC.LINEITEM");
+        // Three-part column names are not resolved.
+        assertUnchanged("select public.lineitem.l_extendedprice * public.lineitem.l_discount from public.lineitem");
     }
 
     @Test
