@@ -88,6 +88,9 @@ final class Scope {
         if (id.names.size() != 1)
             return null;
         for (Scope s = this; s != null; s = s.parent) {
+            // An unqualified name may be a merged column of NATURAL or USING (COALESCE of both sides in outer joins).
+            if (s.naturalOrUsingJoin)
+                return null;
             Relation owner = null;
             boolean unknown = false;
             for (Relation r : s.relations) {

@@ -87,7 +87,8 @@ class StarExpansionRuleTest {
         assertRewrite("select * from lineitem l join nation n using (l_orderkey) where l_extendedprice * l_discount > 1",
             "SELECT * FROM (SELECT " + L_COLUMNS + " FROM LINEITEM) AS L INNER JOIN NATION AS N USING (L_ORDERKEY) "
                 + "WHERE L_EXTENDEDPRICE * L_DISCOUNT > 1");
-        assertRewrite("select l.*, l_extendedprice * l_discount as d from lineitem l join nation n using (l_orderkey)",
+        assertUnchanged("select l_extendedprice * l_discount from lineitem l full join orders o using (l_discount)");
+        assertRewrite("select l.*, l.l_extendedprice * l.l_discount as d from lineitem l join nation n using (l_orderkey)",
             "SELECT " + qualified("L") + ", L.AP_DISC_PRICE AS D FROM LINEITEM AS L INNER JOIN NATION AS N "
                 + "USING (L_ORDERKEY)");
     }
