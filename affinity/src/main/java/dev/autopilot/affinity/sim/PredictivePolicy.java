@@ -1,0 +1,74 @@
+package dev.autopilot.affinity.sim;
+
+import java.util.SortedMap;
+import dev.autopilot.affinity.plan.PlacementPlanner;
+import dev.autopilot.affinity.plan.PlannerSettings;
+import dev.autopilot.forecast.Forecast;
+
+/**
+ * Acts on ml-forecast's forecasts: asks for nodes a provisioning lead ahead of the load predicted to need them, removes
+ * nodes only when the whole horizon is predicted to do without them, and places partitions by their predicted peak
+ * (upper bound of the 90% interval) over the next windows, moving only off nodes predicted to overflow.
+ */
+final class PredictivePolicy implements Policy {
+    /** Windows whose predicted peak a placement must absorb: the placement is revised every window. */
+    private static final int PLACEMENT_WINDOWS = 2;
+    /** Extra windows beyond the provisioning lead that scaling up looks at. */
+    private static final int SCALE_UP_SLACK = 2;
+
+    private final PartitionLoads loads;
+    private final GroupForecasts forecasts;
+    private final SimulationSettings s;
+    private final PlacementPlanner planner;
+    private final double[] groupSize;
+
+    PredictivePolicy(PartitionLoads loads, GroupForecasts forecasts, SimulationSettings s) {
+        this.loads = loads;
+        this.forecasts = forecasts;
+        this.s = s;
+        this.planner = new PlacementPlanner(new PlannerSettings().setBackups(s.backups())
+            .setBackupLoadShare(s.backupLoadShare()).setMaxMovesPerStep(s.maxMovesPerStep()).setTargetUtilization(0.9));
+        groupSize = new double[loads.groupCount()];
+        for (int p = 0; p < loads.partitions(); p++)
+            groupSize[loads.groupOf(p)] += loads.size(p);
+    }
+
+    @Override public String name() {
+        return "predictive";
+    }
+
+    @Override public void beforeWindow(int t, Fleet fleet) {
+        Forecast[] f = new Forecast[loads.groupCount()];
+        for (int g = 0; g < f.length; g++)
+            f[g] = forecasts.at(g, t);
+        int horizons = s.horizon();
+        int[] need = new int[horizons + 1];
+        double copiesLoad = 1 + s.backups() * s.backupLoadShare();
+        for (int h = 1; h <= horizons; h++) {
+            double total = 0;
+            for (int g = 0; g < f.length; g++)
+                total += groupSize[g] * f[g].upper(h);
+            need[h] = Scaling.nodesFor(total * copiesLoad, fleet.capacity(), s.scalingUtilization());
+        }
+        int lead = Math.min(horizons, s.provisionLeadWindows() + 1);
+        int ahead = 0;
+        for (int h = lead; h <= Math.min(horizons, lead + SCALE_UP_SLACK); h++)
+            ahead = Math.max(ahead, need[h]);
+        int horizonNeed = 0;
+        for (int h = 1; h <= horizons; h++)
+            horizonNeed = Math.max(horizonNeed, need[h]);
+
+        SortedMap<String, Double> nodes = fleet.active();
+        double[] peak = new double[loads.partitions()];
+        for (int p = 0; p < peak.length; p++) {
+            Forecast fg = f[loads.groupOf(p)];
+            for (int h = 1; h <= Math.min(PLACEMENT_WINDOWS, horizons); h++)
+                peak[p] = Math.max(peak[p], loads.size(p) * fg.upper(h));
+        }
+        if (ahead > fleet.billed())
+            fleet.request(ahead - fleet.billed(), t + s.provisionLeadWindows());
+        else if (horizonNeed < nodes.size())
+            nodes = fleet.without(Scaling.removable(nodes.size(), horizonNeed), fleet.nodeLoads(peak, s.backupLoadShare()));
+        fleet.apply(planner.plan(fleet.placement(), nodes, peak), nodes);
+    }
+}
