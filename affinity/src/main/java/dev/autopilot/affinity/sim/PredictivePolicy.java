@@ -1,6 +1,7 @@
 package dev.autopilot.affinity.sim;
 
 import java.util.SortedMap;
+import java.util.TreeMap;
 import dev.autopilot.affinity.plan.PlacementPlanner;
 import dev.autopilot.affinity.plan.PlannerSettings;
 import dev.autopilot.forecast.Forecast;
@@ -15,6 +16,8 @@ final class PredictivePolicy implements Policy {
     private static final int PLACEMENT_WINDOWS = 2;
     /** Extra windows beyond the provisioning lead that scaling up looks at. */
     private static final int SCALE_UP_SLACK = 2;
+    /** How far above the mean predicted load a node may be planned. */
+    private static final double BAND = 1.1;
 
     private final PartitionLoads loads;
     private final GroupForecasts forecasts;
@@ -27,7 +30,7 @@ final class PredictivePolicy implements Policy {
         this.forecasts = forecasts;
         this.s = s;
         this.planner = new PlacementPlanner(new PlannerSettings().setBackups(s.backups())
-            .setBackupLoadShare(s.backupLoadShare()).setMaxMovesPerStep(s.maxMovesPerStep()).setTargetUtilization(0.9));
+            .setBackupLoadShare(s.backupLoadShare()).setMaxMovesPerStep(s.maxMovesPerStep()).setTargetUtilization(s.placementUtilization()));
         groupSize = new double[loads.groupCount()];
         for (int p = 0; p < loads.partitions(); p++)
             groupSize[loads.groupOf(p)] += loads.size(p);
@@ -45,9 +48,14 @@ final class PredictivePolicy implements Policy {
         int[] need = new int[horizons + 1];
         double copiesLoad = 1 + s.backups() * s.backupLoadShare();
         for (int h = 1; h <= horizons; h++) {
-            double total = 0;
-            for (int g = 0; g < f.length; g++)
-                total += groupSize[g] * f[g].upper(h);
+            double expected = 0;
+            double spread = 0;
+            for (int g = 0; g < f.length; g++) {
+                expected += groupSize[g] * f[g].predicted(h);
+                double margin = groupSize[g] * (f[g].upper(h) - f[g].predicted(h));
+                spread += margin * margin;
+            }
+            double total = expected + Math.sqrt(spread);
             need[h] = Scaling.nodesFor(total * copiesLoad, fleet.capacity(), s.scalingUtilization());
         }
         int lead = Math.min(horizons, s.provisionLeadWindows() + 1);
@@ -59,16 +67,31 @@ final class PredictivePolicy implements Policy {
             horizonNeed = Math.max(horizonNeed, need[h]);
 
         SortedMap<String, Double> nodes = fleet.active();
-        double[] peak = new double[loads.partitions()];
+        double[] peak = loads.loads(t - 1);
         for (int p = 0; p < peak.length; p++) {
             Forecast fg = f[loads.groupOf(p)];
             for (int h = 1; h <= Math.min(PLACEMENT_WINDOWS, horizons); h++)
-                peak[p] = Math.max(peak[p], loads.size(p) * fg.upper(h));
+                peak[p] = Math.max(peak[p], loads.size(p) * fg.predicted(h));
         }
         if (ahead > fleet.billed())
             fleet.request(ahead - fleet.billed(), t + s.provisionLeadWindows());
         else if (horizonNeed < nodes.size())
             nodes = fleet.without(Scaling.removable(nodes.size(), horizonNeed), fleet.nodeLoads(peak, s.backupLoadShare()));
-        fleet.apply(planner.plan(fleet.placement(), nodes, peak), nodes);
+        fleet.apply(planner.plan(fleet.placement(), thresholds(nodes, peak, fleet.capacity()), peak), nodes);
+    }
+
+    /**
+     * Each node's planning threshold: its capacity, or {@value #BAND} times the mean predicted node load when that is
+     * lower, so that nodes that just joined take load before the others fill up.
+     */
+    private SortedMap<String, Double> thresholds(SortedMap<String, Double> nodes, double[] peak, double capacity) {
+        double total = 0;
+        for (int p = 0; p < peak.length; p++)
+            total += peak[p] * (1 + s.backups() * s.backupLoadShare());
+        double band = BAND * total / nodes.size() / s.placementUtilization();
+        SortedMap<String, Double> out = new TreeMap<>();
+        for (String id : nodes.keySet())
+            out.put(id, Math.min(capacity, band));
+        return out;
     }
 }

@@ -17,7 +17,8 @@ public final class SimulationSettings {
     private double backupLoadShare = 0.2;
     private double skew = 1.0;
     private double staticUtilization = 0.7;
-    private double scalingUtilization = 0.8;
+    private double scalingUtilization = 0.7;
+    private double placementUtilization = 0.8;
     private int provisionLeadWindows = 2;
     private int horizon = 12;
     private double movesPerStepShare = 0.05;
@@ -41,6 +42,7 @@ public final class SimulationSettings {
                 case "windows" -> s.windows = positive(key, Integer.parseInt(val));
                 case "skew" -> s.skew = Double.parseDouble(val);
                 case "scalingUtilization" -> s.scalingUtilization = Double.parseDouble(val);
+                case "placementUtilization" -> s.placementUtilization = Double.parseDouble(val);
                 case "provisionLeadWindows" -> s.provisionLeadWindows = Integer.parseInt(val);
                 case "seed" -> s.seed = Long.parseLong(val);
                 default -> throw new IllegalArgumentException("unknown setting '" + key + "' in '" + arg + "'");
@@ -110,6 +112,11 @@ public final class SimulationSettings {
     /** Mean utilization the scaling policies size the fleet for. */
     public double scalingUtilization() {
         return scalingUtilization;
+    }
+
+    /** Share of a node's capacity the predictive placement fills with predicted peaks, the rest is headroom. */
+    public double placementUtilization() {
+        return placementUtilization;
     }
 
     /** Windows between asking for a node and its taking load (boot, join, rebalance). */
