@@ -3,8 +3,6 @@ package dev.autopilot.affinity.plan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Which nodes own each partition, primary first: the planner's output and the affinity function's input. Nodes are
@@ -48,13 +46,6 @@ public final class Placement {
 
     public String primary(int p) {
         return owners.get(p).get(0);
-    }
-
-    /** @return Every node named in the placement, sorted. */
-    public Set<String> nodes() {
-        Set<String> nodes = new TreeSet<>();
-        owners.forEach(nodes::addAll);
-        return nodes;
     }
 
     @Override public boolean equals(Object o) {

@@ -20,7 +20,6 @@ import dev.autopilot.forecast.series.TimeSeries;
  * others. Traces shorter than training plus replay are replayed cyclically.
  */
 final class PartitionLoads {
-    private final List<String> groupNames = new ArrayList<>();
     private final List<TimeSeries> groups = new ArrayList<>();
     private final int[] groupOf;
     private final double[] size;
@@ -45,7 +44,6 @@ final class PartitionLoads {
             TimeSeries trace = read(csv);
             long day = 86_400_000L / trace.stepMillis();
             for (int k = 0; k < s.phasesPerTrace(); k++) {
-                loads.groupNames.add(csv.getFileName().toString().replaceFirst("\\.csv$", "") + "+" + k + "d");
                 loads.groups.add(replay(trace, (int)(k * day), length, s.trainWindows()));
             }
         }
@@ -88,10 +86,6 @@ final class PartitionLoads {
 
     int groupCount() {
         return groups.size();
-    }
-
-    String groupName(int g) {
-        return groupNames.get(g);
     }
 
     /** The whole series of group {@code g}: training windows, then the replayed ones. */
