@@ -1,0 +1,18 @@
+package dev.autopilot.affinity.plan;
+
+import java.util.List;
+
+/**
+ * The planner's answer: the next placement, the moves that lead to it, and whether every node is then expected to
+ * stay within its capacity.
+ *
+ * @param placement The next placement.
+ * @param moves Moves from the current placement, in the order they were chosen.
+ * @param withinCapacity Whether every node's predicted load fits its capacity (at the target utilization).
+ */
+public record PlanStep(Placement placement, List<Move> moves, boolean withinCapacity) {
+    /** @return Moves that copy data (what rebalancing costs). */
+    public long copies() {
+        return moves.stream().filter(m -> m.kind() == Move.Kind.COPY).count();
+    }
+}

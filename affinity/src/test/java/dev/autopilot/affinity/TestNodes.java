@@ -1,0 +1,111 @@
+package dev.autopilot.affinity;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.ShutdownPolicy;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.failure.StopNodeFailureHandler;
+import org.apache.ignite.internal.IgniteEx;
+import org.apache.ignite.internal.IgniteInternalFuture;
+import org.apache.ignite.internal.processors.affinity.AffinityTopologyVersion;
+import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+
+/**
+ * Real server nodes in this JVM on loopback ports picked per run (below the ephemeral range), with consistent ids
+ * known before the nodes start, so a test can plan for a node that has not joined yet. Stops them one at a time,
+ * letting the others finish each exchange (as the plugin's {@code OrderlyShutdown} does: stopping a node mid-exchange
+ * crashed the JVM; this module may not depend on the plugin).
+ */
+final class TestNodes implements AutoCloseable {
+    private static final long TIMEOUT_MILLIS = 30_000;
+
+    private final int base = 20_000 + ThreadLocalRandom.current().nextInt(400) * 30;
+    private final String prefix = "apa-" + base + '-';
+    private final List<Ignite> nodes = new ArrayList<>();
+
+    String consistentId(int i) {
+        return prefix + i;
+    }
+
+    /** Starts node {@code i}. */
+    Ignite start(int i) {
+        TcpDiscoveryVmIpFinder ipFinder = new TcpDiscoveryVmIpFinder()
+            .setAddresses(List.of("127.0.0.1:" + base + ".." + (base + 9)));
+        IgniteConfiguration cfg = new IgniteConfiguration()
+            .setIgniteInstanceName(prefix + i)
+            .setConsistentId(consistentId(i))
+            .setLocalHost("127.0.0.1")
+            .setWorkDirectory(new File("target/ignite-work/" + prefix + i).getAbsolutePath())
+            .setDiscoverySpi(new TcpDiscoverySpi().setIpFinder(ipFinder).setLocalPort(base + i).setLocalPortRange(0))
+            .setCommunicationSpi(new TcpCommunicationSpi().setLocalPort(base + 10 + i).setLocalPortRange(0))
+            .setClientConnectorConfiguration(null)
+            .setFailureHandler(new StopNodeFailureHandler());
+        Ignite node = Ignition.start(cfg);
+        nodes.add(node);
+        return node;
+    }
+
+    Ignite node(int i) {
+        return nodes.get(i);
+    }
+
+    List<Ignite> nodes() {
+        return nodes;
+    }
+
+    /** Fails with {@code message} unless {@code condition} holds within 30 s. */
+    static void await(String message, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TIMEOUT_MILLIS * 1_000_000;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline)
+                throw new AssertionError("Timed out waiting: " + message);
+            sleep(20);
+        }
+    }
+
+    @Override public void close() {
+        if (!nodes.isEmpty())
+            nodes.get(0).cluster().shutdownPolicy(ShutdownPolicy.IMMEDIATE);
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            UUID leaving = nodes.get(i).cluster().localNode().id();
+            Ignition.stop(nodes.get(i).name(), true);
+            for (int j = 0; j < i; j++)
+                awaitDeparture(nodes.get(j), leaving);
+        }
+        nodes.clear();
+    }
+
+    private static void awaitDeparture(Ignite node, UUID leaving) {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+        while (node.cluster().node(leaving) != null && System.currentTimeMillis() < deadline)
+            sleep(10);
+        AffinityTopologyVersion ver = new AffinityTopologyVersion(node.cluster().topologyVersion());
+        IgniteInternalFuture<AffinityTopologyVersion> ready = ((IgniteEx)node).context().cache().context()
+            .exchange().affinityReadyFuture(ver);
+        try {
+            if (ready != null)
+                ready.get(Math.max(1, deadline - System.currentTimeMillis()));
+        }
+        catch (Exception e) {
+            throw new IllegalStateException("Exchange after node " + leaving + " left did not finish", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.autopilot.affinity.sim;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class SimulationSettingsTest {
+    @Test
+    void parsesKeyValueArguments() {
+        SimulationSettings s = SimulationSettings.parse("nodes=10", "windows=288");
+        assertEquals(10, s.nodes());
+        assertEquals(160, s.partitions());
+        assertEquals(288, s.windows());
+        assertEquals(8, s.maxMovesPerStep());
+    }
+
+    @Test
+    void rejectsUnknownKeysAndBadValuesNamingThem() {
+        assertEquals("unknown setting 'node' in 'node=10'",
+            assertThrows(IllegalArgumentException.class, () -> SimulationSettings.parse("node=10")).getMessage());
+        assertEquals("nodes must be positive: 0",
+            assertThrows(IllegalArgumentException.class, () -> SimulationSettings.parse("nodes=0")).getMessage());
+    }
+}
