@@ -22,9 +22,10 @@ public class AutopilotConfiguration implements PluginConfiguration {
     private int histogramBuckets = 32;
     private int histogramSampleRows = 20_000;
     private List<String> managedTables = new ArrayList<>();
-    private boolean parserHook;
+    private boolean parserHook = true;
     private int forecastHorizon = 12;
     private int forecastHistoryWindows = 1440;
+    private int fillBatchSize = 500;
 
     /** @return length of a query-log window, in seconds (default 60) */
     public int getWindowSeconds() {
@@ -149,9 +150,8 @@ public class AutopilotConfiguration implements PluginConfiguration {
 
     /**
      * @return whether Autopilot hands Ignite's Calcite engine its own parser, which sees each statement text before
-     *     planning (default false). Off, every execution is still captured: the query log parses the text Ignite
-     *     registers. On Ignite 2.17 a plugin-supplied framework configuration makes the engine retain planner state
-     *     (about 1.3 GB of {@code RelTraitSet[]} after a minute of JDBC batch inserts), so keep it off for long runs.
+     *     planning and rewrites queries to use derived columns (default true). Off, nothing is rewritten, while every
+     *     execution is still captured: the query log parses the text Ignite registers.
      */
     public boolean isParserHook() {
         return parserHook;
@@ -185,6 +185,17 @@ public class AutopilotConfiguration implements PluginConfiguration {
         return this;
     }
 
+    /** @return rows per batch when existing rows get a new derived column (default 500) */
+    public int getFillBatchSize() {
+        return fillBatchSize;
+    }
+
+    /** @param fillBatchSize rows per batch when existing rows get a new derived column */
+    public AutopilotConfiguration setFillBatchSize(int fillBatchSize) {
+        this.fillBatchSize = fillBatchSize;
+        return this;
+    }
+
     /**
      * Checks every property.
      *
@@ -203,6 +214,7 @@ public class AutopilotConfiguration implements PluginConfiguration {
         positive("histogramSampleRows", histogramSampleRows);
         positive("forecastHorizon", forecastHorizon);
         atLeast("forecastHistoryWindows", forecastHistoryWindows, 2);
+        positive("fillBatchSize", fillBatchSize);
         if (managedTables == null)
             throw invalid("managedTables", null, "must be a list, empty for every user table");
         for (String t : managedTables) {

@@ -2,6 +2,30 @@ package dev.autopilot.plugin;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.stream.Collectors;
+import javax.cache.Cache;
+import dev.autopilot.adaptation.layout.LayoutCodec;
+import org.apache.ignite.IgniteBinary;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.cluster.ClusterNode;
+import dev.autopilot.adaptation.apply.LayoutApplier;
+import dev.autopilot.adaptation.derive.Derivations;
+import dev.autopilot.adaptation.derive.LayoutDerivations;
+import dev.autopilot.adaptation.derive.RowDeriver;
+import dev.autopilot.adaptation.layout.LayoutStore;
+import dev.autopilot.adaptation.profile.ProfileValidator;
+import dev.autopilot.sql.expression.ProfileValidationException;
+import dev.autopilot.sql.internal.DerivedValueCompiler;
+import dev.autopilot.sql.layout.LayoutSnapshot;
+import dev.autopilot.sql.layout.PartitionLayout;
+import dev.autopilot.sql.rewrite.QueryRewriter;
+import dev.autopilot.sql.schema.ColumnType;
+import dev.autopilot.sql.schema.TableSchema;
+import org.apache.ignite.internal.GridKernalContext;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,17 +53,25 @@ import org.apache.ignite.configuration.CacheConfiguration;
 import org.apache.ignite.metric.MetricRegistry;
 import org.apache.ignite.plugin.IgnitePlugin;
 
+import static dev.autopilot.sql.tables.AutopilotTables.PARTITION_LAYOUTS;
+import static dev.autopilot.sql.tables.AutopilotTables.QUERY_REWRITES;
+
 /**
  * Autopilot on one node, and its Java API ({@code ignite.plugin("autopilot")}): the query log this node keeps, and
  * the statistics of the tables it manages. Started by {@link AutopilotPluginProvider}.
  */
-public final class AutopilotPlugin implements IgnitePlugin {
+public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     /** The name under which Ignite knows the plugin. */
     public static final String NAME = "autopilot";
+
+    /** Put this comment anywhere in a statement's text to have it planned exactly as written, never rewritten. */
+    public static final String NO_REWRITE = QueryRewriter.NO_REWRITE;
 
     private final AutopilotConfiguration cfg;
     private final QueryLog queryLog;
     private final QueryCapture capture;
+    private final LayoutDerivations derivations;
+    private final RewritingHook hook;
 
     private Ignite ignite;
     private IgniteLogger log;
@@ -49,12 +81,18 @@ public final class AutopilotPlugin implements IgnitePlugin {
     private TableLoadForecasts forecasts;
     private SchemaProfiles profiles;
     private ScheduledExecutorService scheduler;
+    private GridKernalContext kernal;
+    private LayoutStore layouts;
+    private LayoutApplier applier;
 
-    AutopilotPlugin(AutopilotConfiguration cfg, QueryLog queryLog) {
+    AutopilotPlugin(AutopilotConfiguration cfg, QueryLog queryLog, Ignite node) {
         this.cfg = cfg;
         this.queryLog = queryLog;
+        this.derivations = new LayoutDerivations(node,
+            (schema, table, expression) -> DerivedValueCompiler.compile(node, schema, table, expression));
         this.capture = new QueryCapture(new StatementAnalyzer(), CalciteHook.registeredTextParser(), queryLog,
             cfg.getMaxStatements());
+        this.hook = new RewritingHook(capture, () -> layouts == null ? LayoutSnapshot.EMPTY : layouts.snapshot());
     }
 
     /** @return the plugin of a started node */
@@ -117,6 +155,48 @@ public final class AutopilotPlugin implements IgnitePlugin {
         return forecasts.refresh();
     }
 
+    /** @return the partition layouts as this node sees them: what Autopilot added to each table */
+    public LayoutSnapshot layouts() {
+        return layouts.snapshot();
+    }
+
+    /**
+     * Gives a table the derived columns and indexes of a profile now, while the cluster keeps serving; see
+     * {@link LayoutApplier}. Structures the table has already are kept.
+     *
+     * @param profileJson a schema profile (see {@code SchemaProfile}), e.g. one from {@code AUTOPILOT.SCHEMA_PROFILES}
+     * @return the table's layout afterwards
+     * @throws dev.autopilot.sql.expression.ProfileValidationException naming the field when the profile is refused;
+     *     nothing changed then
+     */
+    public PartitionLayout applyProfile(String profileJson) {
+        SchemaProfile profile = new ProfileValidator(this::userSchema).read(profileJson);
+        return applier.apply(profile, userSchema(profile.table()), filled -> {
+            if (log.isDebugEnabled())
+                log.debug("Autopilot filled " + filled + " rows of " + profile.table());
+        });
+    }
+
+    /** Removes every derived column and index Autopilot added to {@code table} ({@code SCHEMA.TABLE}). */
+    public void removeStructures(String table) {
+        applier.removeAll(userSchema(table));
+    }
+
+    /**
+     * Checks every row's derived values against Ignite SQL's own evaluation and repairs them if a write path that
+     * bypasses Autopilot (the data streamer without {@code allowOverwrite}) left any stale; queries are not rewritten
+     * to use the table's derived columns until it is repaired.
+     *
+     * @return rows found stale
+     */
+    public long repairDerivedColumns(String table) {
+        return applier.repair(userSchema(table));
+    }
+
+    @Override public RowDeriver forCache(String cacheName) {
+        return derivations.forCache(cacheName);
+    }
+
     /** @return the configuration this node runs with */
     public AutopilotConfiguration configuration() {
         return cfg;
@@ -124,6 +204,44 @@ public final class AutopilotPlugin implements IgnitePlugin {
 
     QueryCapture capture() {
         return capture;
+    }
+
+    /** @return what Ignite's parser calls on this node: capture, then rewrite */
+    RewritingHook statementHook() {
+        return hook;
+    }
+
+    /**
+     * Turns query rewriting on this node on or off, and forgets the plans cached so far so that the change applies to
+     * the next execution of every statement.
+     */
+    public void setRewriting(boolean enabled) {
+        hook.enabled(enabled);
+        CalciteHook.clearPlanCache(kernal);
+    }
+
+    /** Follows the cluster's partition layouts from the moment the node's metastorage can be read. */
+    void followLayouts(GridKernalContext kernal) {
+        this.kernal = kernal;
+        layouts = LayoutStore.register(kernal, snapshot -> {
+            derivations.onSnapshot(snapshot);
+            CalciteHook.clearPlanCache(kernal);
+            if (scheduler != null)
+                scheduler.execute(this::publishLayoutsQuietly);
+        });
+    }
+
+    /** @return the table as its user defined it, without the derived columns Autopilot added */
+    private TableSchema userSchema(String table) {
+        ManagedTable t = statistics.managedTables().stream().filter(m -> m.qualifiedName().equals(table)).findFirst()
+            .orElseThrow(() -> new ProfileValidationException("table", "no table " + table + " that Autopilot manages"));
+        TableSchema all = TableSchema.of(t, List.of());
+        PartitionLayout layout = layouts.layout(table);
+        if (layout == null)
+            return all;
+        Map<String, ColumnType> own = new LinkedHashMap<>(all.columns());
+        layout.derived().forEach(c -> own.remove(c.name()));
+        return new TableSchema(all.table(), all.cacheName(), own, all.primaryKey(), all.indexes());
     }
 
     @SuppressWarnings("rawtypes")
@@ -145,6 +263,8 @@ public final class AutopilotPlugin implements IgnitePlugin {
             CalciteHook.plainParser());
         forecasts = new TableLoadForecasts(ignite, queryLog.windowMillis(), cfg.getForecastHistoryWindows(),
             ForecastSettings.builder().horizon(cfg.getForecastHorizon()).build(), System::currentTimeMillis);
+        applier = new LayoutApplier(ignite, layouts, (schema, table, expression) ->
+            DerivedValueCompiler.compile(ignite, schema, table, expression), NAME, cfg.getFillBatchSize());
         tap = QueryFinishTap.install(ignite, capture);
         registerMetrics(ignite.metrics().getOrCreate(NAME));
 
@@ -174,6 +294,7 @@ public final class AutopilotPlugin implements IgnitePlugin {
     private void flushQuietly() {
         try {
             publisher.flush();
+            publishRewrites();
         }
         catch (RuntimeException e) {
             // The node may be stopping or a table not yet ready; the next flush writes what this one could not.
@@ -182,7 +303,51 @@ public final class AutopilotPlugin implements IgnitePlugin {
         }
     }
 
+    private void publishRewrites() {
+        IgniteBinary bin = ignite.binary();
+        String node = ignite.cluster().localNode().id().toString();
+        Map<Object, BinaryObject> rows = new HashMap<>();
+        for (RewritingHook.Made m = hook.poll(); m != null; m = hook.poll()) {
+            rows.put(QUERY_REWRITES.key(bin, node, m.originalSql()), QUERY_REWRITES.value(bin, m.rewrite().sql(),
+                String.join(", ", m.rewrite().rules()), m.rewrite().usedColumns().toString(), m.layoutVersion(),
+                new Timestamp(m.at())));
+        }
+        if (!rows.isEmpty())
+            QUERY_REWRITES.cache(ignite).putAll(rows);
+    }
+
+    /** The oldest server writes the layouts to {@code AUTOPILOT.PARTITION_LAYOUTS}, the others need not. */
+    private void publishLayoutsQuietly() {
+        try {
+            ClusterNode oldest = ignite.cluster().forServers().forOldest().node();
+            if (oldest == null || !oldest.isLocal())
+                return;
+            IgniteBinary bin = ignite.binary();
+            Timestamp now = new Timestamp(System.currentTimeMillis());
+            LayoutSnapshot snapshot = layouts.snapshot();
+            Map<Object, BinaryObject> rows = new HashMap<>();
+            for (PartitionLayout l : snapshot.all()) {
+                String derived = l.derived().stream().map(c -> c.name() + " = " + c.expression().canonical() + " ("
+                    + c.state() + ')').collect(Collectors.joining(", "));
+                String indexes = l.indexes().stream().map(i -> i.name() + " (" + String.join(", ", i.columns()) + ')')
+                    .collect(Collectors.joining(", "));
+                rows.put(PARTITION_LAYOUTS.key(bin, l.table().table()), PARTITION_LAYOUTS.value(bin, l.version(),
+                    derived, indexes, l.rewritable(), LayoutCodec.write(l), now));
+            }
+            IgniteCache<Object, BinaryObject> table = PARTITION_LAYOUTS.cache(ignite);
+            for (Cache.Entry<Object, BinaryObject> e : table) {
+                if (!rows.containsKey(e.getKey()))
+                    table.remove(e.getKey());
+            }
+            table.putAll(rows);
+        }
+        catch (RuntimeException e) {
+            log.warning("Autopilot could not write AUTOPILOT.PARTITION_LAYOUTS: " + e);
+        }
+    }
+
     private void registerMetrics(MetricRegistry reg) {
+        reg.register("QueriesRewritten", hook::rewritten, "Statements the rewriter changed on this node.");
         reg.register("ExecutionsCaptured", queryLog::executions, "SQL executions counted in the query log.");
         reg.register("ExecutionsWithoutTemplate", queryLog::droppedTemplates,
             "Executions not attributed to a template because maxTemplates was reached.");

@@ -8,7 +8,9 @@ import org.apache.calcite.tools.FrameworkConfig;
 import org.apache.ignite.IgniteCheckedException;
 import org.apache.ignite.calcite.CalciteQueryEngineConfiguration;
 import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.configuration.CacheConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.internal.IgniteEx;
 import org.apache.ignite.configuration.QueryEngineConfiguration;
 import org.apache.ignite.plugin.CachePluginContext;
 import org.apache.ignite.plugin.CachePluginProvider;
@@ -87,16 +89,21 @@ public class AutopilotPluginProvider implements PluginProvider<AutopilotConfigur
 
         QueryLog queryLog = new QueryLog(cfg.queryLogSettings(), System::currentTimeMillis,
             ctx.igniteConfiguration().getNodeId());
-        plugin = new AutopilotPlugin(cfg, queryLog);
+        plugin = new AutopilotPlugin(cfg, queryLog, ctx.grid());
+        plugin.followLayouts(((IgniteEx)ctx.grid()).context());
     }
 
     @SuppressWarnings("unchecked")
     @Override public <T> T createComponent(PluginContext ctx, Class<T> cls) {
-        return cls == FrameworkConfig.class && cfg.isParserHook() ? (T)CalciteHook.frameworkConfig(plugin.capture())
+        return cls == FrameworkConfig.class && cfg.isParserHook() ? (T)CalciteHook.frameworkConfig(plugin.statementHook())
             : null;
     }
 
+    /** Attaches the interceptor that keeps derived columns current to every user table's cache. */
     @Override public CachePluginProvider createCacheProvider(CachePluginContext ctx) {
+        CacheConfiguration<?, ?> cache = ctx.igniteCacheConfiguration();
+        if (plugin != null && DerivedColumnsAttachment.eligible(cache))
+            DerivedColumnsAttachment.attach(cache, ctx.log(AutopilotPluginProvider.class));
         return null;
     }
 

@@ -12,7 +12,9 @@ import org.apache.calcite.sql.parser.SqlParserImplFactory;
 import org.apache.calcite.tools.FrameworkConfig;
 import org.apache.calcite.tools.Frameworks;
 import org.apache.calcite.util.SourceStringReader;
+import org.apache.ignite.internal.GridKernalContext;
 import org.apache.ignite.internal.processors.query.calcite.CalciteQueryProcessor;
+import org.apache.ignite.internal.processors.query.calcite.util.Commons;
 
 /**
  * The two things Autopilot takes from Ignite's Calcite engine (2.17): the {@link FrameworkConfig} a plugin may hand
@@ -37,6 +39,16 @@ public final class CalciteHook {
         return Frameworks.newConfigBuilder(base)
             .parserConfig(base.getParserConfig().withParserFactory(factory))
             .build();
+    }
+
+    /**
+     * Forgets every plan this node cached, so that no statement runs by a plan made before a change that DDL does not
+     * announce (a partition layout switching which structures queries use). Does nothing before the engine starts.
+     */
+    public static void clearPlanCache(GridKernalContext ctx) {
+        CalciteQueryProcessor engine = Commons.lookupComponent(ctx, CalciteQueryProcessor.class);
+        if (engine != null)
+            engine.queryPlanCache().clear();
     }
 
     /** @return a parser with the engine's grammar and settings, without any hook */

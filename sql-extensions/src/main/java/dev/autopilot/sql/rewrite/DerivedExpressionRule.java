@@ -20,7 +20,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * expression wins. Rows are filtered before they are grouped, so WHERE and JOIN ON may use any READY column; in a
  * grouped block the select list, HAVING and ORDER BY use one outside aggregates only where GROUP BY uses it too, so
  * that Calcite still finds every selected expression among the grouping keys. A select item that was a bare
- * expression keeps its output name {@code EXPR$n} through an explicit alias.
+ * expression keeps its output name (see {@link OutputNames}) through an explicit alias.
  */
 final class DerivedExpressionRule implements BlockRule {
     private static final Set<String> AGGREGATES = Set.of("SUM", "SUM0", "$SUM0", "COUNT", "AVG", "MIN", "MAX",
@@ -54,7 +54,7 @@ final class DerivedExpressionRule implements BlockRule {
             }
             outsideAggregates = new Pass(block.scope(), cx, keys, aliases, null);
         }
-        selectList(select.getSelectList(), outsideAggregates);
+        selectList(select.getSelectList(), outsideAggregates, cx);
         Pass afterSelect = outsideAggregates.hiding(aliases);
         select.setHaving(afterSelect.rewrite(select.getHaving(), true, false));
         rewriteList(select.getOrderList(), afterSelect);
@@ -62,7 +62,7 @@ final class DerivedExpressionRule implements BlockRule {
         return cx.replacements() > before;
     }
 
-    private static void selectList(SqlNodeList items, Pass pass) {
+    private static void selectList(SqlNodeList items, Pass pass, RewriteContext cx) {
         boolean ordinalKnown = true;
         for (int i = 0; i < items.size(); i++) {
             SqlNode item = items.get(i);
@@ -76,11 +76,16 @@ final class DerivedExpressionRule implements BlockRule {
                     as.setOperand(0, r);
             }
             else {
-                // Calcite names an unaliased expression after its position among the expanded select items.
-                SqlNode r = pass.rewrite(item, ordinalKnown, false);
-                if (r != item)
+                // Named before any part of it changes in place. A name from the ordinal (EXPR$n) is unknown after an
+                // unexpanded star: then only parts are replaced, which keep the item's kind and so its name.
+                boolean nameKnown = ordinalKnown || OutputNames.readable(item);
+                String name = OutputNames.of(item, i);
+                int before = cx.replacements();
+                SqlNode r = pass.rewrite(item, nameKnown, false);
+                if (nameKnown && cx.replacements() > before) {
                     items.set(i, SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, r,
-                        new SqlIdentifier("EXPR$" + i, SqlParserPos.ZERO)));
+                        new SqlIdentifier(name, SqlParserPos.QUOTED_ZERO)));
+                }
             }
         }
     }
@@ -155,6 +160,11 @@ final class DerivedExpressionRule implements BlockRule {
          * @return {@code node} changed in place, or what replaces it
          */
         SqlNode rewrite(SqlNode node, boolean whole, boolean insideAggregate) {
+            return rewrite(node, whole, insideAggregate, null);
+        }
+
+        /** @param comparison the comparison with a constant {@code node} is an operand of, or {@code null} */
+        private SqlNode rewrite(SqlNode node, boolean whole, boolean insideAggregate, SqlKind comparison) {
             if (!(node instanceof SqlCall call) || call.isA(SqlKind.QUERY))
                 return node;
             // A window over a grouped block reads grouped rows: leave it whole.
@@ -164,7 +174,7 @@ final class DerivedExpressionRule implements BlockRule {
             // An aggregate is never a derived expression: skip reading it, look inside.
             if (whole && !aggregate) {
                 DerivedColumnMatcher.Match m = DerivedColumnMatcher.match(call, scope, hidden);
-                if (m != null) {
+                if (m != null && !IndexBoundGuard.affected(m.column(), comparison)) {
                     String key = m.relation().alias() + '.' + m.column().name();
                     if (insideAggregate || allowed == null || allowed.contains(key)) {
                         if (record != null)
@@ -175,17 +185,18 @@ final class DerivedExpressionRule implements BlockRule {
                 }
             }
             boolean inside = insideAggregate || aggregate;
+            SqlKind bound = IndexBoundGuard.comparisonWithConstant(call);
             for (int i = 0; i < call.operandCount(); i++) {
                 SqlNode operand = call.operand(i);
                 if (operand instanceof SqlNodeList list) {
                     for (int j = 0; j < list.size(); j++) {
-                        SqlNode r = rewrite(list.get(j), true, inside);
+                        SqlNode r = rewrite(list.get(j), true, inside, bound);
                         if (r != list.get(j))
                             list.set(j, r);
                     }
                 }
                 else if (operand != null) {
-                    SqlNode r = rewrite(operand, true, inside);
+                    SqlNode r = rewrite(operand, true, inside, bound);
                     if (r != operand)
                         call.setOperand(i, r);
                 }

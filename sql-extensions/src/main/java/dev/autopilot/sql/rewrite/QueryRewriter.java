@@ -22,6 +22,9 @@ import org.apache.calcite.sql.SqlNode;
  * reference, of an enclosing block) is known to have it. Where that is not certain, the expression is left as written.
  */
 public final class QueryRewriter {
+    /** Put this comment anywhere in a statement's text to have it planned exactly as written, never rewritten. */
+    public static final String NO_REWRITE = "/* autopilot:no-rewrite */";
+
     private final List<BlockRule> blockRules;
 
     private QueryRewriter(RewriteConfig config) {

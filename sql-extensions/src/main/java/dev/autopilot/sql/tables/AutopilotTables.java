@@ -78,9 +78,24 @@ public final class AutopilotTables {
             col("QUERIES", Long.class), col("PROFILE", String.class), col("GENERATED_AT", Timestamp.class)),
         Retention.KEEP);
 
+    /** Statements the rewriter changed, per node: the original, what was planned instead, and what it used. */
+    public static final SystemTable QUERY_REWRITES = new SystemTable("QUERY_REWRITES",
+        List.of(col("NODE_ID", String.class), col("ORIGINAL_SQL", String.class)),
+        List.of(col("REWRITTEN_SQL", String.class), col("RULES", String.class), col("COLUMNS_USED", String.class),
+            col("LAYOUT_VERSION", Long.class), col("REWRITTEN_AT", Timestamp.class)),
+        Retention.SINCE_CREATED);
+
+    /** What Autopilot added to each table: derived columns with their state, indexes, and the layout version. */
+    public static final SystemTable PARTITION_LAYOUTS = new SystemTable("PARTITION_LAYOUTS",
+        List.of(col("TABLE_NAME", String.class)),
+        List.of(col("VERSION", Long.class), col("DERIVED_COLUMNS", String.class), col("INDEXES", String.class),
+            col("REWRITABLE", Boolean.class), col("LAYOUT", String.class), col("CHANGED_AT", Timestamp.class)),
+        Retention.KEEP);
+
     /** Every table, in creation order. */
     public static final List<SystemTable> ALL = List.of(QUERY_LOG, QUERY_TEMPLATES, TEMPLATE_PREDICATES,
-        TEMPLATE_STATS, TABLE_ACCESS, TABLE_STATS, COLUMN_STATS, LOAD_FORECASTS, SCHEMA_PROFILES);
+        TEMPLATE_STATS, TABLE_ACCESS, TABLE_STATS, COLUMN_STATS, LOAD_FORECASTS, SCHEMA_PROFILES, QUERY_REWRITES,
+        PARTITION_LAYOUTS);
 
     private AutopilotTables() {
     }

@@ -24,17 +24,20 @@ class DerivedExpressionRuleTest {
 
     @Test
     void equivalentSpellings() {
-        String expected = "SELECT SUM(L.AP_DISC_PRICE) FROM LINEITEM AS L";
-        assertRewrite("select sum(l_extendedprice * l_discount) from lineitem l", expected);
-        assertRewrite("select sum(L_DISCOUNT * l.L_EXTENDEDPRICE) from lineitem l", expected);
-        assertRewrite("select sum((l_EXTENDEDprice) * (L_discount)) from lineitem l", expected);
-        assertRewrite("select sum(l.l_discount * l.l_extendedprice) from lineitem as l", expected);
+        // The output column keeps the name Ignite gives the item as the client spelled it.
+        assertRewrite("select sum(l_extendedprice * l_discount) from lineitem l", summed("L_EXTENDEDPRICE * L_DISCOUNT"));
+        assertRewrite("select sum(L_DISCOUNT * l.L_EXTENDEDPRICE) from lineitem l",
+            summed("L_DISCOUNT * L.L_EXTENDEDPRICE"));
+        assertRewrite("select sum((l_EXTENDEDprice) * (L_discount)) from lineitem l",
+            summed("L_EXTENDEDPRICE * L_DISCOUNT"));
+        assertRewrite("select sum(l.l_discount * l.l_extendedprice) from lineitem as l",
+            summed("L.L_DISCOUNT * L.L_EXTENDEDPRICE"));
     }
 
     @Test
     void largestMatchingPartIsReplaced() {
         assertRewrite("select sum(l_extendedprice * (1 - l_discount) * (1 + l_tax)) from lineitem",
-            "SELECT SUM(LINEITEM.AP_NET_PRICE * (1 + L_TAX)) FROM LINEITEM");
+            "SELECT SUM(LINEITEM.AP_NET_PRICE * (1 + L_TAX)) AS \"SUM(L_EXTENDEDPRICE * (1 - L_DISCOUNT) * (1 + L_TAX))\" FROM LINEITEM");
         assertRewrite("select case when l_extendedprice * l_discount > 10 then 1 else 0 end as big from lineitem",
             "SELECT CASE WHEN LINEITEM.AP_DISC_PRICE > 10 THEN 1 ELSE 0 END AS BIG FROM LINEITEM");
     }
@@ -43,7 +46,7 @@ class DerivedExpressionRuleTest {
     void schemaQualifiedTable() {
         assertRewrite("select l_extendedprice * l_discount as rev from public.lineitem",
             "SELECT LINEITEM.AP_DISC_PRICE AS REV FROM PUBLIC.LINEITEM");
-        assertRewrite("select sum(a + b) from s2.dup d", "SELECT SUM(D.AP_AB) FROM S2.DUP AS D");
+        assertRewrite("select sum(a + b) from s2.dup d", "SELECT SUM(D.AP_AB) AS \"SUM(A + B)\" FROM S2.DUP AS D");
         assertUnchanged("select sum(a + b) from dup");
         assertRewrite("select lineitem.l_extendedprice * lineitem.l_discount as d from public.lineitem",
             "SELECT LINEITEM.AP_DISC_PRICE AS D FROM PUBLIC.LINEITEM");
@@ -52,19 +55,24 @@ class DerivedExpressionRuleTest {
     }
 
     @Test
-    void bareSelectItemKeepsItsName() {
+    void bareSelectItemKeepsTheNameIgniteGivesIt() {
         assertRewrite("select l_orderkey, l_extendedprice * l_discount from lineitem",
-            "SELECT L_ORDERKEY, LINEITEM.AP_DISC_PRICE AS EXPR$1 FROM LINEITEM");
+            "SELECT L_ORDERKEY, LINEITEM.AP_DISC_PRICE AS \"L_EXTENDEDPRICE * L_DISCOUNT\" FROM LINEITEM");
         assertRewrite("select *, l_extendedprice * l_discount from lineitem",
             "SELECT LINEITEM.L_ORDERKEY, LINEITEM.L_LINENUMBER, LINEITEM.L_QUANTITY, LINEITEM.L_EXTENDEDPRICE, "
                 + "LINEITEM.L_DISCOUNT, LINEITEM.L_TAX, LINEITEM.L_SHIPDATE, LINEITEM.L_COMMENT, "
-                + "LINEITEM.AP_DISC_PRICE AS EXPR$8 FROM LINEITEM");
+                + "LINEITEM.AP_DISC_PRICE AS \"L_EXTENDEDPRICE * L_DISCOUNT\" FROM LINEITEM");
     }
 
     @Test
-    void bareItemAfterAnUnexpandedStarIsLeftAlone() {
-        // The star of an unmanaged table hides how many columns precede the item, hence its name EXPR$n.
-        assertUnchanged("select n.*, l_extendedprice * l_discount from nation n, lineitem l");
+    void bareItemAfterAnUnexpandedStarKeepsItsReadableName() {
+        // The star of an unmanaged table hides the item's position, but Ignite names arithmetic by its text.
+        assertRewrite("select n.*, l_extendedprice * l_discount from nation n, lineitem l",
+            "SELECT N.*, L.AP_DISC_PRICE AS \"L_EXTENDEDPRICE * L_DISCOUNT\" FROM NATION AS N, LINEITEM AS L");
+    }
+
+    private static String summed(String spelling) {
+        return "SELECT SUM(L.AP_DISC_PRICE) AS \"SUM(" + spelling + ")\" FROM LINEITEM AS L";
     }
 
     @Test
@@ -72,17 +80,17 @@ class DerivedExpressionRuleTest {
         assertRewrite("select l_extendedprice * l_discount, count(*) from lineitem "
                 + "group by l_extendedprice * l_discount having sum(l_discount * l_extendedprice) > 10 "
                 + "order by l_extendedprice * l_discount",
-            "SELECT LINEITEM.AP_DISC_PRICE AS EXPR$0, COUNT(*) FROM LINEITEM GROUP BY LINEITEM.AP_DISC_PRICE "
+            "SELECT LINEITEM.AP_DISC_PRICE AS \"L_EXTENDEDPRICE * L_DISCOUNT\", COUNT(*) FROM LINEITEM GROUP BY LINEITEM.AP_DISC_PRICE "
                 + "HAVING SUM(LINEITEM.AP_DISC_PRICE) > 10\nORDER BY LINEITEM.AP_DISC_PRICE");
         assertRewrite("select l_extendedprice * l_discount + 1 from lineitem group by l_extendedprice * l_discount",
-            "SELECT LINEITEM.AP_DISC_PRICE + 1 FROM LINEITEM GROUP BY LINEITEM.AP_DISC_PRICE");
+            "SELECT LINEITEM.AP_DISC_PRICE + 1 AS \"L_EXTENDEDPRICE * L_DISCOUNT + 1\" FROM LINEITEM GROUP BY LINEITEM.AP_DISC_PRICE");
     }
 
     @Test
     void groupedByTheColumnsOnlyAggregatesAreRewritten() {
         assertRewrite("select l_extendedprice * l_discount, sum(l_extendedprice * l_discount) from lineitem "
                 + "group by l_extendedprice, l_discount",
-            "SELECT L_EXTENDEDPRICE * L_DISCOUNT, SUM(LINEITEM.AP_DISC_PRICE) FROM LINEITEM "
+            "SELECT L_EXTENDEDPRICE * L_DISCOUNT, SUM(LINEITEM.AP_DISC_PRICE) AS \"SUM(L_EXTENDEDPRICE * L_DISCOUNT)\" FROM LINEITEM "
                 + "GROUP BY L_EXTENDEDPRICE, L_DISCOUNT");
     }
 
@@ -90,11 +98,11 @@ class DerivedExpressionRuleTest {
     void joinsInBothOrders() {
         assertRewrite("select sum(l_extendedprice * l_discount), sum(2 * o_totalprice) from orders o "
                 + "join lineitem l on o.o_orderkey = l.l_orderkey and l.l_extendedprice * l.l_discount > o_totalprice",
-            "SELECT SUM(L.AP_DISC_PRICE), SUM(O.AP_TWICE) FROM ORDERS AS O INNER JOIN LINEITEM AS L "
+            "SELECT SUM(L.AP_DISC_PRICE) AS \"SUM(L_EXTENDEDPRICE * L_DISCOUNT)\", SUM(O.AP_TWICE) AS \"SUM(2 * O_TOTALPRICE)\" FROM ORDERS AS O INNER JOIN LINEITEM AS L "
                 + "ON O.O_ORDERKEY = L.L_ORDERKEY AND L.AP_DISC_PRICE > O_TOTALPRICE");
         assertRewrite("select sum(o_totalprice * 2) from lineitem, orders "
                 + "where l_orderkey = o_orderkey and l_discount * l_extendedprice < 5",
-            "SELECT SUM(ORDERS.AP_TWICE) FROM LINEITEM, ORDERS "
+            "SELECT SUM(ORDERS.AP_TWICE) AS \"SUM(O_TOTALPRICE * 2)\" FROM LINEITEM, ORDERS "
                 + "WHERE L_ORDERKEY = O_ORDERKEY AND LINEITEM.AP_DISC_PRICE < 5");
     }
 
@@ -103,14 +111,14 @@ class DerivedExpressionRuleTest {
         assertUnchanged("select sum(l_extendedprice * l_discount) from lineitem a, lineitem b");
         assertUnchanged("select sum(a.l_extendedprice * b.l_discount) from lineitem a, lineitem b");
         assertRewrite("select sum(b.l_extendedprice * b.l_discount) from lineitem a, lineitem b",
-            "SELECT SUM(B.AP_DISC_PRICE) FROM LINEITEM AS A, LINEITEM AS B");
+            "SELECT SUM(B.AP_DISC_PRICE) AS \"SUM(B.L_EXTENDEDPRICE * B.L_DISCOUNT)\" FROM LINEITEM AS A, LINEITEM AS B");
     }
 
     @Test
     void unmanagedNeighbourDoesNotOwnAColumnAManagedTableHas() {
         // A valid statement cannot name a column two relations of one block have, so LINEITEM owns it.
         assertRewrite("select sum(l_extendedprice * l_discount) from lineitem, nation",
-            "SELECT SUM(LINEITEM.AP_DISC_PRICE) FROM LINEITEM, NATION");
+            "SELECT SUM(LINEITEM.AP_DISC_PRICE) AS \"SUM(L_EXTENDEDPRICE * L_DISCOUNT)\" FROM LINEITEM, NATION");
     }
 
     @Test
@@ -120,7 +128,7 @@ class DerivedExpressionRuleTest {
             "SELECT O_ORDERKEY FROM ORDERS WHERE O_ORDERKEY IN "
                 + "(SELECT L_ORDERKEY FROM LINEITEM WHERE LINEITEM.AP_DISC_PRICE > 10)");
         assertRewrite("select (select max(l_extendedprice * l_discount) from lineitem) from orders",
-            "SELECT (SELECT MAX(LINEITEM.AP_DISC_PRICE) FROM LINEITEM) FROM ORDERS");
+            "SELECT (SELECT MAX(LINEITEM.AP_DISC_PRICE) AS \"MAX(L_EXTENDEDPRICE * L_DISCOUNT)\" FROM LINEITEM) FROM ORDERS");
         assertRewrite("select x.rev from (select l_extendedprice * l_discount as rev from lineitem) x",
             "SELECT X.REV FROM (SELECT LINEITEM.AP_DISC_PRICE AS REV FROM LINEITEM) AS X");
     }
@@ -142,7 +150,7 @@ class DerivedExpressionRuleTest {
     @Test
     void unionWithAndExplain() {
         assertRewrite("select l_extendedprice * l_discount from lineitem union select o_totalprice * 2 from orders",
-            "SELECT LINEITEM.AP_DISC_PRICE AS EXPR$0 FROM LINEITEM UNION SELECT ORDERS.AP_TWICE AS EXPR$0 FROM ORDERS");
+            "SELECT LINEITEM.AP_DISC_PRICE AS \"L_EXTENDEDPRICE * L_DISCOUNT\" FROM LINEITEM UNION SELECT ORDERS.AP_TWICE AS \"O_TOTALPRICE * 2\" FROM ORDERS");
         assertRewrite("with r as (select l_extendedprice * l_discount as rev from lineitem) select sum(rev) from r",
             "WITH R AS (SELECT LINEITEM.AP_DISC_PRICE AS REV FROM LINEITEM) SELECT SUM(REV) FROM R");
         assertRewrite("explain plan for select l_orderkey from lineitem where l_extendedprice * l_discount > 1",
@@ -170,10 +178,10 @@ class DerivedExpressionRuleTest {
     void otherShapesOfPredicatesAndAggregates() {
         assertRewrite("select count(distinct l_extendedprice * l_discount) from lineitem "
                 + "where l_extendedprice * l_discount between ? and 10 and l_discount * l_extendedprice in (1, 2)",
-            "SELECT COUNT(DISTINCT LINEITEM.AP_DISC_PRICE) FROM LINEITEM WHERE LINEITEM.AP_DISC_PRICE BETWEEN "
+            "SELECT COUNT(DISTINCT LINEITEM.AP_DISC_PRICE) AS \"COUNT(DISTINCT L_EXTENDEDPRICE * L_DISCOUNT)\" FROM LINEITEM WHERE LINEITEM.AP_DISC_PRICE BETWEEN "
                 + "ASYMMETRIC ? AND 10 AND LINEITEM.AP_DISC_PRICE IN (1, 2)");
         assertRewrite("select l_orderkey, sum(l_extendedprice * l_discount) over (partition by l_orderkey) from lineitem",
-            "SELECT L_ORDERKEY, SUM(LINEITEM.AP_DISC_PRICE) OVER (PARTITION BY L_ORDERKEY) FROM LINEITEM");
+            "SELECT L_ORDERKEY, SUM(LINEITEM.AP_DISC_PRICE) OVER (PARTITION BY L_ORDERKEY) AS EXPR$1 FROM LINEITEM");
     }
 
     @Test
@@ -194,9 +202,9 @@ class DerivedExpressionRuleTest {
         assertRewrite("select l_orderkey from lineitem /*+ FORCE_INDEX(IDX) */ where l_extendedprice * l_discount > 1",
             "SELECT L_ORDERKEY FROM LINEITEM /*+ FORCE_INDEX(IDX) */ WHERE LINEITEM.AP_DISC_PRICE > 1");
         assertRewrite("select rank() over (order by l_extendedprice * l_discount) from lineitem",
-            "SELECT RANK() OVER (ORDER BY LINEITEM.AP_DISC_PRICE) FROM LINEITEM");
+            "SELECT RANK() OVER (ORDER BY LINEITEM.AP_DISC_PRICE) AS EXPR$0 FROM LINEITEM");
         assertRewrite("select sum(l_tax) over (partition by l_extendedprice * l_discount) from lineitem",
-            "SELECT SUM(L_TAX) OVER (PARTITION BY LINEITEM.AP_DISC_PRICE) FROM LINEITEM");
+            "SELECT SUM(L_TAX) OVER (PARTITION BY LINEITEM.AP_DISC_PRICE) AS EXPR$0 FROM LINEITEM");
     }
 
     @Test

@@ -1,0 +1,49 @@
+package dev.autopilot.adaptation.derive;
+
+import java.util.List;
+import dev.autopilot.sql.derived.DerivedValueFunction;
+import org.apache.ignite.IgniteBinary;
+import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.binary.BinaryObjectBuilder;
+
+/**
+ * Sets a table's derived fields on a row about to be written, from the row's own columns, computed as Ignite SQL
+ * computes them. One instance serves one layout version of one table, from any thread.
+ */
+public final class RowDeriver {
+    /** One derived field: its column name, how to compute it, and the class it is stored as. */
+    record Field(String name, DerivedValueFunction function, Class<?> storedAs) {
+    }
+
+    private final IgniteBinary binary;
+    private final List<Field> fields;
+
+    RowDeriver(IgniteBinary binary, List<Field> fields) {
+        this.binary = binary;
+        this.fields = List.copyOf(fields);
+    }
+
+    /**
+     * @param key the entry's key (a {@code BinaryObject} for a composite key)
+     * @param value the value about to be written, binary or not
+     * @return the value with every derived field set
+     * @throws dev.autopilot.sql.derived.DerivedValueException where SQL would fail on the same row; the write fails
+     */
+    public BinaryObject derive(Object key, Object value) {
+        BinaryObject row = value instanceof BinaryObject b ? b : binary.toBinary(value);
+        BinaryObjectBuilder out = row.toBuilder();
+        for (Field f : fields)
+            out.setField(f.name(), f.function().evaluate(key, row), cast(f.storedAs()));
+        return out.build();
+    }
+
+    /** @return the derived column names, in the order they are set */
+    public List<String> columns() {
+        return fields.stream().map(Field::name).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<Object> cast(Class<?> c) {
+        return (Class<Object>)c;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.autopilot.examples.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import dev.autopilot.examples.Args;
+import dev.autopilot.examples.cluster.EmbeddedCluster;
+import dev.autopilot.examples.workload.LoadResult;
+import dev.autopilot.examples.workload.TpchSchema;
+import dev.autopilot.examples.workload.TpchStreamLoader;
+import dev.autopilot.plugin.AutopilotPlugin;
+import dev.autopilot.sql.internal.CalciteHook;
+import dev.autopilot.sql.layout.LayoutSnapshot;
+import dev.autopilot.sql.rewrite.QueryRewriter;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * What the rewriter buys and what it costs. On TPC-H LINEITEM (scale 0.1 by default), a profile adds the derived
+ * column {@code L_EXTENDEDPRICE * L_DISCOUNT} with an index; then the same selective range query on that expression
+ * runs in alternating rounds as written by the client (rewritten to the indexed column) and marked
+ * {@link AutopilotPlugin#NO_REWRITE} (planned as written: a scan). Prints both latencies and their ratio, then the
+ * rewriter's own CPU cost per statement, and writes {@code target/bench/rewrite.json} with {@code selective_speedup}
+ * and {@code rewrite_micros_per_query}.
+ *
+ * <p>Arguments (optional): {@code scale=0.1 rounds=5 queriesPerRound=20 nodes=2}.
+ */
+public final class RewriteBenchmark {
+    private static final String QUERY = "SELECT COUNT(*), SUM(L_QUANTITY) FROM LINEITEM "
+        + "WHERE L_EXTENDEDPRICE * L_DISCOUNT BETWEEN ? AND ?";
+
+    private static final String PROFILE = """
+        {"partition_id": "LINEITEM", "table": "PUBLIC.LINEITEM", "version": 1,
+         "derived_attributes": [{"name": "AP_DISC_PRICE", "expression": "L_EXTENDEDPRICE * L_DISCOUNT"}],
+         "indexes": [{"name": "AP_IDX_DISC_PRICE", "columns": ["AP_DISC_PRICE"]}]}
+        """;
+
+    private RewriteBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = Args.parse(args, Map.of("scale", "0.1", "rounds", "5", "queriesPerRound", "20",
+            "nodes", "2"));
+        double scale = Double.parseDouble(a.get("scale"));
+        int rounds = Integer.parseInt(a.get("rounds"));
+        int perRound = Integer.parseInt(a.get("queriesPerRound"));
+
+        try (EmbeddedCluster cluster = EmbeddedCluster.start(Path.of("config", "autopilot-server.xml"),
+            Integer.parseInt(a.get("nodes")), 47800, true)) {
+            try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(0))) {
+                TpchSchema.create(c);
+            }
+            LoadResult loaded = TpchStreamLoader.load(cluster.nodes().get(0), scale);
+            System.out.printf(Locale.ROOT, "Loaded %,d line items in %.1f s.%n", loaded.lineItems(),
+                loaded.elapsed().toMillis() / 1000.0);
+
+            AutopilotPlugin plugin = AutopilotPlugin.of(cluster.nodes().get(0));
+            long applyStart = System.nanoTime();
+            plugin.applyProfile(PROFILE);
+            System.out.printf(Locale.ROOT, "Profile applied (column filled, index built) in %.1f s.%n",
+                (System.nanoTime() - applyStart) / 1e9);
+
+            List<double[]> ranges = selectiveRanges(cluster.jdbcUrl(0), rounds * perRound);
+            double rewrittenMs;
+            double originalMs;
+            long rows;
+            try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(1))) {
+                run(c, QUERY, ranges.subList(0, 3));
+                run(c, AutopilotPlugin.NO_REWRITE + ' ' + QUERY, ranges.subList(0, 3));
+                double rewrittenTotal = 0;
+                double originalTotal = 0;
+                rows = 0;
+                for (int r = 0; r < rounds; r++) {
+                    List<double[]> batch = ranges.subList(r * perRound, (r + 1) * perRound);
+                    Timed on = run(c, QUERY, batch);
+                    Timed off = run(c, AutopilotPlugin.NO_REWRITE + ' ' + QUERY, batch);
+                    if (on.rows != off.rows)
+                        throw new IllegalStateException("Rewritten and original queries disagree: " + on.rows
+                            + " vs " + off.rows + " matching rows");
+                    rewrittenTotal += on.millis;
+                    originalTotal += off.millis;
+                    rows += on.rows;
+                }
+                rewrittenMs = rewrittenTotal / (rounds * perRound);
+                originalMs = originalTotal / (rounds * perRound);
+            }
+            double micros = rewriteMicros(plugin.layouts());
+            double speedup = originalMs / rewrittenMs;
+            System.out.printf(Locale.ROOT, "selective range on L_EXTENDEDPRICE * L_DISCOUNT (%.2f matching rows on "
+                + "average):%n  as written (scan): %.2f ms%n  rewritten (index): %.2f ms%n  speedup: %.1fx%n"
+                + "rewrite cost: %.1f us per statement%n", rows / (double)(rounds * perRound), originalMs,
+                rewrittenMs, speedup, micros);
+            Path file = BenchReport.write("rewrite", Map.of("selective_speedup", round(speedup),
+                "rewrite_micros_per_query", round(micros), "original_ms", round(originalMs), "rewritten_ms",
+                round(rewrittenMs), "scale", scale));
+            System.out.println("Wrote " + file);
+        }
+    }
+
+    /** @return ranges one unit wide starting at values sampled from the data: a few rows each */
+    private static List<double[]> selectiveRanges(String jdbcUrl, int count) throws SQLException {
+        List<double[]> out = new ArrayList<>();
+        Random rnd = new Random(42);
+        try (Connection c = DriverManager.getConnection(jdbcUrl);
+             PreparedStatement ps = c.prepareStatement(AutopilotPlugin.NO_REWRITE
+                 + " SELECT L_EXTENDEDPRICE * L_DISCOUNT FROM LINEITEM WHERE L_ORDERKEY = ?")) {
+            while (out.size() < count) {
+                ps.setLong(1, 1 + rnd.nextInt(1000) * 32L);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        double v = rs.getDouble(1);
+                        out.add(new double[] {v, v + 1});
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Total client time and matching rows of a batch. */
+    private record Timed(double millis, long rows) {
+    }
+
+    private static Timed run(Connection c, String sql, List<double[]> ranges) throws SQLException {
+        long rows = 0;
+        long start = System.nanoTime();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (double[] r : ranges) {
+                ps.setBigDecimal(1, java.math.BigDecimal.valueOf(r[0]));
+                ps.setBigDecimal(2, java.math.BigDecimal.valueOf(r[1]));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    rows += rs.getLong(1);
+                }
+            }
+        }
+        return new Timed((System.nanoTime() - start) / 1e6, rows);
+    }
+
+    /** @return CPU microseconds the rewriter spends on the benchmark's statement, after warm-up */
+    private static double rewriteMicros(LayoutSnapshot layouts) {
+        SqlNode stmt = CalciteHook.plainParser().parse(QUERY).get(0);
+        QueryRewriter rewriter = QueryRewriter.create();
+        if (!rewriter.rewrite(stmt, layouts).changed())
+            throw new IllegalStateException("The benchmark statement was not rewritten");
+        for (int i = 0; i < 50_000; i++)
+            rewriter.rewrite(stmt, layouts);
+        int n = 200_000;
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++)
+            rewriter.rewrite(stmt, layouts);
+        return (System.nanoTime() - start) / 1e3 / n;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

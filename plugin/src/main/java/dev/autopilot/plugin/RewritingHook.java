@@ -1,0 +1,62 @@
+package dev.autopilot.plugin;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import dev.autopilot.sql.StatementHook;
+import dev.autopilot.sql.layout.LayoutSnapshot;
+import dev.autopilot.sql.rewrite.QueryRewriter;
+import dev.autopilot.sql.rewrite.Rewrite;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * What Ignite's parser calls on this node for every statement it parses: the query log's capture first, then the
+ * rewriter over the current partition layouts. A statement whose text carries {@link AutopilotPlugin#NO_REWRITE} is planned as
+ * written, so that a user (or Autopilot itself, checking derived values) can always see what the original does.
+ */
+final class RewritingHook implements StatementHook {
+    /** A rewrite this node made, for {@code AUTOPILOT.QUERY_REWRITES}. */
+    record Made(String originalSql, Rewrite rewrite, long layoutVersion, long at) {
+    }
+
+    private final StatementHook capture;
+    private final QueryRewriter rewriter = QueryRewriter.create();
+    private final Supplier<LayoutSnapshot> layouts;
+    private final BlockingQueue<Made> recent = new ArrayBlockingQueue<>(1024);
+    private final LongAdder rewritten = new LongAdder();
+    private volatile boolean enabled = true;
+
+    RewritingHook(StatementHook capture, Supplier<LayoutSnapshot> layouts) {
+        this.capture = capture;
+        this.layouts = layouts;
+    }
+
+    @Override public SqlNode onParsed(String originalSql, SqlNode stmt) {
+        SqlNode captured = capture.onParsed(originalSql, stmt);
+        LayoutSnapshot snapshot = layouts.get();
+        if (!enabled || snapshot.isEmpty() || originalSql != null && originalSql.contains(AutopilotPlugin.NO_REWRITE))
+            return captured;
+        Rewrite r = rewriter.rewrite(captured, snapshot);
+        if (!r.changed())
+            return captured;
+        rewritten.increment();
+        recent.offer(new Made(originalSql, r, snapshot.version(), System.currentTimeMillis()));
+        return r.statement();
+    }
+
+    /** @param enabled whether statements are rewritten from now on (plans cached before stay until cleared) */
+    void enabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** @return statements rewritten on this node */
+    long rewritten() {
+        return rewritten.sum();
+    }
+
+    /** @return the next rewrite not yet published, or {@code null} */
+    Made poll() {
+        return recent.poll();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.autopilot.sql.rewrite;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.dialect.CalciteSqlDialect;
+import org.apache.calcite.sql.util.SqlString;
+
+/**
+ * The name Ignite gives a select item that has no alias, as its validator derives it (Ignite 2.17's
+ * {@code IgniteSqlValidator.deriveAlias}): the item's own SQL text for aggregates, arithmetic, functions, FLOOR/CEIL
+ * and literals, {@code EXPR$n} otherwise. A rewritten item keeps the name of the item it replaces, so clients see the
+ * same column labels with and without rewriting.
+ */
+final class OutputNames {
+    private static final int MAX_LENGTH = 256;
+
+    private static final Set<SqlKind> READABLE;
+
+    static {
+        EnumSet<SqlKind> kinds = EnumSet.noneOf(SqlKind.class);
+        kinds.addAll(SqlKind.AGGREGATE);
+        kinds.addAll(SqlKind.BINARY_ARITHMETIC);
+        kinds.addAll(SqlKind.FUNCTION);
+        kinds.add(SqlKind.CEIL);
+        kinds.add(SqlKind.FLOOR);
+        kinds.add(SqlKind.LITERAL);
+        READABLE = Collections.unmodifiableSet(kinds);
+    }
+
+    private OutputNames() {
+    }
+
+    /** @return whether Ignite names {@code item} by its text rather than by its position */
+    static boolean readable(SqlNode item) {
+        return item.isA(READABLE);
+    }
+
+    /**
+     * @param item an unaliased select item, as parsed (before any rewrite)
+     * @param ordinal its position in the select list
+     * @return the name Ignite gives its output column
+     */
+    static String of(SqlNode item, int ordinal) {
+        if (!readable(item))
+            return "EXPR$" + ordinal;
+        SqlString sql = item.toSqlString(c -> c.withDialect(CalciteSqlDialect.DEFAULT).withQuoteAllIdentifiers(false)
+            .withAlwaysUseParentheses(false).withClauseStartsLine(false));
+        String name = sql.getSql();
+        return name.substring(0, Math.min(name.length(), MAX_LENGTH));
+    }
+}
