@@ -144,7 +144,8 @@ public final class AutopilotPlugin implements IgnitePlugin {
         profiles = new SchemaProfiles(ignite, new ProfileGenerator(GeneratorSettings.DEFAULTS),
             CalciteHook.plainParser());
         forecasts = new TableLoadForecasts(ignite, queryLog.windowMillis(), cfg.getForecastHistoryWindows(),
-            ForecastSettings.builder().horizon(cfg.getForecastHorizon()).build(), System::currentTimeMillis);
+            ForecastSettings.builder().horizon(cfg.getForecastHorizon()).build(), cfg.getForecastTrainingBudgetMillis(),
+            System::currentTimeMillis);
         tap = QueryFinishTap.install(ignite, capture);
         registerMetrics(ignite.metrics().getOrCreate(NAME));
 
