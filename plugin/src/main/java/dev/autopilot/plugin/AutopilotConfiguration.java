@@ -25,6 +25,7 @@ public class AutopilotConfiguration implements PluginConfiguration {
     private boolean parserHook = true;
     private int forecastHorizon = 12;
     private int forecastHistoryWindows = 1440;
+    private long forecastTrainingBudgetMillis = 30_000;
     private int fillBatchSize = 500;
 
     /** @return length of a query-log window, in seconds (default 60) */
@@ -197,6 +198,20 @@ public class AutopilotConfiguration implements PluginConfiguration {
     }
 
     /**
+     * @return how long one forecast refresh may spend training, in ms (default 30000); tables reached after that keep
+     *     their previous forecasts, or get baseline forecasts if they have none
+     */
+    public long getForecastTrainingBudgetMillis() {
+        return forecastTrainingBudgetMillis;
+    }
+
+    /** @param forecastTrainingBudgetMillis how long one forecast refresh may spend training, in ms */
+    public AutopilotConfiguration setForecastTrainingBudgetMillis(long forecastTrainingBudgetMillis) {
+        this.forecastTrainingBudgetMillis = forecastTrainingBudgetMillis;
+        return this;
+    }
+
+    /**
      * Checks every property.
      *
      * @throws IllegalArgumentException naming the first bad property and its value
@@ -214,6 +229,7 @@ public class AutopilotConfiguration implements PluginConfiguration {
         positive("histogramSampleRows", histogramSampleRows);
         positive("forecastHorizon", forecastHorizon);
         atLeast("forecastHistoryWindows", forecastHistoryWindows, 2);
+        positive("forecastTrainingBudgetMillis", forecastTrainingBudgetMillis);
         positive("fillBatchSize", fillBatchSize);
         if (managedTables == null)
             throw invalid("managedTables", null, "must be a list, empty for every user table");
@@ -245,6 +261,7 @@ public class AutopilotConfiguration implements PluginConfiguration {
     @Override public String toString() {
         return "AutopilotConfiguration [windowSeconds=" + windowSeconds + ", flushIntervalMillis=" + flushIntervalMillis
             + ", maxTemplates=" + maxTemplates + ", queryLogSize=" + queryLogSize + ", statisticsRefreshSeconds="
-            + statisticsRefreshSeconds + ", managedTables=" + managedTables + ']';
+            + statisticsRefreshSeconds + ", forecastTrainingBudgetMillis=" + forecastTrainingBudgetMillis
+            + ", managedTables=" + managedTables + ']';
     }
 }

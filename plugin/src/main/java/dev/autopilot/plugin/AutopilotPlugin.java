@@ -262,7 +262,8 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         profiles = new SchemaProfiles(ignite, new ProfileGenerator(GeneratorSettings.DEFAULTS),
             CalciteHook.plainParser());
         forecasts = new TableLoadForecasts(ignite, queryLog.windowMillis(), cfg.getForecastHistoryWindows(),
-            ForecastSettings.builder().horizon(cfg.getForecastHorizon()).build(), System::currentTimeMillis);
+            ForecastSettings.builder().horizon(cfg.getForecastHorizon()).build(), cfg.getForecastTrainingBudgetMillis(),
+            System::currentTimeMillis);
         applier = new LayoutApplier(ignite, layouts, (schema, table, expression) ->
             DerivedValueCompiler.compile(ignite, schema, table, expression), NAME, cfg.getFillBatchSize());
         tap = QueryFinishTap.install(ignite, capture);

@@ -75,7 +75,7 @@ class LoadForecastTest {
 
     private static TableLoadForecasts asOfLoadEnd() {
         return new TableLoadForecasts(CLUSTER.node(1), 1000, 1440, ForecastSettings.builder().horizon(HORIZON).build(),
-            () -> loadEnd);
+            60_000, () -> loadEnd);
     }
 
     private static List<List<?>> sql(String sql) {

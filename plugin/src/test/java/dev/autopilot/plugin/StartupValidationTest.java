@@ -32,6 +32,7 @@ class StartupValidationTest {
         AutopilotPlugin plugin = AutopilotPlugin.of(node);
         assertNotNull(plugin);
         assertEquals(10, plugin.configuration().getWindowSeconds());
+        assertEquals(20_000, plugin.configuration().getForecastTrainingBudgetMillis());
         assertNotNull(node.cache("autopilot_query_log"), "Autopilot's tables exist");
     }
 
@@ -48,6 +49,8 @@ class StartupValidationTest {
             "histogramBuckets = 1");
         assertStartFails(cluster.config(0, new AutopilotConfiguration().setFlushIntervalMillis(0)),
             "flushIntervalMillis = 0");
+        assertStartFails(cluster.config(0, new AutopilotConfiguration().setForecastTrainingBudgetMillis(0)),
+            "forecastTrainingBudgetMillis = 0");
         assertStartFails(cluster.config(0, new AutopilotConfiguration().setManagedTables(
             List.of("T; DROP TABLE X"))), "managedTables = T; DROP TABLE X");
     }
