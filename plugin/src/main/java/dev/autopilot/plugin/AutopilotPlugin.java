@@ -206,6 +206,11 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         return capture;
     }
 
+    /** @return statements this node's rewriter changed since it started */
+    public long rewrittenStatements() {
+        return hook.rewritten();
+    }
+
     /** @return what Ignite's parser calls on this node: capture, then rewrite */
     RewritingHook statementHook() {
         return hook;

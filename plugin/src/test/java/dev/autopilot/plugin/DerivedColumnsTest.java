@@ -190,7 +190,7 @@ class DerivedColumnsTest {
                     .setField("Q", new BigDecimal("0.25")).setField("S", "s4").setField("V", 0L).build());
             }
         }
-        String query = "SELECT COUNT(*) FROM T WHERE A * B >= 0";
+        String query = "SELECT COUNT(*) FROM T WHERE P * (1 - Q) >= 0";
         assertTrue(!sql(query).equals(sql(AutopilotPlugin.NO_REWRITE + ' ' + query)),
             "the streamed rows' derived values are stale, so a rewritten query would be wrong before the repair");
 

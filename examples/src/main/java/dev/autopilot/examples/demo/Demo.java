@@ -5,8 +5,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import dev.autopilot.adaptation.profile.ProfileCodec;
+import dev.autopilot.adaptation.profile.SchemaProfile;
 import dev.autopilot.examples.Args;
 import dev.autopilot.examples.cluster.EmbeddedCluster;
 import dev.autopilot.examples.workload.DriftingWorkload;
@@ -18,6 +21,7 @@ import dev.autopilot.examples.workload.TpchWorkloads;
 import dev.autopilot.examples.workload.WorkloadDriver;
 import dev.autopilot.examples.workload.WorkloadResult;
 import dev.autopilot.plugin.AutopilotPlugin;
+import dev.autopilot.sql.layout.PartitionLayout;
 import org.apache.ignite.Ignite;
 
 /**
@@ -62,7 +66,7 @@ public final class Demo {
                 .listener((phase, result) -> {
                     long end = System.currentTimeMillis();
                     cluster.nodes().forEach(n -> AutopilotPlugin.of(n).flushQueryLog());
-                    AutopilotPlugin.of(first).refreshProfiles();
+                    List<SchemaProfile> profiles = AutopilotPlugin.of(first).refreshProfiles();
                     System.out.printf(Locale.ROOT, "=== Phase %d: %s — %,d queries in %.1f s (%.0f q/s), %d errors "
                         + "===%n", result.index() + 1, result.phase(), result.queries(),
                         result.elapsed().toMillis() / 1000.0, result.throughputPerSecond(), result.errors());
@@ -72,6 +76,11 @@ public final class Demo {
                     catch (SQLException e) {
                         throw new IllegalStateException("Could not read the AUTOPILOT tables: " + e.getMessage(), e);
                     }
+                    long rewritten = cluster.nodes().stream()
+                        .mapToLong(n -> AutopilotPlugin.of(n).rewrittenStatements()).sum();
+                    System.out.printf(Locale.ROOT, "  statements rewritten to use applied structures so far: %,d%n",
+                        rewritten);
+                    apply(AutopilotPlugin.of(first), profiles);
                     System.out.println();
                     phaseStart[0] = System.currentTimeMillis();
                 })
@@ -81,6 +90,25 @@ public final class Demo {
                 Long.MAX_VALUE, Duration.ofSeconds(phaseSeconds));
             WorkloadResult result = driver.run(workload);
             System.out.printf(Locale.ROOT, "Done: %,d queries, %d errors.%n", result.queries(), result.errors());
+        }
+    }
+
+    /** Applies every profile that promises a net gain, as the adaptation manager will do by itself. */
+    private static void apply(AutopilotPlugin plugin, List<SchemaProfile> profiles) {
+        for (SchemaProfile p : profiles) {
+            if (p.empty() || p.expectedBenefit() == null || p.expectedBenefit().netGain() <= 0)
+                continue;
+            long start = System.nanoTime();
+            try {
+                PartitionLayout layout = plugin.applyProfile(ProfileCodec.write(p));
+                System.out.printf(Locale.ROOT, "  applied to %s in %.1f s: layout v%d, derived %s, indexes %s%n",
+                    p.table(), (System.nanoTime() - start) / 1e9, layout.version(),
+                    layout.derived().stream().map(c -> c.name() + " = " + c.expression()).toList(),
+                    layout.indexes().stream().map(i -> i.name() + i.columns()).toList());
+            }
+            catch (RuntimeException e) {
+                System.out.println("  could not apply the profile of " + p.table() + ": " + e.getMessage());
+            }
         }
     }
 }

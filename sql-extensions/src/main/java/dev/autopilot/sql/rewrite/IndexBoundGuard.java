@@ -18,15 +18,18 @@ import org.apache.calcite.sql.SqlNumericLiteral;
  *     <li>a BIGINT index compared with an INTEGER parameter or literal ({@code WHERE x > ?} with {@code setInt}) fails
  *     with "Remote query execution": the bound keeps the Integer ({@code TypeUtils.needCast} skips INT to BIGINT)
  *     and the index compares it with Longs;</li>
- *     <li>an INTEGER index in a range with a DECIMAL parameter ({@code x < ?} with 958.76) failed with an error
- *     without a message.</li>
+ *     <li>an INTEGER index in a range with a DECIMAL parameter ({@code x < ?} with 958.76), or under
+ *     {@code x IS NOT NULL AND ...} beside an {@code IN (subquery)}, failed with an error without a message.</li>
  * </ul>
  * So a BIGINT derived column is not put into any comparison with a constant or parameter, and an integer one not into
- * a range comparison; equality and IN on INTEGER columns, which composite indexes need, passed the differential test.
+ * a range or NULL test; equality and IN on INTEGER columns, which composite indexes need, passed the differential
+ * test.
  */
 final class IndexBoundGuard {
+    private static final Set<SqlKind> NULL_TESTS = EnumSet.of(SqlKind.IS_NULL, SqlKind.IS_NOT_NULL);
+
     private static final Set<SqlKind> RANGES = EnumSet.of(SqlKind.LESS_THAN, SqlKind.LESS_THAN_OR_EQUAL,
-        SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL, SqlKind.BETWEEN);
+        SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL, SqlKind.BETWEEN, SqlKind.IS_NULL, SqlKind.IS_NOT_NULL);
 
     private static final Set<SqlKind> COMPARISONS = EnumSet.of(SqlKind.EQUALS, SqlKind.NOT_EQUALS,
         SqlKind.LESS_THAN, SqlKind.LESS_THAN_OR_EQUAL, SqlKind.GREATER_THAN, SqlKind.GREATER_THAN_OR_EQUAL,
@@ -38,8 +41,13 @@ final class IndexBoundGuard {
     private IndexBoundGuard() {
     }
 
-    /** @return the kind of comparison {@code call} makes with a parameter or number constant, or {@code null} */
+    /**
+     * @return the kind of comparison {@code call} makes with a parameter or number constant (or of its NULL test),
+     *     or {@code null}
+     */
     static SqlKind comparisonWithConstant(SqlCall call) {
+        if (NULL_TESTS.contains(call.getKind()))
+            return call.getKind();
         if (!COMPARISONS.contains(call.getKind()))
             return null;
         for (SqlNode operand : call.getOperandList()) {
