@@ -83,7 +83,7 @@ public final class LayoutApplier {
                     + String.join(", ", i.columns().stream().map(LayoutApplier::quote).toList()) + ')');
                 built.add(i.name());
             }
-            return store.update(table.table(), l -> withIndexes(l, indexes));
+            return store.update(table.table(), l -> withIndexes(l == null ? current : l, indexes));
         }
         catch (RuntimeException e) {
             undo(table, before, added, built, e);

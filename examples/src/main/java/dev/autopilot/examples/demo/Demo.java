@@ -27,8 +27,9 @@ import org.apache.ignite.Ignite;
 /**
  * The main job: three server nodes in this JVM with Autopilot installed from {@code config/autopilot-server.xml},
  * TPC-H lineitem and orders loaded through JDBC, a drifting workload replayed by JDBC thin clients, and after each
- * phase what Autopilot observed (top templates, hot predicates and expressions, per-table statistics) and the schema
- * profile it proposes for each table from the phase's last complete window.
+ * phase what Autopilot observed (top templates, hot predicates and expressions, per-table statistics), the schema
+ * profile it proposes for each table from the phase's last complete window, and the profiles it applies (derived
+ * columns, indexes), which the next phase's queries are rewritten to use.
  *
  * <p>Arguments (all optional): {@code scale=0.02 phaseSeconds=30 concurrency=4 nodes=3}.
  */
