@@ -28,7 +28,7 @@ class RewriteDifferentialTest {
     private static final TestCluster CLUSTER = new TestCluster();
     private static final long SEED = Long.getLong("differential.seed", new Random().nextLong());
     private static final int QUERIES = Integer.getInteger("differential.queries", 2000);
-    private static final int VARIANTS = 8;
+    private static final int VARIANTS = 12;
 
     private static final String PROFILE = """
         {"partition_id": "T", "table": "PUBLIC.T", "version": 1,
