@@ -273,8 +273,10 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         layouts = LayoutStore.register(kernal, snapshot -> {
             derivations.onSnapshot(snapshot);
             CalciteHook.clearPlanCache(kernal);
-            if (scheduler != null)
+            if (scheduler != null && !scheduler.isShutdown()) {
+                scheduler.execute(this::compileDerivationsQuietly);
                 scheduler.execute(this::publishLayoutsQuietly);
+            }
         });
     }
 
@@ -322,6 +324,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
             t.setDaemon(true);
             return t;
         });
+        scheduler.execute(this::compileDerivationsQuietly);
         scheduler.scheduleWithFixedDelay(this::flushQuietly, cfg.getFlushIntervalMillis(),
             cfg.getFlushIntervalMillis(), TimeUnit.MILLISECONDS);
 
@@ -368,6 +371,16 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         }
         if (!rows.isEmpty())
             QUERY_REWRITES.cache(ignite).putAll(rows);
+    }
+
+    private void compileDerivationsQuietly() {
+        try {
+            derivations.compileAll();
+        }
+        catch (RuntimeException e) {
+            // The next write to the table compiles again, and reports what is wrong.
+            log.warning("Autopilot could not compile the derived columns: " + e);
+        }
     }
 
     /** The oldest server writes the layouts to {@code AUTOPILOT.PARTITION_LAYOUTS}, the others need not. */

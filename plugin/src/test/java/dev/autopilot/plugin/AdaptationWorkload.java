@@ -8,13 +8,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.apache.ignite.client.ClientCache;
 import org.apache.ignite.client.IgniteClient;
+import org.apache.ignite.cluster.ClusterTopologyException;
 import org.apache.ignite.configuration.ClientConfiguration;
+import org.apache.ignite.internal.util.typedef.X;
 
 /**
  * A table {@code PUBLIC.T} and two writers that keep changing it through a thin client while an adaptation runs, one
@@ -46,6 +51,7 @@ final class AdaptationWorkload implements AutoCloseable {
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final List<Thread> writers = new ArrayList<>();
+    private final ReadWriteLock gate = new ReentrantReadWriteLock();
 
     /** Creates and loads the table through {@code node}, and connects the writers' client to {@code addresses}. */
     AdaptationWorkload(Ignite node, int rows, String... addresses) {
@@ -61,7 +67,7 @@ final class AdaptationWorkload implements AutoCloseable {
             }
             sql(node, "INSERT INTO T (ID, A, B, C, S, V) VALUES " + values);
         }
-        client = Ignition.startClient(new ClientConfiguration().setAddresses(addresses));
+        client = Ignition.startClient(new ClientConfiguration().setAddresses(addresses).setTimeout(5_000));
     }
 
     /** Starts the writers. */
@@ -152,8 +158,39 @@ final class AdaptationWorkload implements AutoCloseable {
             + "AND COLUMN_NAME LIKE 'AP\\_%' ESCAPE '\\'");
     }
 
+    /** Runs a statement, again while the topology is changing (a node just joined or left). */
     static List<List<?>> sql(Ignite node, String sql) {
-        return node.cache("autopilot_table_stats").query(new SqlFieldsQuery(sql).setSchema("PUBLIC")).getAll();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return node.cache("autopilot_table_stats").query(new SqlFieldsQuery(sql).setSchema("PUBLIC")).getAll();
+            }
+            catch (RuntimeException e) {
+                if (attempt == 20 || !X.hasCause(e, ClusterTopologyException.class))
+                    throw e;
+                pause(250);
+            }
+        }
+    }
+
+    /** @return what {@code check} returns, run while no write is in flight */
+    <T> T quiet(Supplier<T> check) {
+        gate.writeLock().lock();
+        try {
+            return check.get();
+        }
+        finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override public void close() throws Exception {
@@ -168,6 +205,7 @@ final class AdaptationWorkload implements AutoCloseable {
             while (!stop.get()) {
                 int id = ThreadLocalRandom.current().nextInt(rows / 2) * 2 + slot;
                 v++;
+                gate.readLock().lock();
                 try {
                     write.run(id, v);
                     confirmed.put(id, v);
@@ -177,6 +215,9 @@ final class AdaptationWorkload implements AutoCloseable {
                 catch (Exception e) {
                     uncertain.put(id, v);
                     failures.incrementAndGet();
+                }
+                finally {
+                    gate.readLock().unlock();
                 }
                 try {
                     Thread.sleep(1);
