@@ -29,7 +29,7 @@ class AdaptationFaultTest {
         .setFillBatchSize(100);
     private static final int ROWS = 3000;
     private static final int TARGET_ADAPTATIONS = 20;
-    private static final long BUDGET_MILLIS = 120_000;
+    private static final long BUDGET_MILLIS = 110_000;
 
     /** The steps at which the manager's node is stopped, at the first moment the record shows it or a later step. */
     private static final AdaptationStep[] KILL_AT = {AdaptationStep.PLANNED, AdaptationStep.COLUMNS_ADDED,
@@ -67,13 +67,15 @@ class AdaptationFaultTest {
             adaptations++;
             awaitStep(id, killAt);
             Ignite victim = managerNode();
+            Adaptation atStop = record(id);
             int index = CLUSTER.index(victim);
             CLUSTER.stop(victim);
             CLUSTER.start(CLUSTER.config(index, CFG));
 
             Adaptation a = AdaptationManagerTest.awaitFinished(live(), id);
-            System.out.println("adaptation " + adaptations + ": manager stopped at " + killAt + ", "
-                + a.step() + (a.reason() == null ? "" : " (" + a.reason() + ')'));
+            System.out.println("adaptation " + adaptations + ": manager stopped at " + atStop.step() + " (partition "
+                + atStop.nextPartition() + "), " + a.step() + (atStop.owner() != null && !atStop.owner().equals(a.owner())
+                ? " by the next manager" : "") + (a.reason() == null ? "" : " (" + a.reason() + ')'));
             wrong += workload.quiet(() -> AdaptationWorkload.wrongResults(CLUSTER.node(0)));
             if (a.step() == AdaptationStep.DONE) {
                 completed++;
@@ -105,12 +107,16 @@ class AdaptationFaultTest {
     private static void awaitStep(String id, AdaptationStep step) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
-            Adaptation a = live().adaptations().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            Adaptation a = record(id);
             if (a.step().finished() || a.step().ordinal() >= step.ordinal())
                 break;
             Thread.sleep(5);
         }
         Thread.sleep(ThreadLocalRandom.current().nextInt(step == AdaptationStep.FILLING ? 1500 : 100));
+    }
+
+    private static Adaptation record(String id) {
+        return live().adaptations().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
     }
 
     /** @return the node the adaptation manager runs on now */
