@@ -13,6 +13,11 @@ import org.apache.ignite.IgniteCache;
 import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.cluster.ClusterNode;
 import dev.autopilot.adaptation.apply.LayoutApplier;
+import dev.autopilot.adaptation.manage.Adaptation;
+import dev.autopilot.adaptation.manage.AdaptationRecords;
+import dev.autopilot.adaptation.manage.AdaptationRequests;
+import dev.autopilot.adaptation.manage.AdaptationRunner;
+import java.util.function.BooleanSupplier;
 import dev.autopilot.adaptation.derive.Derivations;
 import dev.autopilot.adaptation.derive.LayoutDerivations;
 import dev.autopilot.adaptation.derive.RowDeriver;
@@ -67,6 +72,9 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     /** Put this comment anywhere in a statement's text to have it planned exactly as written, never rewritten. */
     public static final String NO_REWRITE = QueryRewriter.NO_REWRITE;
 
+    /** How often the adaptation manager looks for new requests. */
+    private static final long ADAPTATION_POLL_MILLIS = 200;
+
     private final AutopilotConfiguration cfg;
     private final QueryLog queryLog;
     private final QueryCapture capture;
@@ -84,6 +92,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     private GridKernalContext kernal;
     private LayoutStore layouts;
     private LayoutApplier applier;
+    private AdaptationRecords adaptations;
 
     AutopilotPlugin(AutopilotConfiguration cfg, QueryLog queryLog, Ignite node) {
         this.cfg = cfg;
@@ -177,6 +186,44 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         });
     }
 
+    /**
+     * Asks the Partition Adaptation Manager to give a table the structures of a profile: unlike
+     * {@link #applyProfile}, it returns at once, and the change goes on, or is rolled back, whichever node leaves.
+     *
+     * @param profileJson a schema profile
+     * @return the adaptation's id; its progress is in {@link #adaptations()} and {@code AUTOPILOT.ADAPTATIONS}
+     * @throws dev.autopilot.sql.expression.ProfileValidationException naming the field when the profile is refused
+     * @throws IllegalStateException when an adaptation of the same table is not finished
+     */
+    public String requestAdaptation(String profileJson) {
+        SchemaProfile profile = new ProfileValidator(this::userSchema).read(profileJson);
+        return requests().request(profile, profileJson, userSchema(profile.table()));
+    }
+
+    /**
+     * Takes an adaptation back, finished or not: the table's layout before it is restored at once, then the columns
+     * and indexes it added are dropped.
+     *
+     * @return whether it will be rolled back ({@code false} when it already was)
+     */
+    public boolean rollbackAdaptation(String id) {
+        return requests().rollback(id);
+    }
+
+    /** @return every adaptation recorded, oldest first */
+    public List<Adaptation> adaptations() {
+        return adaptations.all();
+    }
+
+    /** @return a runner of the adaptations acting under {@code token} until {@code stopped} */
+    AdaptationRunner adaptationRunner(String token, BooleanSupplier stopped) {
+        return new AdaptationRunner(adaptations, applier.steps(), token, stopped, System::currentTimeMillis, log);
+    }
+
+    private AdaptationRequests requests() {
+        return new AdaptationRequests(adaptations, applier.steps(), System::currentTimeMillis);
+    }
+
     /** Removes every derived column and index Autopilot added to {@code table} ({@code SCHEMA.TABLE}). */
     public void removeStructures(String table) {
         applier.removeAll(userSchema(table));
@@ -231,8 +278,10 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         layouts = LayoutStore.register(kernal, snapshot -> {
             derivations.onSnapshot(snapshot);
             CalciteHook.clearPlanCache(kernal);
-            if (scheduler != null)
+            if (scheduler != null && !scheduler.isShutdown()) {
+                scheduler.execute(this::compileDerivationsQuietly);
                 scheduler.execute(this::publishLayoutsQuietly);
+            }
         });
     }
 
@@ -271,6 +320,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
             System::currentTimeMillis);
         applier = new LayoutApplier(ignite, layouts, (schema, table, expression) ->
             DerivedValueCompiler.compile(ignite, schema, table, expression), NAME, cfg.getFillBatchSize());
+        adaptations = new AdaptationRecords(ignite);
         tap = QueryFinishTap.install(ignite, capture);
         registerMetrics(ignite.metrics().getOrCreate(NAME));
 
@@ -279,12 +329,18 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
             t.setDaemon(true);
             return t;
         });
+        scheduler.execute(this::compileDerivationsQuietly);
         scheduler.scheduleWithFixedDelay(this::flushQuietly, cfg.getFlushIntervalMillis(),
             cfg.getFlushIntervalMillis(), TimeUnit.MILLISECONDS);
 
         if (cfg.getStatisticsRefreshSeconds() > 0 && !ignite.cluster().localNode().isClient()) {
             ignite.services(ignite.cluster().forServers()).deployClusterSingletonAsync(StatisticsRefreshService.NAME,
                 new StatisticsRefreshService(TimeUnit.SECONDS.toMillis(cfg.getStatisticsRefreshSeconds())));
+        }
+
+        if (!ignite.cluster().localNode().isClient()) {
+            ignite.services(ignite.cluster().forServers()).deployClusterSingletonAsync(AdaptationService.NAME,
+                new AdaptationService(ADAPTATION_POLL_MILLIS));
         }
 
         log.info("Autopilot started: " + cfg + ", tables in schema " + SystemTable.SCHEMA);
@@ -320,6 +376,16 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         }
         if (!rows.isEmpty())
             QUERY_REWRITES.cache(ignite).putAll(rows);
+    }
+
+    private void compileDerivationsQuietly() {
+        try {
+            derivations.compileAll();
+        }
+        catch (RuntimeException e) {
+            // The next write to the table compiles again, and reports what is wrong.
+            log.warning("Autopilot could not compile the derived columns: " + e);
+        }
     }
 
     /** The oldest server writes the layouts to {@code AUTOPILOT.PARTITION_LAYOUTS}, the others need not. */

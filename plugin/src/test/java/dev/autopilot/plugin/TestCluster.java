@@ -64,6 +64,17 @@ final class TestCluster implements AutoCloseable {
         return node;
     }
 
+    /** Stops one node while the others go on (see {@link OrderlyShutdown#stopOne}) and forgets it. */
+    void stop(Ignite node) {
+        nodes.remove(node);
+        OrderlyShutdown.stopOne(node, nodes);
+    }
+
+    /** @return the {@code i} that {@link #config} gave {@code node} */
+    int index(Ignite node) {
+        return Integer.parseInt(node.name().substring(prefix.length()));
+    }
+
     Ignite node(int i) {
         return nodes.get(i);
     }

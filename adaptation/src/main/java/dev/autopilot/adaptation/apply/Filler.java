@@ -2,7 +2,6 @@ package dev.autopilot.adaptation.apply;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.function.LongConsumer;
 import javax.cache.Cache;
 import dev.autopilot.adaptation.derive.FillProcessor;
 import org.apache.ignite.Ignite;
@@ -13,7 +12,8 @@ import org.apache.ignite.lang.IgniteClosure;
 
 /**
  * Fills the derived columns of every existing row of a cache, partition by partition, in small batches of entry
- * processors: each row is rewritten under its own lock, so writes that run meanwhile are never lost.
+ * processors: each row is rewritten under its own lock, so writes that run meanwhile are never lost. Filling a row
+ * again is harmless, so a fill can resume at any partition.
  */
 final class Filler {
     private final Ignite ignite;
@@ -28,31 +28,31 @@ final class Filler {
 
     /**
      * @param cacheName the cache to fill
-     * @param progress told the number of rows filled so far after every batch
-     * @return rows filled
+     * @param fromPartition the first partition to fill
+     * @param progress told after every partition; returning {@code false} stops the fill
+     * @return whether every partition from {@code fromPartition} on was filled
      */
-    long fill(String cacheName, LongConsumer progress) {
+    boolean fill(String cacheName, int fromPartition, FillProgress progress) {
         IgniteCache<Object, Object> cache = ignite.cache(cacheName).withKeepBinary();
         FillProcessor processor = new FillProcessor(cacheName, pluginName);
         int partitions = ignite.affinity(cacheName).partitions();
         long filled = 0;
-        for (int p = 0; p < partitions; p++) {
+        for (int p = fromPartition; p < partitions; p++) {
             ScanQuery<Object, Object> scan = new ScanQuery<>(p);
             scan.setPageSize(batchSize);
             Set<Object> batch = new LinkedHashSet<>();
             try (QueryCursor<Object> keys = cache.query(scan, (IgniteClosure<Cache.Entry<Object, Object>, Object>)Cache.Entry::getKey)) {
                 for (Object key : keys) {
                     batch.add(key);
-                    if (batch.size() == batchSize) {
+                    if (batch.size() == batchSize)
                         filled += flush(cache, batch, processor);
-                        progress.accept(filled);
-                    }
                 }
             }
             filled += flush(cache, batch, processor);
-            progress.accept(filled);
+            if (!progress.partitionFilled(p + 1, filled))
+                return false;
         }
-        return filled;
+        return true;
     }
 
     private static long flush(IgniteCache<Object, Object> cache, Set<Object> batch, FillProcessor processor) {

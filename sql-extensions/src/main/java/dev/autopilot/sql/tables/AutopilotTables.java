@@ -92,10 +92,22 @@ public final class AutopilotTables {
             col("REWRITABLE", Boolean.class), col("LAYOUT", String.class), col("CHANGED_AT", Timestamp.class)),
         Retention.KEEP);
 
+    /**
+     * One row per adaptation of a partition to a profile: its step, fill progress, the layout before it (for a
+     * rollback) and its owner's fence token, so that a node taking over resumes it where it stopped.
+     */
+    public static final SystemTable ADAPTATIONS = new SystemTable("ADAPTATIONS",
+        List.of(col("ADAPTATION_ID", String.class)),
+        List.of(col("TABLE_NAME", String.class), col("STEP", String.class), col("ROWS_FILLED", Long.class),
+            col("NEXT_PARTITION", Integer.class), col("OWNER", String.class), col("OUTCOME", String.class),
+            col("REASON", String.class), col("STARTED_AT", Timestamp.class), col("UPDATED_AT", Timestamp.class),
+            col("PROFILE", String.class), col("PLAN", String.class), col("LAYOUT_BEFORE", String.class)),
+        Retention.KEEP);
+
     /** Every table, in creation order. */
     public static final List<SystemTable> ALL = List.of(QUERY_LOG, QUERY_TEMPLATES, TEMPLATE_PREDICATES,
         TEMPLATE_STATS, TABLE_ACCESS, TABLE_STATS, COLUMN_STATS, LOAD_FORECASTS, SCHEMA_PROFILES, QUERY_REWRITES,
-        PARTITION_LAYOUTS);
+        PARTITION_LAYOUTS, ADAPTATIONS);
 
     private AutopilotTables() {
     }

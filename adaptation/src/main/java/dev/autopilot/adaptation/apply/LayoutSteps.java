@@ -1,0 +1,213 @@
+package dev.autopilot.adaptation.apply;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import dev.autopilot.adaptation.derive.FunctionCompiler;
+import dev.autopilot.adaptation.layout.LayoutStore;
+import dev.autopilot.adaptation.profile.DerivedAttribute;
+import dev.autopilot.adaptation.profile.IndexRecommendation;
+import dev.autopilot.adaptation.profile.SchemaProfile;
+import dev.autopilot.sql.expression.DerivedExpression;
+import dev.autopilot.sql.expression.DerivedNames;
+import dev.autopilot.sql.expression.ProfileValidationException;
+import dev.autopilot.sql.layout.ColumnState;
+import dev.autopilot.sql.layout.DerivedColumn;
+import dev.autopilot.sql.layout.LayoutIndex;
+import dev.autopilot.sql.layout.PartitionLayout;
+import dev.autopilot.sql.rewrite.QueryRewriter;
+import dev.autopilot.sql.schema.TableSchema;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
+
+/**
+ * The steps that carry a partition from its layout to the structures of a {@link LayoutPlan}, each one idempotent, so
+ * that a change interrupted anywhere (its node died) can be resumed, or taken back, by running steps again.
+ * Until {@link #cutOver} the rewriter does not use anything a plan adds; only writes keep the new columns current.
+ */
+public final class LayoutSteps {
+    private final Ignite ignite;
+    private final LayoutStore store;
+    private final FunctionCompiler compiler;
+    private final Filler filler;
+    private final Ddl ddl;
+
+    /**
+     * @param ignite the local node
+     * @param store the cluster's layouts
+     * @param compiler compiles expressions as Ignite SQL does, for the column types
+     * @param pluginName the name of the plugin implementing {@code Derivations} on every node
+     * @param fillBatch rows per fill batch
+     */
+    public LayoutSteps(Ignite ignite, LayoutStore store, FunctionCompiler compiler, String pluginName, int fillBatch) {
+        this.ignite = ignite;
+        this.store = store;
+        this.compiler = compiler;
+        this.filler = new Filler(ignite, pluginName, fillBatch);
+        this.ddl = new Ddl(ignite);
+    }
+
+    /** @return the partition's layout now, an empty one when Autopilot added nothing to it */
+    public PartitionLayout current(TableSchema table) {
+        PartitionLayout l = store.layout(table.table());
+        return l != null ? l : new PartitionLayout(table, 0, List.of(), List.of(), true);
+    }
+
+    /**
+     * @param profile what to add; structures the partition has already are left out
+     * @param current the partition's layout now
+     * @return what the profile adds
+     * @throws ProfileValidationException naming the field when the profile does not fit the table
+     */
+    public LayoutPlan plan(SchemaProfile profile, PartitionLayout current) {
+        List<LayoutPlan.NewColumn> columns = newColumns(profile, current);
+        return new LayoutPlan(columns, newIndexes(profile, current, columns));
+    }
+
+    /** Adds the plan's columns to the table and to the layout as {@code BUILDING}: from then on writes derive them. */
+    public void addColumns(TableSchema table, LayoutPlan plan) {
+        for (LayoutPlan.NewColumn c : plan.columns())
+            ddl.addColumn(table, c.column().name(), c.type());
+        if (plan.columns().isEmpty())
+            return;
+        store.update(table.table(), l -> {
+            PartitionLayout base = l != null ? l : current(table);
+            List<DerivedColumn> derived = new ArrayList<>(base.derived());
+            for (LayoutPlan.NewColumn c : plan.columns()) {
+                if (derived.stream().noneMatch(d -> d.name().equals(c.column().name())))
+                    derived.add(c.column());
+            }
+            return derived.size() == base.derived().size() && l != null ? l
+                : new PartitionLayout(base.table(), base.version() + 1, derived, base.indexes(), base.rewritable());
+        });
+    }
+
+    /**
+     * Fills the derived columns of the rows already in the table.
+     *
+     * @return whether every partition from {@code fromPartition} on was filled (not stopped by {@code progress})
+     */
+    public boolean fill(TableSchema table, int fromPartition, FillProgress progress) {
+        return filler.fill(table.cacheName(), fromPartition, progress);
+    }
+
+    /**
+     * @param columns derived columns of the table
+     * @return rows where one of them differs from what Ignite SQL computes from the row now
+     */
+    public long staleRows(TableSchema table, List<DerivedColumn> columns) {
+        if (columns.isEmpty())
+            return 0;
+        String differs = columns.stream()
+            .map(c -> '(' + Ddl.quote(c.name()) + " IS DISTINCT FROM (" + c.expression().canonical() + "))")
+            .collect(Collectors.joining(" OR "));
+        List<List<?>> rows = ignite.cache(table.cacheName()).query(new SqlFieldsQuery(QueryRewriter.NO_REWRITE
+            + " SELECT COUNT(*) FROM " + Ddl.qualified(table) + " WHERE " + differs)).getAll();
+        return ((Number)rows.get(0).get(0)).longValue();
+    }
+
+    /** Builds the plan's indexes online; the rewriter does not know them before {@link #cutOver}. */
+    public void buildIndexes(TableSchema table, LayoutPlan plan) {
+        for (LayoutIndex i : plan.indexes())
+            ddl.createIndex(table, i.name(), i.columns());
+    }
+
+    /**
+     * The cut-over: one layout change that makes the plan's columns {@code READY} and adds its indexes, so the
+     * rewriter starts to use all of them at once.
+     *
+     * @return the layout afterwards
+     */
+    public PartitionLayout cutOver(TableSchema table, LayoutPlan plan) {
+        Set<String> planned = new HashSet<>();
+        plan.columns().forEach(c -> planned.add(c.column().name()));
+        return store.update(table.table(), l -> {
+            PartitionLayout base = l != null ? l : current(table);
+            List<DerivedColumn> derived = base.derived().stream().map(c -> planned.contains(c.name())
+                ? new DerivedColumn(c.name(), c.expression(), ColumnState.READY) : c).toList();
+            List<LayoutIndex> indexes = new ArrayList<>(base.indexes());
+            plan.indexes().stream().filter(i -> !indexes.contains(i)).forEach(indexes::add);
+            boolean same = derived.equals(base.derived()) && indexes.equals(base.indexes());
+            return same && l != null ? l
+                : new PartitionLayout(base.table(), base.version() + 1, derived, indexes, base.rewritable());
+        });
+    }
+
+    /**
+     * Puts a layout back: at once no query is rewritten to use, and no write derives, anything added since.
+     *
+     * @param before the layout to restore; one without structures removes the partition's layout
+     */
+    public void restore(PartitionLayout before) {
+        String table = before.table().table();
+        if (before.derived().isEmpty() && before.indexes().isEmpty()) {
+            store.remove(table);
+            return;
+        }
+        store.update(table, l -> new PartitionLayout(before.table(), (l == null ? before : l).version() + 1,
+            before.derived(), before.indexes(), before.rewritable()));
+    }
+
+    /** Drops the plan's indexes and columns, those that exist; run it after {@link #restore}. */
+    public void dropAdded(TableSchema table, LayoutPlan plan) {
+        for (LayoutIndex i : plan.indexes())
+            ddl.dropIndex(table, i.name());
+        for (LayoutPlan.NewColumn c : plan.columns())
+            ddl.dropColumn(table, c.column().name());
+    }
+
+    private List<LayoutPlan.NewColumn> newColumns(SchemaProfile profile, PartitionLayout current) {
+        Set<String> present = new HashSet<>(current.table().columns().keySet());
+        current.derived().forEach(c -> present.add(c.name()));
+        List<LayoutPlan.NewColumn> out = new ArrayList<>();
+        List<DerivedAttribute> attrs = profile.derivedAttributes() == null ? List.of() : profile.derivedAttributes();
+        for (int i = 0; i < attrs.size(); i++) {
+            DerivedAttribute a = attrs.get(i);
+            String field = "derived_attributes[" + i + ']';
+            if (current.derived().stream().anyMatch(c -> c.name().equals(a.name())))
+                continue;
+            if (!present.add(a.name()))
+                throw new ProfileValidationException(field + ".name", a.name() + " is already a column of "
+                    + current.table().table());
+            DerivedExpression e = DerivedExpression.parse(a.expression(), current.table(), field + ".expression");
+            String[] t = Ddl.schemaAndTable(current.table());
+            String type;
+            try {
+                type = compiler.compile(t[0], t[1], e.canonical()).columnType();
+            }
+            catch (RuntimeException ex) {
+                throw new ProfileValidationException(field + ".expression", "Ignite cannot compile " + e.canonical()
+                    + ": " + ex.getMessage());
+            }
+            out.add(new LayoutPlan.NewColumn(new DerivedColumn(a.name(), e, ColumnState.BUILDING), type));
+        }
+        return out;
+    }
+
+    private static List<LayoutIndex> newIndexes(SchemaProfile profile, PartitionLayout current,
+        List<LayoutPlan.NewColumn> columns) {
+        Set<String> known = new HashSet<>(current.table().columns().keySet());
+        current.derived().forEach(c -> known.add(c.name()));
+        columns.forEach(c -> known.add(c.column().name()));
+        List<LayoutIndex> out = new ArrayList<>();
+        List<IndexRecommendation> recs = new ArrayList<>(profile.indexes() == null ? List.of() : profile.indexes());
+        List<String> composite = profile.compositeIndex();
+        if (composite != null && !composite.isEmpty() && recs.stream().noneMatch(r -> r.columns().equals(composite)))
+            recs.add(new IndexRecommendation(DerivedNames.indexName(current.table().table(), composite), composite,
+                null, "composite_index", null));
+        for (int i = 0; i < recs.size(); i++) {
+            IndexRecommendation r = recs.get(i);
+            if (current.indexes().stream().anyMatch(x -> x.name().equals(r.name())))
+                continue;
+            for (int j = 0; j < r.columns().size(); j++) {
+                if (!known.contains(r.columns().get(j)))
+                    throw new ProfileValidationException("indexes[" + i + "].columns[" + j + ']', "unknown column "
+                        + r.columns().get(j) + " in table " + current.table().table());
+            }
+            out.add(new LayoutIndex(r.name(), r.columns()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.autopilot.adaptation.manage;
+
+/**
+ * One adaptation of a partition to a profile, as recorded in {@code AUTOPILOT.ADAPTATIONS}: everything a node needs to
+ * resume it or take it back.
+ *
+ * @param id its id
+ * @param table {@code SCHEMA.TABLE}
+ * @param step where it stands
+ * @param rowsFilled rows filled so far
+ * @param nextPartition the first partition the fill has not finished
+ * @param owner the fence token of the manager instance acting on it ({@code null} before one took it)
+ * @param outcome {@code completed} or {@code rolled back} once finished, else {@code null}
+ * @param reason why it was rolled back
+ * @param startedAt when it was requested, epoch millis
+ * @param updatedAt when its record last changed, epoch millis
+ * @param profile the profile JSON as requested
+ * @param plan the {@code LayoutPlan} JSON
+ * @param layoutBefore the partition's layout before it ({@code LayoutCodec} JSON), always with the table's schema
+ */
+public record Adaptation(String id, String table, AdaptationStep step, long rowsFilled, int nextPartition,
+    String owner, String outcome, String reason, long startedAt, long updatedAt, String profile, String plan,
+    String layoutBefore) {
+    /** What a completed adaptation records as its outcome. */
+    public static final String COMPLETED = "completed";
+
+    /** What a rolled back adaptation records as its outcome. */
+    public static final String ROLLED_BACK = "rolled back";
+
+    /** @return this record at {@code next}, changed at {@code now} */
+    public Adaptation at(AdaptationStep next, long now) {
+        String out = next == AdaptationStep.DONE ? COMPLETED : next == AdaptationStep.ROLLED_BACK ? ROLLED_BACK : null;
+        return new Adaptation(id, table, next, rowsFilled, nextPartition, owner, out, reason, startedAt, now, profile,
+            plan, layoutBefore);
+    }
+
+    /** @return this record with fill progress */
+    public Adaptation filled(int next, long rows, long now) {
+        return new Adaptation(id, table, step, rows, next, owner, outcome, reason, startedAt, now, profile, plan,
+            layoutBefore);
+    }
+
+    /** @return this record taken by the manager instance holding {@code token} */
+    public Adaptation ownedBy(String token, long now) {
+        return new Adaptation(id, table, step, rowsFilled, nextPartition, token, outcome, reason, startedAt, now,
+            profile, plan, layoutBefore);
+    }
+
+    /** @return this record rolling back, because of {@code why} */
+    public Adaptation rollingBack(String why, long now) {
+        return new Adaptation(id, table, AdaptationStep.ROLLING_BACK, rowsFilled, nextPartition, owner, null, why,
+            startedAt, now, profile, plan, layoutBefore);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.autopilot.adaptation.manage;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import javax.cache.Cache;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.cache.query.QueryCursor;
+import org.apache.ignite.cache.query.ScanQuery;
+
+import static dev.autopilot.sql.tables.AutopilotTables.ADAPTATIONS;
+
+/**
+ * The adaptation records in {@code AUTOPILOT.ADAPTATIONS}. Every change is a compare-and-set against the record as
+ * the writer last read it, so of two manager instances that briefly overlap only one can move an adaptation on.
+ */
+public final class AdaptationRecords {
+    private final Ignite ignite;
+
+    /** @param ignite a node of the cluster */
+    public AdaptationRecords(Ignite ignite) {
+        this.ignite = ignite;
+    }
+
+    /** Stores a new record; fails if its id is taken. */
+    public void create(Adaptation a) {
+        if (!cache().putIfAbsent(a.id(), row(a)))
+            throw new IllegalStateException("Adaptation " + a.id() + " exists already");
+    }
+
+    /** @return the record {@code id}, or {@code null} */
+    public Adaptation get(String id) {
+        BinaryObject row = cache().get(id);
+        return row == null ? null : adaptation(id, row);
+    }
+
+    /** @return every record, oldest first */
+    public List<Adaptation> all() {
+        List<Adaptation> out = new ArrayList<>();
+        try (QueryCursor<Cache.Entry<Object, BinaryObject>> rows = cache().query(new ScanQuery<>())) {
+            rows.forEach(e -> out.add(adaptation((String)e.getKey(), e.getValue())));
+        }
+        out.sort(Comparator.comparingLong(Adaptation::startedAt).thenComparing(Adaptation::id));
+        return out;
+    }
+
+    /** @return the records not finished, oldest first */
+    public List<Adaptation> unfinished() {
+        return all().stream().filter(a -> !a.step().finished()).toList();
+    }
+
+    /**
+     * @param expected the record as the caller last read or wrote it
+     * @param next what it becomes
+     * @return whether the record was {@code expected} and now is {@code next}
+     */
+    public boolean replace(Adaptation expected, Adaptation next) {
+        return cache().replace(expected.id(), row(expected), row(next));
+    }
+
+    private IgniteCache<Object, BinaryObject> cache() {
+        return ADAPTATIONS.cache(ignite);
+    }
+
+    private BinaryObject row(Adaptation a) {
+        return ADAPTATIONS.value(ignite.binary(), a.table(), a.step().name(), a.rowsFilled(), a.nextPartition(),
+            a.owner(), a.outcome(), a.reason(), new Timestamp(a.startedAt()), new Timestamp(a.updatedAt()),
+            a.profile(), a.plan(), a.layoutBefore());
+    }
+
+    private static Adaptation adaptation(String id, BinaryObject row) {
+        return new Adaptation(id, row.field("TABLE_NAME"), AdaptationStep.valueOf(row.field("STEP")),
+            row.<Long>field("ROWS_FILLED"), row.<Integer>field("NEXT_PARTITION"), row.field("OWNER"),
+            row.field("OUTCOME"), row.field("REASON"), row.<Timestamp>field("STARTED_AT").getTime(),
+            row.<Timestamp>field("UPDATED_AT").getTime(), row.field("PROFILE"), row.field("PLAN"),
+            row.field("LAYOUT_BEFORE"));
+    }
+}

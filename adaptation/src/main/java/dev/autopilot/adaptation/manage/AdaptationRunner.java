@@ -1,0 +1,177 @@
+package dev.autopilot.adaptation.manage;
+
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import dev.autopilot.adaptation.apply.LayoutPlan;
+import dev.autopilot.adaptation.apply.LayoutSteps;
+import dev.autopilot.adaptation.layout.LayoutCodec;
+import dev.autopilot.sql.layout.PartitionLayout;
+import dev.autopilot.sql.schema.TableSchema;
+import org.apache.ignite.IgniteLogger;
+
+/**
+ * Moves adaptations through their steps on behalf of one manager instance, identified by a fence token. It first
+ * takes an adaptation by writing its token into the record; every later step is recorded by a compare-and-set
+ * against the record it wrote last, so when another instance took the adaptation over, or a user asked for a
+ * rollback, the next write fails and this runner reads the record again instead of acting on a stale one.
+ */
+public final class AdaptationRunner {
+    /** Failed attempts of a forward step before the adaptation is rolled back. */
+    static final int ATTEMPTS = 3;
+
+    /** Fills that find stale rows before the adaptation is rolled back. */
+    static final int FILLS = 3;
+
+    private final AdaptationRecords records;
+    private final LayoutSteps steps;
+    private final String token;
+    private final BooleanSupplier stopped;
+    private final LongSupplier clock;
+    private final IgniteLogger log;
+
+    /**
+     * @param records where adaptations are recorded
+     * @param steps the layout steps
+     * @param token this instance's fence token, unique per instance
+     * @param stopped whether this instance is being stopped: it then leaves adaptations for the next one to resume
+     * @param clock epoch millis
+     * @param log for what went wrong
+     */
+    public AdaptationRunner(AdaptationRecords records, LayoutSteps steps, String token, BooleanSupplier stopped,
+        LongSupplier clock, IgniteLogger log) {
+        this.records = records;
+        this.steps = steps;
+        this.token = token;
+        this.stopped = stopped;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    /** Resumes, or finishes rolling back, every unfinished adaptation, oldest first. */
+    public void runUnfinished() {
+        for (Adaptation a : records.unfinished()) {
+            if (stopped.getAsBoolean())
+                return;
+            run(a);
+        }
+    }
+
+    private void run(Adaptation found) {
+        Adaptation a = cas(found, found.ownedBy(token, clock.getAsLong()));
+        int failures = 0;
+        int refills = 0;
+        while (a != null && !a.step().finished() && !stopped.getAsBoolean()) {
+            try {
+                if (refilling(a) && ++refills >= FILLS) {
+                    a = failed(a, "rows still stale after " + FILLS + " fills");
+                    continue;
+                }
+                Adaptation next = advance(a);
+                a = next != null ? next : reread(a);
+            }
+            catch (RuntimeException e) {
+                if (stopped.getAsBoolean())
+                    return;
+                log.warning("Autopilot adaptation " + a.id() + " of " + a.table() + " failed at step " + a.step(), e);
+                a = reread(a);
+                if (a == null || a.step() == AdaptationStep.ROLLING_BACK)
+                    return;
+                if (++failures >= ATTEMPTS)
+                    a = failed(a, a.step() + ": " + e);
+                else if (!pause(failures))
+                    return;
+            }
+        }
+    }
+
+    /** @return the record after the step, or {@code null} when the record changed under this runner */
+    private Adaptation advance(Adaptation a) {
+        PartitionLayout before = LayoutCodec.read(a.layoutBefore());
+        TableSchema table = before.table();
+        LayoutPlan plan = LayoutPlan.read(a.plan(), table);
+        long now = clock.getAsLong();
+        switch (a.step()) {
+            case PLANNED -> {
+                steps.addColumns(table, plan);
+                return cas(a, a.at(plan.columns().isEmpty() ? AdaptationStep.FILLED : AdaptationStep.COLUMNS_ADDED,
+                    now));
+            }
+            case COLUMNS_ADDED -> {
+                return cas(a, a.filled(0, 0, now).at(AdaptationStep.FILLING, now));
+            }
+            case FILLING -> {
+                return fill(a, table, plan);
+            }
+            case FILLED -> {
+                steps.buildIndexes(table, plan);
+                return cas(a, a.at(AdaptationStep.INDEXED, now));
+            }
+            case INDEXED -> {
+                steps.cutOver(table, plan);
+                return cas(a, a.at(AdaptationStep.DONE, now));
+            }
+            case ROLLING_BACK -> {
+                steps.restore(before);
+                steps.dropAdded(table, plan);
+                return cas(a, a.at(AdaptationStep.ROLLED_BACK, now));
+            }
+            default -> throw new IllegalStateException("Nothing to do at step " + a.step());
+        }
+    }
+
+    /**
+     * Fills from the recorded partition on, recording each partition done; once past the last, checks every row
+     * against Ignite SQL and either records the fill finished or starts it again from the first partition.
+     */
+    private Adaptation fill(Adaptation start, TableSchema table, LayoutPlan plan) {
+        Adaptation[] last = {start};
+        boolean complete = steps.fill(table, start.nextPartition(), (next, rows) -> {
+            last[0] = cas(last[0], last[0].filled(next, start.rowsFilled() + rows, clock.getAsLong()));
+            return last[0] != null && !stopped.getAsBoolean();
+        });
+        if (!complete || last[0] == null)
+            return last[0];
+        long stale = steps.staleRows(table, plan.columns().stream().map(LayoutPlan.NewColumn::column)
+            .toList());
+        long now = clock.getAsLong();
+        if (stale == 0)
+            return cas(last[0], last[0].at(AdaptationStep.FILLED, now));
+        log.warning("Autopilot adaptation " + start.id() + " of " + start.table() + " found " + stale
+            + " rows stale after its fill; filling again");
+        return cas(last[0], last[0].filled(0, last[0].rowsFilled(), now));
+    }
+
+    /** @return whether the adaptation is about to fill again after a fill that left stale rows */
+    private static boolean refilling(Adaptation a) {
+        return a.step() == AdaptationStep.FILLING && a.nextPartition() == 0 && a.rowsFilled() > 0;
+    }
+
+    /** Waits a little longer after each failure, for the topology change that most likely caused it to settle. */
+    private static boolean pause(int failures) {
+        try {
+            Thread.sleep(500L * failures);
+            return true;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Adaptation failed(Adaptation a, String why) {
+        log.warning("Autopilot rolls back adaptation " + a.id() + " of " + a.table() + ": " + why);
+        Adaptation next = cas(a, a.rollingBack(why, clock.getAsLong()));
+        return next != null ? next : reread(a);
+    }
+
+    /** @return {@code next} if the record was {@code expected}, else {@code null} */
+    private Adaptation cas(Adaptation expected, Adaptation next) {
+        return records.replace(expected, next) ? next : null;
+    }
+
+    /** @return the record now if this instance still owns it, else {@code null} */
+    private Adaptation reread(Adaptation a) {
+        Adaptation now = records.get(a.id());
+        return now != null && token.equals(now.owner()) ? now : null;
+    }
+}

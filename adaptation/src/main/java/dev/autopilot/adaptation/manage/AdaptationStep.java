@@ -1,0 +1,36 @@
+package dev.autopilot.adaptation.manage;
+
+/**
+ * Where an adaptation of a partition stands. Forward steps run in declaration order up to {@link #DONE}; a failure or a
+ * rollback request sends it to {@link #ROLLING_BACK} from any step.
+ */
+public enum AdaptationStep {
+    /** Recorded with its plan and the layout before it; nothing changed yet. */
+    PLANNED,
+
+    /** The new columns exist and every write derives them; old rows may hold no value. */
+    COLUMNS_ADDED,
+
+    /** Old rows are being filled, partition by partition, from the recorded next partition on. */
+    FILLING,
+
+    /** Every row holds its derived values. */
+    FILLED,
+
+    /** The new indexes are built; the rewriter does not know them yet. */
+    INDEXED,
+
+    /** Cut over: the layout lets the rewriter use the new columns and indexes. */
+    DONE,
+
+    /** The layout before is put back, then the added indexes and columns are dropped. */
+    ROLLING_BACK,
+
+    /** The partition is as it was before. */
+    ROLLED_BACK;
+
+    /** @return whether nothing is left to do */
+    public boolean finished() {
+        return this == DONE || this == ROLLED_BACK;
+    }
+}

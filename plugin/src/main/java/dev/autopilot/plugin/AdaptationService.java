@@ -1,0 +1,56 @@
+package dev.autopilot.plugin;
+
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import dev.autopilot.adaptation.manage.AdaptationRunner;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteLogger;
+import org.apache.ignite.resources.IgniteInstanceResource;
+import org.apache.ignite.resources.LoggerResource;
+import org.apache.ignite.services.Service;
+
+/**
+ * The Partition Adaptation Manager: a cluster singleton that carries each requested adaptation through its steps. All
+ * it knows is in {@code AUTOPILOT.ADAPTATIONS}, so when its node leaves, the instance Ignite starts elsewhere resumes
+ * every unfinished adaptation where the records say it stopped; each instance acts under its own fence token, so two
+ * that briefly overlap never both move an adaptation on.
+ */
+final class AdaptationService implements Service {
+    /** The name the service is deployed under. */
+    static final String NAME = "autopilot-adaptations";
+
+    private static final long serialVersionUID = 1L;
+
+    private final long pollMillis;
+
+    @IgniteInstanceResource
+    private transient Ignite ignite;
+
+    @LoggerResource
+    private transient IgniteLogger log;
+
+    private transient volatile boolean cancelled;
+
+    AdaptationService(long pollMillis) {
+        this.pollMillis = pollMillis;
+    }
+
+    @Override public void cancel() {
+        cancelled = true;
+    }
+
+    @Override public void execute() throws InterruptedException {
+        AdaptationRunner runner = AutopilotPlugin.of(ignite).adaptationRunner(UUID.randomUUID().toString(),
+            () -> cancelled);
+        while (!cancelled) {
+            try {
+                runner.runUnfinished();
+            }
+            catch (RuntimeException e) {
+                if (!cancelled)
+                    log.warning("Autopilot could not run the adaptations; will retry in " + pollMillis + " ms", e);
+            }
+            TimeUnit.MILLISECONDS.sleep(pollMillis);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.autopilot.plugin;
+
+import java.util.List;
+import dev.autopilot.adaptation.manage.Adaptation;
+import dev.autopilot.adaptation.manage.AdaptationStep;
+import dev.autopilot.sql.layout.ColumnState;
+import dev.autopilot.sql.layout.PartitionLayout;
+import org.apache.ignite.Ignite;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import static dev.autopilot.plugin.AdaptationWorkload.PROFILE;
+import static dev.autopilot.plugin.AdaptationWorkload.TABLE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Partition Adaptation Manager on a healthy cluster: an adaptation requested while writers run through SQL and
+ * key-value puts reaches DONE with every row exact and no write lost, and a rollback afterwards restores the layout
+ * before it and drops what it added.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdaptationManagerTest {
+    private static final TestCluster CLUSTER = new TestCluster();
+    private static final int ROWS = 3000;
+
+    private static AdaptationWorkload workload;
+    private static String id;
+
+    @BeforeAll
+    static void startCluster() {
+        CLUSTER.start(2, new AutopilotConfiguration().setStatisticsRefreshSeconds(0).setFillBatchSize(100));
+        workload = new AdaptationWorkload(CLUSTER.node(0), ROWS, CLUSTER.clientAddress(0), CLUSTER.clientAddress(1));
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (workload != null)
+            workload.close();
+        CLUSTER.close();
+    }
+
+    @Test
+    @Order(1)
+    void adaptationUnderConcurrentWritesReachesDoneWithEveryRowExactAndNoWriteLost() throws Exception {
+        workload.start();
+        TestCluster.await("writers running", () -> workload.writes() > 100);
+
+        id = plugin(1).requestAdaptation(PROFILE);
+        assertThrows(IllegalStateException.class, () -> plugin(0).requestAdaptation(PROFILE),
+            "a second adaptation of the same table waits for the first");
+        Adaptation done = awaitFinished(id);
+        long atDone = workload.writes();
+        TestCluster.await("writers ran after the cut-over", () -> workload.writes() > atDone + 100);
+        workload.stop();
+
+        assertEquals(AdaptationStep.DONE, done.step(), "reason: " + done.reason());
+        assertEquals(Adaptation.COMPLETED, done.outcome());
+        assertTrue(done.rowsFilled() >= ROWS, "rows filled: " + done.rowsFilled());
+        PartitionLayout layout = plugin(0).layouts().table(TABLE);
+        assertEquals(2, layout.derived().size());
+        assertTrue(layout.derived().stream().allMatch(c -> c.state() == ColumnState.READY));
+        assertEquals(1, layout.indexes().size());
+
+        int wrong = AdaptationWorkload.wrongDerived(node(0));
+        int lost = workload.lostRows(node(0));
+        int wrongResults = AdaptationWorkload.wrongResults(node(1));
+        System.out.println("adaptation: " + ROWS + " rows, " + wrong + " wrong derived values, " + lost
+            + " lost, " + wrongResults + " wrong results; " + workload.writes() + " writes to "
+            + workload.keysWritten() + " keys, " + workload.failedWrites() + " failed");
+        assertEquals(0, wrong);
+        assertEquals(0, lost);
+        assertEquals(0, wrongResults);
+        assertTrue(workload.keysWritten() > 100);
+
+        List<List<?>> row = AdaptationWorkload.sql(node(0),
+            "SELECT STEP, OUTCOME FROM AUTOPILOT.ADAPTATIONS WHERE ADAPTATION_ID = '" + id + '\'');
+        assertEquals(List.of(List.of("DONE", Adaptation.COMPLETED)), row, "the record is readable from SQL");
+    }
+
+    @Test
+    @Order(2)
+    void rollbackRestoresTheLayoutBeforeAndDropsTheAddedColumnsAndIndex() {
+        assertTrue(plugin(0).rollbackAdaptation(id));
+        Adaptation back = awaitFinished(id);
+
+        assertEquals(AdaptationStep.ROLLED_BACK, back.step());
+        assertEquals(Adaptation.ROLLED_BACK, back.outcome());
+        assertEquals("rollback requested", back.reason());
+        TestCluster.await("layout removed on every node", () -> CLUSTER.nodes().stream()
+            .allMatch(n -> AutopilotPlugin.of(n).layouts().table(TABLE) == null));
+        assertNull(plugin(1).layouts().table(TABLE));
+        assertEquals(List.of(), AdaptationWorkload.derivedColumns(node(0)));
+        assertEquals(List.of(), AdaptationWorkload.sql(node(0),
+            "SELECT INDEX_NAME FROM SYS.INDEXES WHERE TABLE_NAME = 'T' AND INDEX_NAME LIKE 'AP_%'"));
+        assertEquals(0, AdaptationWorkload.wrongResults(node(1)));
+        assertEquals(0, workload.lostRows(node(1)));
+        assertFalse(plugin(1).rollbackAdaptation(id), "a rolled back adaptation is not rolled back twice");
+    }
+
+    @Test
+    @Order(3)
+    void rollbackDuringTheFillStopsItAndLeavesNothingBehind() {
+        String again = plugin(0).requestAdaptation(PROFILE);
+        TestCluster.await("fill started", () -> plugin(0).adaptations().stream()
+            .anyMatch(a -> a.id().equals(again) && a.step().ordinal() >= AdaptationStep.FILLING.ordinal()));
+        plugin(1).rollbackAdaptation(again);
+        Adaptation back = awaitFinished(again);
+
+        assertEquals(AdaptationStep.ROLLED_BACK, back.step());
+        assertNull(plugin(0).layouts().table(TABLE));
+        assertEquals(List.of(), AdaptationWorkload.derivedColumns(node(0)));
+        assertEquals(0, workload.lostRows(node(0)));
+    }
+
+    static Adaptation awaitFinished(String id) {
+        return awaitFinished(plugin(0), id);
+    }
+
+    /** @return the adaptation once DONE or ROLLED_BACK, as {@code plugin} reads it; fails after 60 s */
+    static Adaptation awaitFinished(AutopilotPlugin plugin, String id) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            Adaptation a = plugin.adaptations().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            if (a.step().finished())
+                return a;
+            try {
+                Thread.sleep(50);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("Adaptation " + id + " did not finish in 60 s");
+    }
+
+    private static Ignite node(int i) {
+        return CLUSTER.node(i);
+    }
+
+    private static AutopilotPlugin plugin(int i) {
+        return AutopilotPlugin.of(CLUSTER.node(i));
+    }
+}
