@@ -114,9 +114,13 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         return queryLog;
     }
 
-    /** Writes this node's query log to the {@code AUTOPILOT} tables now rather than at the next flush. */
-    public void flushQueryLog() {
+    /**
+     * Writes this node's query log and the rewrites it made to the {@code AUTOPILOT} tables now rather than at the
+     * next flush.
+     */
+    public synchronized void flushQueryLog() {
         publisher.flush();
+        publishRewrites();
     }
 
     /** @return the tables Autopilot manages, with fresh statistics, also written to the {@code AUTOPILOT} tables */
@@ -355,8 +359,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
 
     private void flushQuietly() {
         try {
-            publisher.flush();
-            publishRewrites();
+            flushQueryLog();
         }
         catch (RuntimeException e) {
             // The node may be stopping or a table not yet ready; the next flush writes what this one could not.
