@@ -10,10 +10,11 @@ import org.apache.ignite.resources.LoggerResource;
 import org.apache.ignite.services.Service;
 
 /**
- * The Partition Adaptation Manager: a cluster singleton that carries each requested adaptation through its steps. All
- * it knows is in {@code AUTOPILOT.ADAPTATIONS}, so when its node leaves, the instance Ignite starts elsewhere resumes
- * every unfinished adaptation where the records say it stopped; each instance acts under its own fence token, so two
- * that briefly overlap never both move an adaptation on.
+ * The Partition Adaptation Manager: a cluster singleton that carries each adaptation through its steps, and starts
+ * adaptations of slow tables on its own ({@link AutoAdaptation}). All it knows is in {@code AUTOPILOT.ADAPTATIONS}, so
+ * when its node leaves, the instance Ignite starts elsewhere resumes every unfinished adaptation where the records say
+ * it stopped; each instance acts under its own fence token, so two that briefly overlap never both move an adaptation
+ * on.
  */
 final class AdaptationService implements Service {
     /** The name the service is deployed under. */
@@ -40,11 +41,13 @@ final class AdaptationService implements Service {
     }
 
     @Override public void execute() throws InterruptedException {
-        AdaptationRunner runner = AutopilotPlugin.of(ignite).adaptationRunner(UUID.randomUUID().toString(),
-            () -> cancelled);
+        AutopilotPlugin plugin = AutopilotPlugin.of(ignite);
+        AdaptationRunner runner = plugin.adaptationRunner(UUID.randomUUID().toString(), () -> cancelled);
+        AutoAdaptation auto = plugin.autoAdaptation();
         while (!cancelled) {
             try {
                 runner.runUnfinished();
+                auto.evaluate(System.currentTimeMillis());
             }
             catch (RuntimeException e) {
                 if (!cancelled)

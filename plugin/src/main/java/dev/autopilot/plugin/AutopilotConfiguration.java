@@ -27,6 +27,7 @@ public class AutopilotConfiguration implements PluginConfiguration {
     private int forecastHistoryWindows = 1440;
     private long forecastTrainingBudgetMillis = 30_000;
     private int fillBatchSize = 500;
+    private AdaptationConfiguration adaptation = new AdaptationConfiguration();
 
     /** @return length of a query-log window, in seconds (default 60) */
     public int getWindowSeconds() {
@@ -211,6 +212,17 @@ public class AutopilotConfiguration implements PluginConfiguration {
         return this;
     }
 
+    /** @return when the adaptation manager adapts a table on its own, and when it takes an adaptation back */
+    public AdaptationConfiguration getAdaptation() {
+        return adaptation;
+    }
+
+    /** @param adaptation when the adaptation manager adapts a table on its own, and takes an adaptation back */
+    public AutopilotConfiguration setAdaptation(AdaptationConfiguration adaptation) {
+        this.adaptation = adaptation;
+        return this;
+    }
+
     /**
      * Checks every property.
      *
@@ -237,6 +249,9 @@ public class AutopilotConfiguration implements PluginConfiguration {
             if (t == null || !t.matches("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?"))
                 throw invalid("managedTables", t, "each entry must be TABLE or SCHEMA.TABLE");
         }
+        if (adaptation == null)
+            throw invalid("adaptation", null, "must be set");
+        adaptation.validate();
     }
 
     /** @return the query-log bounds these settings give */
@@ -262,6 +277,6 @@ public class AutopilotConfiguration implements PluginConfiguration {
         return "AutopilotConfiguration [windowSeconds=" + windowSeconds + ", flushIntervalMillis=" + flushIntervalMillis
             + ", maxTemplates=" + maxTemplates + ", queryLogSize=" + queryLogSize + ", statisticsRefreshSeconds="
             + statisticsRefreshSeconds + ", forecastTrainingBudgetMillis=" + forecastTrainingBudgetMillis
-            + ", managedTables=" + managedTables + ']';
+            + ", managedTables=" + managedTables + ", adaptation=" + adaptation + ']';
     }
 }

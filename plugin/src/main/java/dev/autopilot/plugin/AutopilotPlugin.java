@@ -1,63 +1,68 @@
 package dev.autopilot.plugin;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.LinkedHashMap;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.stream.Collectors;
-import javax.cache.Cache;
-import dev.autopilot.adaptation.layout.LayoutCodec;
-import org.apache.ignite.IgniteBinary;
-import org.apache.ignite.IgniteCache;
-import org.apache.ignite.binary.BinaryObject;
-import org.apache.ignite.cluster.ClusterNode;
-import dev.autopilot.adaptation.apply.LayoutApplier;
-import dev.autopilot.adaptation.manage.Adaptation;
-import dev.autopilot.adaptation.manage.AdaptationRecords;
-import dev.autopilot.adaptation.manage.AdaptationRequests;
-import dev.autopilot.adaptation.manage.AdaptationRunner;
-import java.util.function.BooleanSupplier;
-import dev.autopilot.adaptation.derive.Derivations;
-import dev.autopilot.adaptation.derive.LayoutDerivations;
-import dev.autopilot.adaptation.derive.RowDeriver;
-import dev.autopilot.adaptation.layout.LayoutStore;
-import dev.autopilot.adaptation.profile.ProfileValidator;
-import dev.autopilot.sql.expression.ProfileValidationException;
-import dev.autopilot.sql.internal.DerivedValueCompiler;
-import dev.autopilot.sql.layout.LayoutSnapshot;
-import dev.autopilot.sql.layout.PartitionLayout;
-import dev.autopilot.sql.rewrite.QueryRewriter;
-import dev.autopilot.sql.schema.ColumnType;
-import dev.autopilot.sql.schema.TableSchema;
-import org.apache.ignite.internal.GridKernalContext;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import javax.cache.Cache;
 import dev.autopilot.adaptation.SchemaProfiles;
+import dev.autopilot.adaptation.apply.LayoutApplier;
+import dev.autopilot.adaptation.apply.LayoutPlan;
+import dev.autopilot.adaptation.derive.Derivations;
+import dev.autopilot.adaptation.derive.LayoutDerivations;
+import dev.autopilot.adaptation.derive.RowDeriver;
+import dev.autopilot.adaptation.layout.LayoutCodec;
+import dev.autopilot.adaptation.layout.LayoutStore;
+import dev.autopilot.adaptation.manage.Adaptation;
+import dev.autopilot.adaptation.manage.AdaptationRecords;
+import dev.autopilot.adaptation.manage.AdaptationRequests;
+import dev.autopilot.adaptation.manage.AdaptationRunner;
+import dev.autopilot.adaptation.manage.LatencyWatch;
+import dev.autopilot.adaptation.manage.QueryLogLatencies;
 import dev.autopilot.adaptation.mining.GeneratorSettings;
 import dev.autopilot.adaptation.mining.ProfileGenerator;
+import dev.autopilot.adaptation.profile.ProfileValidator;
 import dev.autopilot.adaptation.profile.SchemaProfile;
 import dev.autopilot.forecast.ForecastRow;
 import dev.autopilot.forecast.ForecastSettings;
 import dev.autopilot.sql.analysis.StatementAnalyzer;
 import dev.autopilot.sql.capture.QueryCapture;
+import dev.autopilot.sql.expression.ProfileValidationException;
 import dev.autopilot.sql.internal.CalciteHook;
+import dev.autopilot.sql.internal.DerivedValueCompiler;
 import dev.autopilot.sql.internal.QueryFinishTap;
+import dev.autopilot.sql.layout.LayoutSnapshot;
+import dev.autopilot.sql.layout.PartitionLayout;
 import dev.autopilot.sql.log.QueryLog;
 import dev.autopilot.sql.log.QueryLogPublisher;
+import dev.autopilot.sql.rewrite.QueryRewriter;
+import dev.autopilot.sql.schema.ColumnType;
+import dev.autopilot.sql.schema.TableSchema;
 import dev.autopilot.sql.stats.ManagedTable;
 import dev.autopilot.sql.stats.StatisticsCollector;
 import dev.autopilot.sql.stats.TableStatistics;
 import dev.autopilot.sql.tables.AutopilotTables;
 import dev.autopilot.sql.tables.SystemTable;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteBinary;
+import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteLogger;
+import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.configuration.CacheConfiguration;
+import org.apache.ignite.internal.GridKernalContext;
 import org.apache.ignite.metric.MetricRegistry;
 import org.apache.ignite.plugin.IgnitePlugin;
 
+import static dev.autopilot.sql.tables.AutopilotTables.ADAPTATION_PINS;
 import static dev.autopilot.sql.tables.AutopilotTables.PARTITION_LAYOUTS;
 import static dev.autopilot.sql.tables.AutopilotTables.QUERY_REWRITES;
 
@@ -93,6 +98,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     private LayoutStore layouts;
     private LayoutApplier applier;
     private AdaptationRecords adaptations;
+    private final LongAdder recommendations = new LongAdder();
 
     AutopilotPlugin(AutopilotConfiguration cfg, QueryLog queryLog, Ignite node) {
         this.cfg = cfg;
@@ -201,7 +207,51 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
      */
     public String requestAdaptation(String profileJson) {
         SchemaProfile profile = new ProfileValidator(this::userSchema).read(profileJson);
-        return requests().request(profile, profileJson, userSchema(profile.table()));
+        return requestAdaptation(profile, profileJson, Adaptation.REQUESTED);
+    }
+
+    /** @see #requestAdaptation(String) */
+    String requestAdaptation(SchemaProfile profile, String profileJson, String trigger) {
+        if (pinned(profile.table()))
+            throw new IllegalStateException(profile.table() + " is pinned: Autopilot does not adapt it until unpinned");
+        return requests().request(profile, profileJson, userSchema(profile.table()), trigger);
+    }
+
+    /** @return what {@code profile} would add to its table now */
+    LayoutPlan planOf(SchemaProfile profile) {
+        return requests().plan(profile, userSchema(profile.table()));
+    }
+
+    /**
+     * Pins a table: no adaptation starts on it, requested or automatic, until it is unpinned. The same as
+     * {@code INSERT INTO AUTOPILOT.ADAPTATION_PINS (TABLE_NAME, REASON, PINNED_AT) VALUES (...)}.
+     *
+     * @param table {@code SCHEMA.TABLE}
+     * @param reason why, for whoever reads the pins
+     */
+    public void pin(String table, String reason) {
+        ADAPTATION_PINS.cache(ignite).put(table, ADAPTATION_PINS.value(ignite.binary(), reason,
+            new Timestamp(System.currentTimeMillis())));
+    }
+
+    /** Unpins a table pinned at run time; tables pinned in the configuration stay pinned. */
+    public void unpin(String table) {
+        ADAPTATION_PINS.cache(ignite).remove(table);
+    }
+
+    /** @return whether {@code table} is pinned, in the configuration or at run time */
+    public boolean pinned(String table) {
+        return cfg.getAdaptation().getPinnedTables().contains(table) || ADAPTATION_PINS.cache(ignite).containsKey(table);
+    }
+
+    /** @return the managed tables, {@code SCHEMA.TABLE} */
+    List<String> managedTableNames() {
+        return statistics.managedTables().stream().map(ManagedTable::qualifiedName).toList();
+    }
+
+    /** Counts a recommendation the manager made instead of adapting. */
+    void recommended() {
+        recommendations.increment();
     }
 
     /**
@@ -221,7 +271,21 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
 
     /** @return a runner of the adaptations acting under {@code token} until {@code stopped} */
     AdaptationRunner adaptationRunner(String token, BooleanSupplier stopped) {
-        return new AdaptationRunner(adaptations, applier.steps(), token, stopped, System::currentTimeMillis, log);
+        AdaptationConfiguration a = cfg.getAdaptation();
+        LatencyWatch watch = new LatencyWatch(new QueryLogLatencies(ignite), queryLog.windowMillis(),
+            a.getWatchWindows(), a.getRegressionMargin(), publishDelayMillis());
+        return new AdaptationRunner(adaptations, applier.steps(), token, stopped, System::currentTimeMillis, watch, log);
+    }
+
+    /** @return the manager's own initiative, a fresh one for each manager instance */
+    AutoAdaptation autoAdaptation() {
+        return new AutoAdaptation(this, cfg.getAdaptation(), new QueryLogLatencies(ignite), queryLog.windowMillis(),
+            publishDelayMillis(), log);
+    }
+
+    /** @return how long after a window ends every node has written its figures to the cluster-wide tables */
+    private long publishDelayMillis() {
+        return 2 * cfg.getFlushIntervalMillis() + 500;
     }
 
     private AdaptationRequests requests() {
@@ -423,6 +487,8 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
 
     private void registerMetrics(MetricRegistry reg) {
         reg.register("QueriesRewritten", hook::rewritten, "Statements the rewriter changed on this node.");
+        reg.register("AdaptationsRecommended", recommendations::sum,
+            "Adaptations the manager on this node recommended instead of making (mode RECOMMEND).");
         reg.register("ExecutionsCaptured", queryLog::executions, "SQL executions counted in the query log.");
         reg.register("ExecutionsWithoutTemplate", queryLog::droppedTemplates,
             "Executions not attributed to a template because maxTemplates was reached.");

@@ -5,6 +5,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import dev.autopilot.sql.StatementHook;
+import dev.autopilot.sql.capture.QueryCapture;
 import dev.autopilot.sql.layout.LayoutSnapshot;
 import dev.autopilot.sql.rewrite.QueryRewriter;
 import dev.autopilot.sql.rewrite.Rewrite;
@@ -20,14 +21,14 @@ final class RewritingHook implements StatementHook {
     record Made(String originalSql, Rewrite rewrite, long layoutVersion, long at) {
     }
 
-    private final StatementHook capture;
+    private final QueryCapture capture;
     private final QueryRewriter rewriter = QueryRewriter.create();
     private final Supplier<LayoutSnapshot> layouts;
     private final BlockingQueue<Made> recent = new ArrayBlockingQueue<>(1024);
     private final LongAdder rewritten = new LongAdder();
     private volatile boolean enabled = true;
 
-    RewritingHook(StatementHook capture, Supplier<LayoutSnapshot> layouts) {
+    RewritingHook(QueryCapture capture, Supplier<LayoutSnapshot> layouts) {
         this.capture = capture;
         this.layouts = layouts;
     }
@@ -37,9 +38,11 @@ final class RewritingHook implements StatementHook {
         LayoutSnapshot snapshot = layouts.get();
         if (!enabled || snapshot.isEmpty() || originalSql != null && originalSql.contains(AutopilotPlugin.NO_REWRITE))
             return captured;
+        String printed = captured.toString();
         Rewrite r = rewriter.rewrite(captured, snapshot);
         if (!r.changed())
             return captured;
+        capture.onRewritten(printed, r.statement());
         rewritten.increment();
         recent.offer(new Made(originalSql, r, snapshot.version(), System.currentTimeMillis()));
         return r.statement();

@@ -36,7 +36,8 @@ class AdaptationManagerTest {
 
     @BeforeAll
     static void startCluster() {
-        CLUSTER.start(2, new AutopilotConfiguration().setStatisticsRefreshSeconds(0).setFillBatchSize(100));
+        CLUSTER.start(2, new AutopilotConfiguration().setStatisticsRefreshSeconds(0).setFillBatchSize(100)
+            .setAdaptation(new AdaptationConfiguration().setWatchWindows(0)));
         workload = new AdaptationWorkload(CLUSTER.node(0), ROWS, CLUSTER.clientAddress(0), CLUSTER.clientAddress(1));
     }
 

@@ -17,38 +17,58 @@ package dev.autopilot.adaptation.manage;
  * @param profile the profile JSON as requested
  * @param plan the {@code LayoutPlan} JSON
  * @param layoutBefore the partition's layout before it ({@code LayoutCodec} JSON), always with the table's schema
+ * @param trigger who asked for it and why: {@link #REQUESTED} by a user, or what the manager measured
+ * @param measurement the gain expected, and the latency measured before and after the cut-over
  */
 public record Adaptation(String id, String table, AdaptationStep step, long rowsFilled, int nextPartition,
     String owner, String outcome, String reason, long startedAt, long updatedAt, String profile, String plan,
-    String layoutBefore) {
+    String layoutBefore, String trigger, Measurement measurement) {
     /** What a completed adaptation records as its outcome. */
     public static final String COMPLETED = "completed";
 
     /** What a rolled back adaptation records as its outcome. */
     public static final String ROLLED_BACK = "rolled back";
 
+    /** How the reason of an adaptation rolled back because it made its table slower starts. */
+    public static final String LATENCY_REGRESSED = "latency regressed";
+
+    /** The trigger of an adaptation a user asked for. */
+    public static final String REQUESTED = "requested";
+
     /** @return this record at {@code next}, changed at {@code now} */
     public Adaptation at(AdaptationStep next, long now) {
         String out = next == AdaptationStep.DONE ? COMPLETED : next == AdaptationStep.ROLLED_BACK ? ROLLED_BACK : null;
         return new Adaptation(id, table, next, rowsFilled, nextPartition, owner, out, reason, startedAt, now, profile,
-            plan, layoutBefore);
+            plan, layoutBefore, trigger, measurement);
+    }
+
+    /** @return this record cut over at {@code now}: {@link AdaptationStep#WATCHING} or, if not watched, DONE */
+    public Adaptation cutOver(boolean watched, long now) {
+        Adaptation cut = at(watched ? AdaptationStep.WATCHING : AdaptationStep.DONE, now);
+        return cut.with(measurement.cutOver(now));
+    }
+
+    /** @return this record with {@code m} */
+    public Adaptation with(Measurement m) {
+        return new Adaptation(id, table, step, rowsFilled, nextPartition, owner, outcome, reason, startedAt, updatedAt,
+            profile, plan, layoutBefore, trigger, m);
     }
 
     /** @return this record with fill progress */
     public Adaptation filled(int next, long rows, long now) {
         return new Adaptation(id, table, step, rows, next, owner, outcome, reason, startedAt, now, profile, plan,
-            layoutBefore);
+            layoutBefore, trigger, measurement);
     }
 
     /** @return this record taken by the manager instance holding {@code token} */
     public Adaptation ownedBy(String token, long now) {
         return new Adaptation(id, table, step, rowsFilled, nextPartition, token, outcome, reason, startedAt, now,
-            profile, plan, layoutBefore);
+            profile, plan, layoutBefore, trigger, measurement);
     }
 
     /** @return this record rolling back, because of {@code why} */
     public Adaptation rollingBack(String why, long now) {
         return new Adaptation(id, table, AdaptationStep.ROLLING_BACK, rowsFilled, nextPartition, owner, null, why,
-            startedAt, now, profile, plan, layoutBefore);
+            startedAt, now, profile, plan, layoutBefore, trigger, measurement);
     }
 }

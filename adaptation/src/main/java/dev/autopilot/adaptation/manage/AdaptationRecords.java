@@ -68,7 +68,9 @@ public final class AdaptationRecords {
     private BinaryObject row(Adaptation a) {
         return ADAPTATIONS.value(ignite.binary(), a.table(), a.step().name(), a.rowsFilled(), a.nextPartition(),
             a.owner(), a.outcome(), a.reason(), new Timestamp(a.startedAt()), new Timestamp(a.updatedAt()),
-            a.profile(), a.plan(), a.layoutBefore());
+            a.profile(), a.plan(), a.layoutBefore(), a.trigger(), orNull(a.measurement().expectedGain()),
+            a.measurement().cutOverAt() == 0 ? null : new Timestamp(a.measurement().cutOverAt()),
+            orNull(a.measurement().latencyBeforeMs()), orNull(a.measurement().latencyAfterMs()));
     }
 
     private static Adaptation adaptation(String id, BinaryObject row) {
@@ -76,6 +78,17 @@ public final class AdaptationRecords {
             row.<Long>field("ROWS_FILLED"), row.<Integer>field("NEXT_PARTITION"), row.field("OWNER"),
             row.field("OUTCOME"), row.field("REASON"), row.<Timestamp>field("STARTED_AT").getTime(),
             row.<Timestamp>field("UPDATED_AT").getTime(), row.field("PROFILE"), row.field("PLAN"),
-            row.field("LAYOUT_BEFORE"));
+            row.field("LAYOUT_BEFORE"), row.field("TRIGGER"), new Measurement(orNaN(row.field("EXPECTED_GAIN")),
+            row.<Timestamp>field("CUT_OVER_AT") == null ? 0 : row.<Timestamp>field("CUT_OVER_AT").getTime(),
+            orNaN(row.field("LATENCY_BEFORE_MS")), orNaN(row.field("LATENCY_AFTER_MS"))));
+    }
+
+    /** Not measured is NULL in SQL. */
+    private static Double orNull(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    private static double orNaN(Double v) {
+        return v == null ? Double.NaN : v;
     }
 }

@@ -33,11 +33,12 @@ public final class AdaptationRequests {
      * @param profile a validated profile
      * @param profileJson its text, kept with the record
      * @param table the table as its user defined it
+     * @param trigger {@link Adaptation#REQUESTED}, or why the manager decided on it
      * @return the id of the new adaptation
      * @throws IllegalStateException when an adaptation of the table is not finished yet
      * @throws dev.autopilot.sql.expression.ProfileValidationException when the profile does not fit the table
      */
-    public String request(SchemaProfile profile, String profileJson, TableSchema table) {
+    public String request(SchemaProfile profile, String profileJson, TableSchema table, String trigger) {
         for (Adaptation a : records.unfinished()) {
             if (a.table().equals(table.table()))
                 throw new IllegalStateException("Adaptation " + a.id() + " of " + a.table() + " is at step "
@@ -47,9 +48,18 @@ public final class AdaptationRequests {
         LayoutPlan plan = steps.plan(profile, before);
         long now = clock.getAsLong();
         String id = UUID.randomUUID().toString();
+        double expected = profile.expectedBenefit() == null ? Double.NaN : profile.expectedBenefit().netGain();
         records.create(new Adaptation(id, table.table(), AdaptationStep.PLANNED, 0, 0, null, null, null, now, now,
-            profileJson, plan.write(), LayoutCodec.write(before)));
+            profileJson, plan.write(), LayoutCodec.write(before), trigger, Measurement.expecting(expected)));
         return id;
+    }
+
+    /**
+     * @return what {@code profile} would add to {@code table} now
+     * @throws dev.autopilot.sql.expression.ProfileValidationException when the profile does not fit the table
+     */
+    public LayoutPlan plan(SchemaProfile profile, TableSchema table) {
+        return steps.plan(profile, steps.current(table));
     }
 
     /**

@@ -16,6 +16,13 @@ import org.apache.ignite.IgniteLogger;
  * rollback, the next write fails and this runner reads the record again instead of acting on a stale one.
  */
 public final class AdaptationRunner {
+    /**
+     * How long a rollback waits between putting the layout before back and dropping what the adaptation added: queries
+     * planned over the added columns, before the rewriter stopped using them, finish first. Ignite fails a query whose
+     * plan still has a column that was dropped while it ran.
+     */
+    static final long DROP_GRACE_MILLIS = 1000;
+
     /** Failed attempts of a forward step before the adaptation is rolled back. */
     static final int ATTEMPTS = 3;
 
@@ -27,6 +34,7 @@ public final class AdaptationRunner {
     private final String token;
     private final BooleanSupplier stopped;
     private final LongSupplier clock;
+    private final LatencyWatch watch;
     private final IgniteLogger log;
 
     /**
@@ -35,15 +43,17 @@ public final class AdaptationRunner {
      * @param token this instance's fence token, unique per instance
      * @param stopped whether this instance is being stopped: it then leaves adaptations for the next one to resume
      * @param clock epoch millis
+     * @param watch decides, after the cut-over, whether the partition got slower
      * @param log for what went wrong
      */
     public AdaptationRunner(AdaptationRecords records, LayoutSteps steps, String token, BooleanSupplier stopped,
-        LongSupplier clock, IgniteLogger log) {
+        LongSupplier clock, LatencyWatch watch, IgniteLogger log) {
         this.records = records;
         this.steps = steps;
         this.token = token;
         this.stopped = stopped;
         this.clock = clock;
+        this.watch = watch;
         this.log = log;
     }
 
@@ -60,7 +70,7 @@ public final class AdaptationRunner {
         Adaptation a = cas(found, found.ownedBy(token, clock.getAsLong()));
         int failures = 0;
         int refills = 0;
-        while (a != null && !a.step().finished() && !stopped.getAsBoolean()) {
+        while (a != null && !a.step().finished() && !stopped.getAsBoolean() && !watching(a)) {
             try {
                 if (refilling(a) && ++refills >= FILLS) {
                     a = failed(a, "rows still stale after " + FILLS + " fills");
@@ -108,10 +118,14 @@ public final class AdaptationRunner {
             }
             case INDEXED -> {
                 steps.cutOver(table, plan);
-                return cas(a, a.at(AdaptationStep.DONE, now));
+                return cas(a, a.cutOver(watch.enabled(), now));
+            }
+            case WATCHING -> {
+                return judge(a, now);
             }
             case ROLLING_BACK -> {
                 steps.restore(before);
+                drain();
                 steps.dropAdded(table, plan);
                 return cas(a, a.at(AdaptationStep.ROLLED_BACK, now));
             }
@@ -139,6 +153,35 @@ public final class AdaptationRunner {
         log.warning("Autopilot adaptation " + start.id() + " of " + start.table() + " found " + stale
             + " rows stale after its fill; filling again");
         return cas(last[0], last[0].filled(0, last[0].rowsFilled(), now));
+    }
+
+    /** Waits {@link #DROP_GRACE_MILLIS}; a runner stopped meanwhile leaves the drop to the next one. */
+    private void drain() {
+        try {
+            Thread.sleep(DROP_GRACE_MILLIS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Stopped before dropping what the adaptation added", e);
+        }
+    }
+
+    /** @return whether {@code a} waits for the windows after its cut-over to complete */
+    private boolean watching(Adaptation a) {
+        return a.step() == AdaptationStep.WATCHING && !watch.due(a, clock.getAsLong());
+    }
+
+    /** Keeps a cut-over that did not make the partition slower; rolls back one that did. */
+    private Adaptation judge(Adaptation a, long now) {
+        LatencyComparison c = watch.compare(a);
+        Adaptation measured = a.with(a.measurement().measured(c));
+        if (!watch.regressed(c)) {
+            log.info("Autopilot adaptation " + a.id() + " of " + a.table() + " is done: " + c);
+            return cas(a, measured.at(AdaptationStep.DONE, now));
+        }
+        log.warning("Autopilot adaptation " + a.id() + " of " + a.table() + " made it slower (" + c
+            + "); rolling back");
+        return cas(a, measured.rollingBack(Adaptation.LATENCY_REGRESSED + ": " + c, now));
     }
 
     /** @return whether the adaptation is about to fill again after a fill that left stale rows */

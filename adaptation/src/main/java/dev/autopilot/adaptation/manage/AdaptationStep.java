@@ -20,7 +20,13 @@ public enum AdaptationStep {
     /** The new indexes are built; the rewriter does not know them yet. */
     INDEXED,
 
-    /** Cut over: the layout lets the rewriter use the new columns and indexes. */
+    /**
+     * Cut over: the layout lets the rewriter use the new columns and indexes, and the manager compares the latency of
+     * the partition's statements with what it was before, to roll back if it got worse.
+     */
+    WATCHING,
+
+    /** Cut over, and not worse than before (or not measured, when nothing ran). */
     DONE,
 
     /** The layout before is put back, then the added indexes and columns are dropped. */

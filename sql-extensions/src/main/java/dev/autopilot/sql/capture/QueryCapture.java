@@ -57,6 +57,19 @@ public final class QueryCapture implements StatementHook, Consumer<FinishedQuery
         return stmt;
     }
 
+    /**
+     * Files a rewritten statement under the analysis of the statement it was rewritten from: Ignite registers the
+     * rewritten tree printed back, and its executions belong to the client's statement, not to a new template.
+     *
+     * @param originalPrinted the statement's tree as parsed, printed back
+     * @param rewritten what the rewriter made of it
+     */
+    public void onRewritten(String originalPrinted, SqlNode rewritten) {
+        Analyzed a = analyzed.get(originalPrinted);
+        if (a != null)
+            remember(rewritten.toString(), a);
+    }
+
     @Override public void accept(FinishedQuery q) {
         Analyzed a = analyzed.get(q.sql());
         if (a == null) {

@@ -94,20 +94,29 @@ public final class AutopilotTables {
 
     /**
      * One row per adaptation of a partition to a profile: its step, fill progress, the layout before it (for a
-     * rollback) and its owner's fence token, so that a node taking over resumes it where it stopped.
+     * rollback) and its owner's fence token, so that a node taking over resumes it where it stopped; what triggered
+     * it, the gain its profile expected and the latency measured before it and after its cut-over.
      */
     public static final SystemTable ADAPTATIONS = new SystemTable("ADAPTATIONS",
         List.of(col("ADAPTATION_ID", String.class)),
         List.of(col("TABLE_NAME", String.class), col("STEP", String.class), col("ROWS_FILLED", Long.class),
             col("NEXT_PARTITION", Integer.class), col("OWNER", String.class), col("OUTCOME", String.class),
             col("REASON", String.class), col("STARTED_AT", Timestamp.class), col("UPDATED_AT", Timestamp.class),
-            col("PROFILE", String.class), col("PLAN", String.class), col("LAYOUT_BEFORE", String.class)),
+            col("PROFILE", String.class), col("PLAN", String.class), col("LAYOUT_BEFORE", String.class),
+            col("TRIGGER", String.class), col("EXPECTED_GAIN", Double.class), col("CUT_OVER_AT", Timestamp.class),
+            col("LATENCY_BEFORE_MS", Double.class), col("LATENCY_AFTER_MS", Double.class)),
+        Retention.KEEP);
+
+    /** Tables Autopilot must not adapt, whatever it measures; users insert and delete rows here. */
+    public static final SystemTable ADAPTATION_PINS = new SystemTable("ADAPTATION_PINS",
+        List.of(col("TABLE_NAME", String.class)),
+        List.of(col("REASON", String.class), col("PINNED_AT", Timestamp.class)),
         Retention.KEEP);
 
     /** Every table, in creation order. */
     public static final List<SystemTable> ALL = List.of(QUERY_LOG, QUERY_TEMPLATES, TEMPLATE_PREDICATES,
         TEMPLATE_STATS, TABLE_ACCESS, TABLE_STATS, COLUMN_STATS, LOAD_FORECASTS, SCHEMA_PROFILES, QUERY_REWRITES,
-        PARTITION_LAYOUTS, ADAPTATIONS);
+        PARTITION_LAYOUTS, ADAPTATIONS, ADAPTATION_PINS);
 
     private AutopilotTables() {
     }

@@ -1,0 +1,120 @@
+package dev.autopilot.plugin;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import dev.autopilot.adaptation.apply.LayoutPlan;
+import dev.autopilot.adaptation.manage.Adaptation;
+import dev.autopilot.adaptation.manage.SlowTableDetector;
+import dev.autopilot.adaptation.manage.TableLatencies;
+import dev.autopilot.adaptation.manage.TemplateLatency;
+import dev.autopilot.adaptation.profile.ProfileCodec;
+import dev.autopilot.adaptation.profile.SchemaProfile;
+import org.apache.ignite.IgniteLogger;
+
+/**
+ * The adaptation manager's own initiative, once per query-log window: a table whose queries have been slow for some
+ * windows in a row ({@link SlowTableDetector}), that is not pinned and was not adapted recently, is adapted to its
+ * freshly generated profile if the profile promises enough net gain and adds something, unless the same plan was
+ * rolled back before for making the table slower. In {@link AdaptationMode#RECOMMEND} mode it only says so.
+ */
+final class AutoAdaptation {
+    private final AutopilotPlugin plugin;
+    private final AdaptationConfiguration cfg;
+    private final TableLatencies latencies;
+    private final long windowMillis;
+    private final long publishDelayMillis;
+    private final IgniteLogger log;
+    private final SlowTableDetector detector;
+    private long evaluated = Long.MIN_VALUE;
+
+    AutoAdaptation(AutopilotPlugin plugin, AdaptationConfiguration cfg, TableLatencies latencies, long windowMillis,
+        long publishDelayMillis, IgniteLogger log) {
+        this.plugin = plugin;
+        this.cfg = cfg;
+        this.latencies = latencies;
+        this.windowMillis = windowMillis;
+        this.publishDelayMillis = publishDelayMillis;
+        this.log = log;
+        this.detector = new SlowTableDetector(cfg.getLatencyThresholdMillis(), cfg.getSlowWindows(), 0.8);
+    }
+
+    /** Looks at the last window whose figures are published at {@code now}, if not done yet. */
+    void evaluate(long now) {
+        if (cfg.getMode() == AdaptationMode.OFF)
+            return;
+        long published = now - publishDelayMillis;
+        long window = published - Math.floorMod(published, windowMillis) - windowMillis;
+        if (window <= evaluated)
+            return;
+        evaluated = window;
+
+        List<Adaptation> history = plugin.adaptations();
+        Map<String, Double> slow = new LinkedHashMap<>();
+        for (String table : plugin.managedTableNames()) {
+            double mean = meanReadLatency(latencies.measure(table, window, window + windowMillis));
+            if (detector.observe(table, mean) && eligible(table, history, now))
+                slow.put(table, mean);
+        }
+        if (slow.isEmpty())
+            return;
+        for (SchemaProfile profile : plugin.refreshProfiles(window)) {
+            Double mean = slow.get(profile.table());
+            if (mean != null)
+                consider(profile, mean, history);
+        }
+    }
+
+    private void consider(SchemaProfile profile, double meanMs, List<Adaptation> history) {
+        String table = profile.table();
+        double gain = profile.expectedBenefit() == null ? 0 : profile.expectedBenefit().netGain();
+        if (profile.empty() || gain < cfg.getMinNetGain()) {
+            if (log.isDebugEnabled())
+                log.debug("Autopilot: " + table + " is slow but its profile promises a net gain of " + gain);
+            return;
+        }
+        LayoutPlan plan = plugin.planOf(profile);
+        if (plan.isEmpty() || rejectedBefore(table, plan.write(), history))
+            return;
+        String trigger = String.format(Locale.ROOT, "queries took %.1f ms > %.1f ms for %d windows; expected net gain "
+            + "%.0f rows/s", meanMs, cfg.getLatencyThresholdMillis(), cfg.getSlowWindows(), gain);
+        String json = ProfileCodec.write(profile);
+        if (cfg.getMode() == AdaptationMode.RECOMMEND) {
+            plugin.recommended();
+            log.info("Autopilot recommends adapting " + table + " (" + trigger + "): " + json);
+            return;
+        }
+        String id = plugin.requestAdaptation(profile, json, trigger);
+        detector.reset(table);
+        log.info("Autopilot adapts " + table + " (" + trigger + "): adaptation " + id);
+    }
+
+    /** @return whether the manager may adapt {@code table} now: not pinned, nothing in flight, none recently */
+    private boolean eligible(String table, List<Adaptation> history, long now) {
+        if (plugin.pinned(table))
+            return false;
+        long quietSince = now - cfg.getMinIntervalSeconds() * 1000L;
+        return history.stream().filter(a -> a.table().equals(table))
+            .noneMatch(a -> !a.step().finished() || a.updatedAt() > quietSince);
+    }
+
+    /** @return whether the same plan was rolled back before because it made the table slower */
+    private static boolean rejectedBefore(String table, String plan, List<Adaptation> history) {
+        return history.stream().anyMatch(a -> a.table().equals(table) && Adaptation.ROLLED_BACK.equals(a.outcome())
+            && a.reason() != null && a.reason().startsWith(Adaptation.LATENCY_REGRESSED) && a.plan().equals(plan));
+    }
+
+    /** @return the execution-weighted mean latency of the queries, {@code NaN} when none ran */
+    private static double meanReadLatency(Map<String, TemplateLatency> templates) {
+        long executions = 0;
+        double total = 0;
+        for (TemplateLatency t : templates.values()) {
+            if (t.read()) {
+                executions += t.executions();
+                total += t.executions() * t.meanMs();
+            }
+        }
+        return executions == 0 ? Double.NaN : total / executions;
+    }
+}
