@@ -15,6 +15,8 @@ public class AdaptationConfiguration {
     private int minIntervalSeconds = 600;
     private int watchWindows = 2;
     private double regressionMargin = 0.25;
+    private double fillLatencyRatio = 1.25;
+    private double fillNiceRatio = 0.5;
     private List<String> pinnedTables = new ArrayList<>();
 
     /** @return how far the manager goes on its own (default {@link AdaptationMode#RECOMMEND}) */
@@ -97,6 +99,34 @@ public class AdaptationConfiguration {
         return this;
     }
 
+    /**
+     * @return how much slower than before a fill the foreground's p99 may get (measured by point-read probes) before
+     *     the fill slows down (default 1.25; 0: no latency check, only {@link #getFillNiceRatio()})
+     */
+    public double getFillLatencyRatio() {
+        return fillLatencyRatio;
+    }
+
+    /** @param fillLatencyRatio how much slower than before a fill the foreground's p99 may get */
+    public AdaptationConfiguration setFillLatencyRatio(double fillLatencyRatio) {
+        this.fillLatencyRatio = fillLatencyRatio;
+        return this;
+    }
+
+    /**
+     * @return the least pause after each fill batch, as a share of the batch's time, as gh-ost's nice ratio (default
+     *     0.5: a fill works at most two thirds of the time; 0: no pause while the foreground is within its bound)
+     */
+    public double getFillNiceRatio() {
+        return fillNiceRatio;
+    }
+
+    /** @param fillNiceRatio the least pause after each fill batch, as a share of the batch's time */
+    public AdaptationConfiguration setFillNiceRatio(double fillNiceRatio) {
+        this.fillNiceRatio = fillNiceRatio;
+        return this;
+    }
+
     /** @return tables never adapted, {@code SCHEMA.TABLE}; more can be pinned at run time */
     public List<String> getPinnedTables() {
         return pinnedTables;
@@ -128,6 +158,10 @@ public class AdaptationConfiguration {
             throw invalid("watchWindows", watchWindows, "must be at least 0");
         if (!(regressionMargin >= 0))
             throw invalid("regressionMargin", regressionMargin, "must be at least 0");
+        if (!(fillLatencyRatio == 0 || fillLatencyRatio >= 1))
+            throw invalid("fillLatencyRatio", fillLatencyRatio, "must be 0 (off) or at least 1");
+        if (!(fillNiceRatio >= 0 && fillNiceRatio <= 32))
+            throw invalid("fillNiceRatio", fillNiceRatio, "must be within 0..32");
         if (pinnedTables == null)
             throw invalid("pinnedTables", null, "must be a list");
         for (String t : pinnedTables) {
@@ -144,6 +178,7 @@ public class AdaptationConfiguration {
     @Override public String toString() {
         return "[mode=" + mode + ", latencyThresholdMillis=" + latencyThresholdMillis + ", slowWindows=" + slowWindows
             + ", minNetGain=" + minNetGain + ", watchWindows=" + watchWindows + ", regressionMargin="
-            + regressionMargin + ", pinnedTables=" + pinnedTables + ']';
+            + regressionMargin + ", fillLatencyRatio=" + fillLatencyRatio + ", fillNiceRatio=" + fillNiceRatio
+            + ", pinnedTables=" + pinnedTables + ']';
     }
 }

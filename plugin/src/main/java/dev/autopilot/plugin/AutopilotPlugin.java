@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javax.cache.Cache;
 import dev.autopilot.adaptation.SchemaProfiles;
+import dev.autopilot.adaptation.apply.FillSettings;
 import dev.autopilot.adaptation.apply.LayoutApplier;
 import dev.autopilot.adaptation.apply.LayoutPlan;
 import dev.autopilot.adaptation.derive.Derivations;
@@ -387,7 +388,8 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
             ForecastSettings.builder().horizon(cfg.getForecastHorizon()).build(), cfg.getForecastTrainingBudgetMillis(),
             System::currentTimeMillis);
         applier = new LayoutApplier(ignite, layouts, (schema, table, expression) ->
-            DerivedValueCompiler.compile(ignite, schema, table, expression), NAME, cfg.getFillBatchSize());
+            DerivedValueCompiler.compile(ignite, schema, table, expression), NAME, new FillSettings(cfg.getFillBatchSize(),
+            cfg.getAdaptation().getFillLatencyRatio(), cfg.getAdaptation().getFillNiceRatio()));
         adaptations = new AdaptationRecords(ignite);
         tap = QueryFinishTap.install(ignite, capture);
         registerMetrics(ignite.metrics().getOrCreate(NAME));

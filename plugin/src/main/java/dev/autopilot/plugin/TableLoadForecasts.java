@@ -111,11 +111,15 @@ final class TableLoadForecasts {
         return out;
     }
 
-    /** Fills a store with each table's statements per window, tables numbered in {@code tables}' (sorted) order. */
+    /**
+     * Fills a store with each table's statements per window, tables numbered in {@code tables}' (sorted) order. The
+     * rows come oldest first: a load series drops a window older than its ring once a newer one is in.
+     */
     private LoadStore loadSeries(long now, List<String> tables) {
         long current = now - Math.floorMod(now, windowMillis);
         SqlFieldsQuery q = new SqlFieldsQuery("SELECT TABLE_NAME, WINDOW_START, SUM(READS), SUM(WRITES) FROM "
-            + TABLE_ACCESS.name() + " WHERE WINDOW_START >= ? AND WINDOW_START < ? GROUP BY TABLE_NAME, WINDOW_START")
+            + TABLE_ACCESS.name() + " WHERE WINDOW_START >= ? AND WINDOW_START < ? GROUP BY TABLE_NAME, WINDOW_START "
+            + "ORDER BY WINDOW_START")
             .setSchema("AUTOPILOT")
             .setArgs(new Timestamp(current - historyWindows * windowMillis), new Timestamp(current));
         List<List<?>> access = ignite.cache(TABLE_ACCESS.cacheName()).query(q).getAll();

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AdaptationFaultTest {
     private static final TestCluster CLUSTER = new TestCluster();
     private static final AutopilotConfiguration CFG = new AutopilotConfiguration().setStatisticsRefreshSeconds(0)
-        .setFillBatchSize(100).setAdaptation(new AdaptationConfiguration().setWatchWindows(0));
+        .setFillBatchSize(100).setAdaptation(new AdaptationConfiguration().setWatchWindows(0)
+            .setFillLatencyRatio(0).setFillNiceRatio(0));
     private static final int ROWS = 3000;
     private static final int TARGET_ADAPTATIONS = 20;
     private static final long BUDGET_MILLIS = 110_000;

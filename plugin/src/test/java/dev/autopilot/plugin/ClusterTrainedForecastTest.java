@@ -106,7 +106,7 @@ class ClusterTrainedForecastTest {
         writeAccess("PUBLIC.FRESH", current - 3 * SEASON, current);
         writePreviousForecasts("PUBLIC.KEPT");
 
-        // A budget of 0 is spent before the first table (1 ms was not always: warm queries can take less).
+        // A budget of 0 is spent before the first table: every table is beyond it.
         new TableLoadForecasts(CLUSTER.node(1), HOUR, HISTORY, ForecastSettings.builder().horizon(HORIZON).build(), 0,
             System::currentTimeMillis).refresh();
 

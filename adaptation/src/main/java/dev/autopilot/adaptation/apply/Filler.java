@@ -1,6 +1,8 @@
 package dev.autopilot.adaptation.apply;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import javax.cache.Cache;
 import dev.autopilot.adaptation.derive.FillProcessor;
@@ -13,17 +15,18 @@ import org.apache.ignite.lang.IgniteClosure;
 /**
  * Fills the derived columns of every existing row of a cache, partition by partition, in small batches of entry
  * processors: each row is rewritten under its own lock, so writes that run meanwhile are never lost. Filling a row
- * again is harmless, so a fill can resume at any partition.
+ * again is harmless, so a fill can resume at any partition. A {@link FillThrottle} paces the batches so that the
+ * foreground keeps its latency.
  */
 final class Filler {
     private final Ignite ignite;
     private final String pluginName;
-    private final int batchSize;
+    private final FillSettings settings;
 
-    Filler(Ignite ignite, String pluginName, int batchSize) {
+    Filler(Ignite ignite, String pluginName, FillSettings settings) {
         this.ignite = ignite;
         this.pluginName = pluginName;
-        this.batchSize = batchSize;
+        this.settings = settings;
     }
 
     /**
@@ -34,32 +37,65 @@ final class Filler {
      */
     boolean fill(String cacheName, int fromPartition, FillProgress progress) {
         IgniteCache<Object, Object> cache = ignite.cache(cacheName).withKeepBinary();
-        FillProcessor processor = new FillProcessor(cacheName, pluginName);
+        Batches batches = new Batches(cache, new FillProcessor(cacheName, pluginName),
+            new FillThrottle(settings, key -> probe(cache, key), FillThrottle.Sleeper.THREAD));
         int partitions = ignite.affinity(cacheName).partitions();
-        long filled = 0;
         for (int p = fromPartition; p < partitions; p++) {
             ScanQuery<Object, Object> scan = new ScanQuery<>(p);
-            scan.setPageSize(batchSize);
-            Set<Object> batch = new LinkedHashSet<>();
-            try (QueryCursor<Object> keys = cache.query(scan, (IgniteClosure<Cache.Entry<Object, Object>, Object>)Cache.Entry::getKey)) {
-                for (Object key : keys) {
-                    batch.add(key);
-                    if (batch.size() == batchSize)
-                        filled += flush(cache, batch, processor);
-                }
+            scan.setPageSize(settings.batchSize());
+            try (QueryCursor<Object> keys = cache.query(scan,
+                (IgniteClosure<Cache.Entry<Object, Object>, Object>)Cache.Entry::getKey)) {
+                for (Object key : keys)
+                    batches.add(key);
             }
-            filled += flush(cache, batch, processor);
-            if (!progress.partitionFilled(p + 1, filled))
+            batches.flush();
+            if (!progress.partitionFilled(p + 1, batches.filled, batches.throttle.niceRatio()))
                 return false;
         }
         return true;
     }
 
-    private static long flush(IgniteCache<Object, Object> cache, Set<Object> batch, FillProcessor processor) {
-        if (batch.isEmpty())
-            return 0;
-        long n = cache.invokeAll(batch, processor).values().stream().filter(r -> Boolean.TRUE.equals(r.get())).count();
-        batch.clear();
-        return n;
+    /** @return how long a read of {@code key}'s row took, in nanoseconds: what a user's point read waits now */
+    private static long probe(IgniteCache<Object, Object> cache, Object key) {
+        long start = System.nanoTime();
+        cache.get(key);
+        return System.nanoTime() - start;
+    }
+
+    /** Collects keys into batches and runs each batch, paced by the throttle. */
+    private final class Batches {
+        private final IgniteCache<Object, Object> cache;
+        private final FillProcessor processor;
+        private final FillThrottle throttle;
+        private final Set<Object> batch = new LinkedHashSet<>();
+        private boolean started;
+        private long filled;
+
+        Batches(IgniteCache<Object, Object> cache, FillProcessor processor, FillThrottle throttle) {
+            this.cache = cache;
+            this.processor = processor;
+            this.throttle = throttle;
+        }
+
+        void add(Object key) {
+            batch.add(key);
+            if (batch.size() == settings.batchSize())
+                flush();
+        }
+
+        void flush() {
+            if (batch.isEmpty())
+                return;
+            List<Object> keys = new ArrayList<>(batch);
+            if (!started) {
+                throttle.start(keys);
+                started = true;
+            }
+            long start = System.nanoTime();
+            filled += cache.invokeAll(batch, processor).values().stream().filter(r -> Boolean.TRUE.equals(r.get()))
+                .count();
+            batch.clear();
+            throttle.afterBatch(System.nanoTime() - start, keys);
+        }
     }
 }

@@ -29,12 +29,12 @@ public final class LayoutApplier {
      * @param store the cluster's layouts
      * @param compiler compiles expressions as Ignite SQL does, for the column types
      * @param pluginName the name of the plugin implementing {@code Derivations} on every node
-     * @param fillBatch rows per fill batch
+     * @param fill how fills share the cluster with its users
      */
     public LayoutApplier(Ignite ignite, LayoutStore store, FunctionCompiler compiler, String pluginName,
-        int fillBatch) {
+        FillSettings fill) {
         this.store = store;
-        this.steps = new LayoutSteps(ignite, store, compiler, pluginName, fillBatch);
+        this.steps = new LayoutSteps(ignite, store, compiler, pluginName, fill);
         this.ddl = new Ddl(ignite);
     }
 
@@ -58,7 +58,7 @@ public final class LayoutApplier {
         try {
             steps.addColumns(table, plan);
             if (!plan.columns().isEmpty())
-                steps.fill(table, 0, (next, rows) -> {
+                steps.fill(table, 0, (next, rows, nice) -> {
                     progress.accept(rows);
                     return true;
                 });
@@ -111,7 +111,7 @@ public final class LayoutApplier {
         if (stale == 0)
             return 0;
         store.update(table.table(), l -> withRewritable(l, false));
-        steps.fill(table, 0, (next, rows) -> true);
+        steps.fill(table, 0, (next, rows, nice) -> true);
         if (steps.staleRows(table, layout.derived()) == 0)
             store.update(table.table(), l -> withRewritable(l, true));
         return stale;

@@ -39,13 +39,14 @@ public final class LayoutSteps {
      * @param store the cluster's layouts
      * @param compiler compiles expressions as Ignite SQL does, for the column types
      * @param pluginName the name of the plugin implementing {@code Derivations} on every node
-     * @param fillBatch rows per fill batch
+     * @param fill how fills share the cluster with its users
      */
-    public LayoutSteps(Ignite ignite, LayoutStore store, FunctionCompiler compiler, String pluginName, int fillBatch) {
+    public LayoutSteps(Ignite ignite, LayoutStore store, FunctionCompiler compiler, String pluginName,
+        FillSettings fill) {
         this.ignite = ignite;
         this.store = store;
         this.compiler = compiler;
-        this.filler = new Filler(ignite, pluginName, fillBatch);
+        this.filler = new Filler(ignite, pluginName, fill);
         this.ddl = new Ddl(ignite);
     }
 
@@ -84,8 +85,13 @@ public final class LayoutSteps {
         });
     }
 
+    /** @return the rows of the table now (primary copies), for a fill's progress */
+    public long rows(TableSchema table) {
+        return ignite.cache(table.cacheName()).sizeLong();
+    }
+
     /**
-     * Fills the derived columns of the rows already in the table.
+     * Fills the derived columns of the rows already in the table, paced by the fill's throttle.
      *
      * @return whether every partition from {@code fromPartition} on was filled (not stopped by {@code progress})
      */

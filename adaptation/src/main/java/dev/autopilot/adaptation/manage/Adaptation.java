@@ -7,8 +7,7 @@ package dev.autopilot.adaptation.manage;
  * @param id its id
  * @param table {@code SCHEMA.TABLE}
  * @param step where it stands
- * @param rowsFilled rows filled so far
- * @param nextPartition the first partition the fill has not finished
+ * @param fill how far the fill got, and its pace
  * @param owner the fence token of the manager instance acting on it ({@code null} before one took it)
  * @param outcome {@code completed} or {@code rolled back} once finished, else {@code null}
  * @param reason why it was rolled back
@@ -20,8 +19,8 @@ package dev.autopilot.adaptation.manage;
  * @param trigger who asked for it and why: {@link #REQUESTED} by a user, or what the manager measured
  * @param measurement the gain expected, and the latency measured before and after the cut-over
  */
-public record Adaptation(String id, String table, AdaptationStep step, long rowsFilled, int nextPartition,
-    String owner, String outcome, String reason, long startedAt, long updatedAt, String profile, String plan,
+public record Adaptation(String id, String table, AdaptationStep step, FillState fill, String owner, String outcome,
+    String reason, long startedAt, long updatedAt, String profile, String plan,
     String layoutBefore, String trigger, Measurement measurement) {
     /** What a completed adaptation records as its outcome. */
     public static final String COMPLETED = "completed";
@@ -38,7 +37,7 @@ public record Adaptation(String id, String table, AdaptationStep step, long rows
     /** @return this record at {@code next}, changed at {@code now} */
     public Adaptation at(AdaptationStep next, long now) {
         String out = next == AdaptationStep.DONE ? COMPLETED : next == AdaptationStep.ROLLED_BACK ? ROLLED_BACK : null;
-        return new Adaptation(id, table, next, rowsFilled, nextPartition, owner, out, reason, startedAt, now, profile,
+        return new Adaptation(id, table, next, fill, owner, out, reason, startedAt, now, profile,
             plan, layoutBefore, trigger, measurement);
     }
 
@@ -50,25 +49,35 @@ public record Adaptation(String id, String table, AdaptationStep step, long rows
 
     /** @return this record with {@code m} */
     public Adaptation with(Measurement m) {
-        return new Adaptation(id, table, step, rowsFilled, nextPartition, owner, outcome, reason, startedAt, updatedAt,
+        return new Adaptation(id, table, step, fill, owner, outcome, reason, startedAt, updatedAt,
             profile, plan, layoutBefore, trigger, m);
     }
 
+    /** @return rows filled so far */
+    public long rowsFilled() {
+        return fill.rowsFilled();
+    }
+
+    /** @return the first partition the fill has not finished */
+    public int nextPartition() {
+        return fill.nextPartition();
+    }
+
     /** @return this record with fill progress */
-    public Adaptation filled(int next, long rows, long now) {
-        return new Adaptation(id, table, step, rows, next, owner, outcome, reason, startedAt, now, profile, plan,
+    public Adaptation filled(FillState f, long now) {
+        return new Adaptation(id, table, step, f, owner, outcome, reason, startedAt, now, profile, plan,
             layoutBefore, trigger, measurement);
     }
 
     /** @return this record taken by the manager instance holding {@code token} */
     public Adaptation ownedBy(String token, long now) {
-        return new Adaptation(id, table, step, rowsFilled, nextPartition, token, outcome, reason, startedAt, now,
+        return new Adaptation(id, table, step, fill, token, outcome, reason, startedAt, now,
             profile, plan, layoutBefore, trigger, measurement);
     }
 
     /** @return this record rolling back, because of {@code why} */
     public Adaptation rollingBack(String why, long now) {
-        return new Adaptation(id, table, AdaptationStep.ROLLING_BACK, rowsFilled, nextPartition, owner, null, why,
+        return new Adaptation(id, table, AdaptationStep.ROLLING_BACK, fill, owner, null, why,
             startedAt, now, profile, plan, layoutBefore, trigger, measurement);
     }
 }

@@ -66,21 +66,36 @@ public final class AdaptationRecords {
     }
 
     private BinaryObject row(Adaptation a) {
-        return ADAPTATIONS.value(ignite.binary(), a.table(), a.step().name(), a.rowsFilled(), a.nextPartition(),
+        FillState f = a.fill();
+        return ADAPTATIONS.value(ignite.binary(), a.table(), a.step().name(), f.rowsFilled(), f.nextPartition(),
             a.owner(), a.outcome(), a.reason(), new Timestamp(a.startedAt()), new Timestamp(a.updatedAt()),
             a.profile(), a.plan(), a.layoutBefore(), a.trigger(), orNull(a.measurement().expectedGain()),
-            a.measurement().cutOverAt() == 0 ? null : new Timestamp(a.measurement().cutOverAt()),
-            orNull(a.measurement().latencyBeforeMs()), orNull(a.measurement().latencyAfterMs()));
+            timestamp(a.measurement().cutOverAt()), orNull(a.measurement().latencyBeforeMs()),
+            orNull(a.measurement().latencyAfterMs()), f.rowsTotal(), timestamp(f.startedAt()), f.niceRatio(),
+            round(f.percent()), round(f.rowsPerSecond(a.updatedAt())), orNull(round(f.etaSeconds(a.updatedAt()))));
     }
 
     private static Adaptation adaptation(String id, BinaryObject row) {
-        return new Adaptation(id, row.field("TABLE_NAME"), AdaptationStep.valueOf(row.field("STEP")),
-            row.<Long>field("ROWS_FILLED"), row.<Integer>field("NEXT_PARTITION"), row.field("OWNER"),
-            row.field("OUTCOME"), row.field("REASON"), row.<Timestamp>field("STARTED_AT").getTime(),
-            row.<Timestamp>field("UPDATED_AT").getTime(), row.field("PROFILE"), row.field("PLAN"),
-            row.field("LAYOUT_BEFORE"), row.field("TRIGGER"), new Measurement(orNaN(row.field("EXPECTED_GAIN")),
-            row.<Timestamp>field("CUT_OVER_AT") == null ? 0 : row.<Timestamp>field("CUT_OVER_AT").getTime(),
+        FillState fill = new FillState(row.<Long>field("ROWS_FILLED"), row.<Integer>field("NEXT_PARTITION"),
+            row.<Long>field("ROWS_TOTAL"), millis(row.field("FILL_STARTED_AT")), row.<Double>field("FILL_PAUSE_RATIO"));
+        return new Adaptation(id, row.field("TABLE_NAME"), AdaptationStep.valueOf(row.field("STEP")), fill,
+            row.field("OWNER"), row.field("OUTCOME"), row.field("REASON"), millis(row.field("STARTED_AT")),
+            millis(row.field("UPDATED_AT")), row.field("PROFILE"), row.field("PLAN"), row.field("LAYOUT_BEFORE"),
+            row.field("TRIGGER"), new Measurement(orNaN(row.field("EXPECTED_GAIN")), millis(row.field("CUT_OVER_AT")),
             orNaN(row.field("LATENCY_BEFORE_MS")), orNaN(row.field("LATENCY_AFTER_MS"))));
+    }
+
+    /** Not yet is NULL in SQL. */
+    private static Timestamp timestamp(long millis) {
+        return millis == 0 ? null : new Timestamp(millis);
+    }
+
+    private static long millis(Timestamp t) {
+        return t == null ? 0 : t.getTime();
+    }
+
+    private static double round(double v) {
+        return Double.isNaN(v) ? v : Math.round(v * 10) / 10.0;
     }
 
     /** Not measured is NULL in SQL. */

@@ -49,7 +49,7 @@ public final class AdaptationRequests {
         long now = clock.getAsLong();
         String id = UUID.randomUUID().toString();
         double expected = profile.expectedBenefit() == null ? Double.NaN : profile.expectedBenefit().netGain();
-        records.create(new Adaptation(id, table.table(), AdaptationStep.PLANNED, 0, 0, null, null, null, now, now,
+        records.create(new Adaptation(id, table.table(), AdaptationStep.PLANNED, FillState.NONE, null, null, null, now, now,
             profileJson, plan.write(), LayoutCodec.write(before), trigger, Measurement.expecting(expected)));
         return id;
     }

@@ -1,5 +1,6 @@
 package dev.autopilot.adaptation.manage;
 
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import dev.autopilot.adaptation.apply.LayoutPlan;
@@ -22,6 +23,9 @@ public final class AdaptationRunner {
      * plan still has a column that was dropped while it ran.
      */
     static final long DROP_GRACE_MILLIS = 1000;
+
+    /** How often a fill's progress is logged. */
+    static final long PROGRESS_LOG_MILLIS = 5000;
 
     /** Failed attempts of a forward step before the adaptation is rolled back. */
     static final int ATTEMPTS = 3;
@@ -107,7 +111,8 @@ public final class AdaptationRunner {
                     now));
             }
             case COLUMNS_ADDED -> {
-                return cas(a, a.filled(0, 0, now).at(AdaptationStep.FILLING, now));
+                return cas(a, a.filled(a.fill().starting(steps.rows(table), now), now).at(AdaptationStep.FILLING,
+                    now));
             }
             case FILLING -> {
                 return fill(a, table, plan);
@@ -139,8 +144,14 @@ public final class AdaptationRunner {
      */
     private Adaptation fill(Adaptation start, TableSchema table, LayoutPlan plan) {
         Adaptation[] last = {start};
-        boolean complete = steps.fill(table, start.nextPartition(), (next, rows) -> {
-            last[0] = cas(last[0], last[0].filled(next, start.rowsFilled() + rows, clock.getAsLong()));
+        long[] logged = {clock.getAsLong()};
+        boolean complete = steps.fill(table, start.nextPartition(), (next, rows, nice) -> {
+            long now = clock.getAsLong();
+            last[0] = cas(last[0], last[0].filled(last[0].fill().at(next, start.rowsFilled() + rows, nice), now));
+            if (last[0] != null && now - logged[0] >= PROGRESS_LOG_MILLIS) {
+                logged[0] = now;
+                log.info(progress(last[0], now));
+            }
             return last[0] != null && !stopped.getAsBoolean();
         });
         if (!complete || last[0] == null)
@@ -152,7 +163,15 @@ public final class AdaptationRunner {
             return cas(last[0], last[0].at(AdaptationStep.FILLED, now));
         log.warning("Autopilot adaptation " + start.id() + " of " + start.table() + " found " + stale
             + " rows stale after its fill; filling again");
-        return cas(last[0], last[0].filled(0, last[0].rowsFilled(), now));
+        FillState f = last[0].fill();
+        return cas(last[0], last[0].filled(f.at(0, f.rowsFilled(), f.niceRatio()), now));
+    }
+
+    private static String progress(Adaptation a, long now) {
+        FillState f = a.fill();
+        return String.format(Locale.ROOT, "Autopilot adaptation %s of %s: filled %.1f%% (%,d of %,d rows), %,.0f rows/s,"
+            + " %.0f s left, pausing %.1fx each batch's time", a.id(), a.table(), f.percent(), f.rowsFilled(),
+            f.rowsTotal(), f.rowsPerSecond(now), f.etaSeconds(now), f.niceRatio());
     }
 
     /** Waits {@link #DROP_GRACE_MILLIS}; a runner stopped meanwhile leaves the drop to the next one. */

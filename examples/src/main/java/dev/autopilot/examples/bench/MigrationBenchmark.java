@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,12 +22,14 @@ import dev.autopilot.examples.cluster.EmbeddedCluster;
 import dev.autopilot.examples.workload.LoadResult;
 import dev.autopilot.examples.workload.TpchSchema;
 import dev.autopilot.examples.workload.TpchStreamLoader;
+import dev.autopilot.adaptation.manage.Adaptation;
+import dev.autopilot.adaptation.manage.AdaptationStep;
 import dev.autopilot.plugin.AutopilotPlugin;
 
 /**
  * What filling a derived column costs the foreground: JDBC clients run point reads and updates of LINEITEM rows for
- * a baseline period, then while a profile's derived columns are added and filled (and its index built), then for a
- * second baseline. Prints throughput and p99 latency of each, and writes {@code target/bench/migration.json} with
+ * a baseline period, then while the adaptation manager adapts the table to a profile (derived columns added and
+ * filled by its throttled fill, index built, up to the cut-over), then for a second baseline. Prints throughput and p99 latency of each, and writes {@code target/bench/migration.json} with
  * {@code throughput_drop_during_fill} (1 - during / baseline) and {@code p99_ratio_during_fill} (during / baseline),
  * the baseline being both baseline periods together.
  *
@@ -65,27 +66,19 @@ public final class MigrationBenchmark {
             Period warmup = run(cluster, clients, keys, deadline(baselineMillis / 2));
             Period before = run(cluster, clients, keys, deadline(baselineMillis));
             AutopilotPlugin plugin = AutopilotPlugin.of(cluster.nodes().get(0));
-            CompletableFuture<Void> fill = new CompletableFuture<>();
-            Thread filler = new Thread(() -> {
-                try {
-                    plugin.applyProfile(PROFILE);
-                    fill.complete(null);
-                }
-                catch (RuntimeException e) {
-                    fill.completeExceptionally(e);
-                }
-            }, "apply-profile");
-            filler.start();
-            Period during = run(cluster, clients, keys, fill::isDone);
-            fill.join();
+            String id = plugin.requestAdaptation(PROFILE);
+            Period during = run(cluster, clients, keys, () -> cutOver(plugin, id));
+            Adaptation adapted = adaptation(plugin, id);
             Period after = run(cluster, clients, keys, deadline(baselineMillis));
 
             Period baseline = before.plus(after);
             double drop = 1 - during.throughput() / baseline.throughput();
             double p99Ratio = during.p99Millis() / baseline.p99Millis();
             System.out.printf(Locale.ROOT, "warm-up: %s%nbaseline before: %s%nduring fill (%.1f s): %s%n"
-                    + "baseline after: %s%nthroughput drop during fill: %.1f%%, p99 ratio during fill: %.2f%n",
-                warmup, before, during.seconds, during, after, drop * 100, p99Ratio);
+                    + "baseline after: %s%nfill: %,d rows at %,.0f rows/s, pausing %.1fx each batch's time at the end%n"
+                    + "throughput drop during fill: %.1f%%, p99 ratio during fill: %.2f%n",
+                warmup, before, during.seconds, during, after, adapted.rowsFilled(),
+                adapted.fill().rowsPerSecond(adapted.updatedAt()), adapted.fill().niceRatio(), drop * 100, p99Ratio);
             Path file = BenchReport.write("migration", Map.of("throughput_drop_during_fill", round(drop),
                 "p99_ratio_during_fill", round(p99Ratio), "fill_seconds", round(during.seconds),
                 "baseline_ops_per_second", round(baseline.throughput()),
@@ -115,6 +108,19 @@ public final class MigrationBenchmark {
         @Override public String toString() {
             return String.format(Locale.ROOT, "%,.0f ops/s, p99 %.1f ms", throughput(), p99Millis());
         }
+    }
+
+    /** @return whether the adaptation is cut over; fails if it was rolled back */
+    private static boolean cutOver(AutopilotPlugin plugin, String id) {
+        Adaptation a = adaptation(plugin, id);
+        if (a.step() == AdaptationStep.ROLLING_BACK || a.step() == AdaptationStep.ROLLED_BACK)
+            throw new IllegalStateException("The adaptation was rolled back: " + a.reason());
+        return a.step() == AdaptationStep.WATCHING || a.step() == AdaptationStep.DONE;
+    }
+
+    private static Adaptation adaptation(AutopilotPlugin plugin, String id) {
+        return plugin.adaptations().stream().filter(a -> a.id().equals(id)).findFirst()
+            .orElseThrow(() -> new IllegalStateException("No adaptation " + id));
     }
 
     private static BooleanSupplier deadline(long millis) {

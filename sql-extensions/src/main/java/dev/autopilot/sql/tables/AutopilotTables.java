@@ -95,7 +95,8 @@ public final class AutopilotTables {
     /**
      * One row per adaptation of a partition to a profile: its step, fill progress, the layout before it (for a
      * rollback) and its owner's fence token, so that a node taking over resumes it where it stopped; what triggered
-     * it, the gain its profile expected and the latency measured before it and after its cut-over.
+     * it, the gain its profile expected and the latency measured before it and after its cut-over; while it fills, how
+     * far it got (percent, rows per second, seconds left) and how much the throttle pauses it.
      */
     public static final SystemTable ADAPTATIONS = new SystemTable("ADAPTATIONS",
         List.of(col("ADAPTATION_ID", String.class)),
@@ -104,7 +105,10 @@ public final class AutopilotTables {
             col("REASON", String.class), col("STARTED_AT", Timestamp.class), col("UPDATED_AT", Timestamp.class),
             col("PROFILE", String.class), col("PLAN", String.class), col("LAYOUT_BEFORE", String.class),
             col("TRIGGER", String.class), col("EXPECTED_GAIN", Double.class), col("CUT_OVER_AT", Timestamp.class),
-            col("LATENCY_BEFORE_MS", Double.class), col("LATENCY_AFTER_MS", Double.class)),
+            col("LATENCY_BEFORE_MS", Double.class), col("LATENCY_AFTER_MS", Double.class),
+            col("ROWS_TOTAL", Long.class), col("FILL_STARTED_AT", Timestamp.class),
+            col("FILL_PAUSE_RATIO", Double.class), col("PERCENT_FILLED", Double.class),
+            col("ROWS_PER_SECOND", Double.class), col("ETA_SECONDS", Double.class)),
         Retention.KEEP);
 
     /** Tables Autopilot must not adapt, whatever it measures; users insert and delete rows here. */
