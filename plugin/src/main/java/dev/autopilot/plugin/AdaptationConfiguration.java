@@ -100,14 +100,14 @@ public class AdaptationConfiguration {
     }
 
     /**
-     * @return how much slower than before a fill the foreground's p99 may get (measured by point-read probes) before
+     * @return how much slower than before a fill the foreground may get (90th percentile of point-read probes) before
      *     the fill slows down (default 1.25; 0: no latency check, only {@link #getFillNiceRatio()})
      */
     public double getFillLatencyRatio() {
         return fillLatencyRatio;
     }
 
-    /** @param fillLatencyRatio how much slower than before a fill the foreground's p99 may get */
+    /** @param fillLatencyRatio how much slower than before a fill the foreground may get */
     public AdaptationConfiguration setFillLatencyRatio(double fillLatencyRatio) {
         this.fillLatencyRatio = fillLatencyRatio;
         return this;

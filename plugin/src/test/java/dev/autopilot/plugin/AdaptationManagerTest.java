@@ -122,6 +122,34 @@ class AdaptationManagerTest {
         assertEquals(0, workload.lostRows(node(0)));
     }
 
+    @Test
+    @Order(4)
+    void aProfileThatLeavesStructuresOutRetiresThemAfterItsGracePeriodAndCannotBeRolledBackAfterwards()
+        throws Exception {
+        workload.start();
+        TestCluster.await("writers running", () -> workload.writes() > 100);
+        Adaptation first = awaitFinished(plugin(0).requestAdaptation(PROFILE));
+        String second = plugin(1).requestAdaptation("""
+            {"partition_id": "T", "table": "PUBLIC.T", "version": 2,
+             "derived_attributes": [{"name": "AP_AB", "expression": "a * b"}]}
+            """);
+        Adaptation retired = awaitFinished(second);
+        workload.stop();
+
+        assertEquals(AdaptationStep.DONE, first.step(), "reason: " + first.reason());
+        assertEquals(AdaptationStep.DONE, retired.step(), "reason: " + retired.reason());
+        PartitionLayout layout = plugin(0).layouts().table(TABLE);
+        assertEquals(List.of("AP_AB"), layout.derived().stream().map(c -> c.name()).toList());
+        assertTrue(layout.derived().get(0).ready());
+        assertEquals(List.of(), layout.indexes(), "the index on the retired bucket went with it");
+        assertEquals(List.of(List.of("AP_AB")), AdaptationWorkload.derivedColumns(node(0)), "AP_BUCKET dropped");
+        assertEquals(0, workload.lostRows(node(0)));
+        assertEquals(0, AdaptationWorkload.wrongResults(node(1)));
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+            () -> plugin(0).rollbackAdaptation(second));
+        assertTrue(refused.getMessage().contains("dropped the structures it retired"), refused.getMessage());
+    }
+
     static Adaptation awaitFinished(String id) {
         return awaitFinished(plugin(0), id);
     }

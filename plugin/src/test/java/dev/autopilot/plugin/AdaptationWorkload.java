@@ -70,8 +70,10 @@ final class AdaptationWorkload implements AutoCloseable {
         client = Ignition.startClient(new ClientConfiguration().setAddresses(addresses).setTimeout(5_000));
     }
 
-    /** Starts the writers. */
+    /** Starts the writers, again after {@link #stop}. */
     void start() {
+        stop.set(false);
+        writers.clear();
         String valueType = (String)client.query(new SqlFieldsQuery("SELECT VALUE_TYPE_NAME FROM SYS.TABLES "
             + "WHERE SCHEMA_NAME = 'PUBLIC' AND TABLE_NAME = 'T'")).getAll().get(0).get(0);
         ClientCache<Object, BinaryObject> kv = client.cache("SQL_PUBLIC_T").withKeepBinary();

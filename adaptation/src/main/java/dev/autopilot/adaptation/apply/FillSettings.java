@@ -4,8 +4,8 @@ package dev.autopilot.adaptation.apply;
  * How a fill of existing rows shares the cluster with its users.
  *
  * @param batchSize rows per batch of entry processors
- * @param latencyRatio how much slower than before the fill the foreground may get (its p99, measured by probes)
- *     before the fill slows down; 0 turns the latency check off
+ * @param latencyRatio how much slower than before the fill the foreground may get (the 90th percentile of point-read
+ *     probes) before the fill slows down; 0 turns the latency check off
  * @param niceRatio the least pause after each batch, as a share of the time the batch took (gh-ost's nice ratio):
  *     0.5 keeps the fill busy at most two thirds of the time
  */

@@ -13,27 +13,43 @@ import dev.autopilot.sql.layout.LayoutIndex;
 import dev.autopilot.sql.schema.TableSchema;
 
 /**
- * The structures a profile adds to a partition, worked out once when the change is planned and then kept with it, so
- * that every step, on whichever node resumes it, and a rollback act on exactly the same columns and indexes.
+ * The structures a profile adds to a partition and those it retires, worked out once when the change is planned and
+ * then kept with it, so that every step, on whichever node resumes it, and a rollback act on exactly the same columns
+ * and indexes.
  *
  * @param columns the derived columns to add, with their SQL types
  * @param indexes the indexes to build
+ * @param retiredColumns derived columns of the partition that the profile leaves out
+ * @param retiredIndexes indexes of the partition that the profile leaves out, or that read a retired column
  */
-public record LayoutPlan(List<NewColumn> columns, List<LayoutIndex> indexes) {
+public record LayoutPlan(List<NewColumn> columns, List<LayoutIndex> indexes, List<String> retiredColumns,
+    List<LayoutIndex> retiredIndexes) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public LayoutPlan {
         columns = List.copyOf(columns);
         indexes = List.copyOf(indexes);
+        retiredColumns = List.copyOf(retiredColumns);
+        retiredIndexes = List.copyOf(retiredIndexes);
+    }
+
+    /** @return a plan that only adds */
+    public static LayoutPlan adding(List<NewColumn> columns, List<LayoutIndex> indexes) {
+        return new LayoutPlan(columns, indexes, List.of(), List.of());
     }
 
     /** A derived column to add (in state {@code BUILDING}), with its SQL type. */
     public record NewColumn(DerivedColumn column, String type) {
     }
 
-    /** @return whether the profile adds nothing */
+    /** @return whether the profile adds nothing and retires nothing */
     public boolean isEmpty() {
-        return columns.isEmpty() && indexes.isEmpty();
+        return columns.isEmpty() && indexes.isEmpty() && !retires();
+    }
+
+    /** @return whether the profile retires structures the partition has */
+    public boolean retires() {
+        return !retiredColumns.isEmpty() || !retiredIndexes.isEmpty();
     }
 
     /** @return the plan as JSON, for {@link #read} */
@@ -43,10 +59,9 @@ public record LayoutPlan(List<NewColumn> columns, List<LayoutIndex> indexes) {
             root.withArray("columns").addObject().put("name", c.column().name())
                 .put("expression", c.column().expression().canonical()).put("type", c.type());
         }
-        for (LayoutIndex i : indexes) {
-            ObjectNode idx = root.withArray("indexes").addObject().put("name", i.name());
-            i.columns().forEach(idx.putArray("columns")::add);
-        }
+        writeIndexes(root, "indexes", indexes);
+        retiredColumns.forEach(root.withArray("retired_columns")::add);
+        writeIndexes(root, "retired_indexes", retiredIndexes);
         return root.toString();
     }
 
@@ -64,16 +79,30 @@ public record LayoutPlan(List<NewColumn> columns, List<LayoutIndex> indexes) {
                 columns.add(new NewColumn(new DerivedColumn(name, DerivedExpression.parse(c.get("expression").asText(),
                     table, "plan." + name), ColumnState.BUILDING), c.get("type").asText()));
             }
-            List<LayoutIndex> indexes = new ArrayList<>();
-            for (JsonNode i : root.path("indexes")) {
-                List<String> cols = new ArrayList<>();
-                i.get("columns").forEach(v -> cols.add(v.asText()));
-                indexes.add(new LayoutIndex(i.get("name").asText(), cols));
-            }
-            return new LayoutPlan(columns, indexes);
+            List<String> retired = new ArrayList<>();
+            root.path("retired_columns").forEach(c -> retired.add(c.asText()));
+            return new LayoutPlan(columns, readIndexes(root.path("indexes")), retired,
+                readIndexes(root.path("retired_indexes")));
         }
         catch (JsonProcessingException | NullPointerException e) {
             throw new IllegalArgumentException("Not a layout plan: " + e.getMessage(), e);
         }
+    }
+
+    private static void writeIndexes(ObjectNode root, String field, List<LayoutIndex> indexes) {
+        for (LayoutIndex i : indexes) {
+            ObjectNode idx = root.withArray(field).addObject().put("name", i.name());
+            i.columns().forEach(idx.putArray("columns")::add);
+        }
+    }
+
+    private static List<LayoutIndex> readIndexes(JsonNode array) {
+        List<LayoutIndex> indexes = new ArrayList<>();
+        for (JsonNode i : array) {
+            List<String> cols = new ArrayList<>();
+            i.get("columns").forEach(v -> cols.add(v.asText()));
+            indexes.add(new LayoutIndex(i.get("name").asText(), cols));
+        }
+        return indexes;
     }
 }

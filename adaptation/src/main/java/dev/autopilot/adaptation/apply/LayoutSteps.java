@@ -64,7 +64,28 @@ public final class LayoutSteps {
      */
     public LayoutPlan plan(SchemaProfile profile, PartitionLayout current) {
         List<LayoutPlan.NewColumn> columns = newColumns(profile, current);
-        return new LayoutPlan(columns, newIndexes(profile, current, columns));
+        return LayoutPlan.adding(columns, newIndexes(profile, current, columns));
+    }
+
+    /**
+     * @param profile the partition's whole profile: what the partition has and the profile leaves out is retired
+     * @param current the partition's layout now
+     * @return what the profile adds, and what it retires
+     * @throws ProfileValidationException naming the field when the profile does not fit the table
+     */
+    public LayoutPlan replacing(SchemaProfile profile, PartitionLayout current) {
+        LayoutPlan adding = plan(profile, current);
+        Set<String> keptColumns = new HashSet<>();
+        if (profile.derivedAttributes() != null)
+            profile.derivedAttributes().forEach(a -> keptColumns.add(a.name()));
+        List<String> retiredColumns = current.derived().stream().map(DerivedColumn::name)
+            .filter(c -> !keptColumns.contains(c)).toList();
+        Set<String> keptIndexes = new HashSet<>();
+        wantedIndexes(profile, current).forEach(r -> keptIndexes.add(r.name()));
+        List<LayoutIndex> retiredIndexes = current.indexes().stream()
+            .filter(i -> !keptIndexes.contains(i.name()) || i.columns().stream().anyMatch(retiredColumns::contains))
+            .toList();
+        return new LayoutPlan(adding.columns(), adding.indexes(), retiredColumns, retiredIndexes);
     }
 
     /** Adds the plan's columns to the table and to the layout as {@code BUILDING}: from then on writes derive them. */
@@ -122,7 +143,8 @@ public final class LayoutSteps {
 
     /**
      * The cut-over: one layout change that makes the plan's columns {@code READY} and adds its indexes, so the
-     * rewriter starts to use all of them at once.
+     * rewriter starts to use all of them at once, and retires what the plan retires: the rewriter stops using it, writes
+     * keep it current until {@link #dropRetired}.
      *
      * @return the layout afterwards
      */
@@ -132,8 +154,10 @@ public final class LayoutSteps {
         return store.update(table.table(), l -> {
             PartitionLayout base = l != null ? l : current(table);
             List<DerivedColumn> derived = base.derived().stream().map(c -> planned.contains(c.name())
-                ? new DerivedColumn(c.name(), c.expression(), ColumnState.READY) : c).toList();
+                ? c.in(ColumnState.READY) : plan.retiredColumns().contains(c.name()) ? c.in(ColumnState.RETIRING) : c)
+                .toList();
             List<LayoutIndex> indexes = new ArrayList<>(base.indexes());
+            indexes.removeAll(plan.retiredIndexes());
             plan.indexes().stream().filter(i -> !indexes.contains(i)).forEach(indexes::add);
             boolean same = derived.equals(base.derived()) && indexes.equals(base.indexes());
             return same && l != null ? l
@@ -154,6 +178,24 @@ public final class LayoutSteps {
         }
         store.update(table, l -> new PartitionLayout(before.table(), (l == null ? before : l).version() + 1,
             before.derived(), before.indexes(), before.rewritable()));
+    }
+
+    /**
+     * Drops what the plan retires, those that exist, then takes the columns out of the layout; run it only after the
+     * grace period that followed {@link #cutOver}, once no query planned before it runs.
+     */
+    public void dropRetired(TableSchema table, LayoutPlan plan) {
+        for (LayoutIndex i : plan.retiredIndexes())
+            ddl.dropIndex(table, i.name());
+        for (String c : plan.retiredColumns())
+            ddl.dropColumn(table, c);
+        Set<String> retired = new HashSet<>(plan.retiredColumns());
+        store.update(table.table(), l -> {
+            if (l == null || l.derived().stream().noneMatch(c -> retired.contains(c.name())))
+                return l;
+            return new PartitionLayout(l.table(), l.version() + 1,
+                l.derived().stream().filter(c -> !retired.contains(c.name())).toList(), l.indexes(), l.rewritable());
+        });
     }
 
     /** Drops the plan's indexes and columns, those that exist; run it after {@link #restore}. */
@@ -198,11 +240,7 @@ public final class LayoutSteps {
         current.derived().forEach(c -> known.add(c.name()));
         columns.forEach(c -> known.add(c.column().name()));
         List<LayoutIndex> out = new ArrayList<>();
-        List<IndexRecommendation> recs = new ArrayList<>(profile.indexes() == null ? List.of() : profile.indexes());
-        List<String> composite = profile.compositeIndex();
-        if (composite != null && !composite.isEmpty() && recs.stream().noneMatch(r -> r.columns().equals(composite)))
-            recs.add(new IndexRecommendation(DerivedNames.indexName(current.table().table(), composite), composite,
-                null, "composite_index", null));
+        List<IndexRecommendation> recs = wantedIndexes(profile, current);
         for (int i = 0; i < recs.size(); i++) {
             IndexRecommendation r = recs.get(i);
             if (current.indexes().stream().anyMatch(x -> x.name().equals(r.name())))
@@ -215,5 +253,15 @@ public final class LayoutSteps {
             out.add(new LayoutIndex(r.name(), r.columns()));
         }
         return out;
+    }
+
+    /** @return the profile's indexes, its composite index among them */
+    private static List<IndexRecommendation> wantedIndexes(SchemaProfile profile, PartitionLayout current) {
+        List<IndexRecommendation> recs = new ArrayList<>(profile.indexes() == null ? List.of() : profile.indexes());
+        List<String> composite = profile.compositeIndex();
+        if (composite != null && !composite.isEmpty() && recs.stream().noneMatch(r -> r.columns().equals(composite)))
+            recs.add(new IndexRecommendation(DerivedNames.indexName(current.table().table(), composite), composite,
+                null, "composite_index", null));
+        return recs;
     }
 }

@@ -41,10 +41,19 @@ public record Adaptation(String id, String table, AdaptationStep step, FillState
             plan, layoutBefore, trigger, measurement);
     }
 
-    /** @return this record cut over at {@code now}: {@link AdaptationStep#WATCHING} or, if not watched, DONE */
-    public Adaptation cutOver(boolean watched, long now) {
-        Adaptation cut = at(watched ? AdaptationStep.WATCHING : AdaptationStep.DONE, now);
+    /**
+     * @param watched whether the latency after the cut-over is compared with before
+     * @param retires whether the adaptation retires structures
+     * @return this record cut over at {@code now}: WATCHING, or if not watched, RETIRING or DONE
+     */
+    public Adaptation cutOver(boolean watched, boolean retires, long now) {
+        Adaptation cut = at(watched ? AdaptationStep.WATCHING : kept(retires), now);
         return cut.with(measurement.cutOver(now));
+    }
+
+    /** @return the step after an adaptation is kept: RETIRING if it retires structures, else DONE */
+    public static AdaptationStep kept(boolean retires) {
+        return retires ? AdaptationStep.RETIRING : AdaptationStep.DONE;
     }
 
     /** @return this record with {@code m} */

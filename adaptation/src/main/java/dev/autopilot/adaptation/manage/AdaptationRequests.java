@@ -45,7 +45,7 @@ public final class AdaptationRequests {
                     + a.step() + "; request another one when it is finished");
         }
         PartitionLayout before = steps.current(table);
-        LayoutPlan plan = steps.plan(profile, before);
+        LayoutPlan plan = steps.replacing(profile, before);
         long now = clock.getAsLong();
         String id = UUID.randomUUID().toString();
         double expected = profile.expectedBenefit() == null ? Double.NaN : profile.expectedBenefit().netGain();
@@ -59,14 +59,16 @@ public final class AdaptationRequests {
      * @throws dev.autopilot.sql.expression.ProfileValidationException when the profile does not fit the table
      */
     public LayoutPlan plan(SchemaProfile profile, TableSchema table) {
-        return steps.plan(profile, steps.current(table));
+        return steps.replacing(profile, steps.current(table));
     }
 
     /**
      * Asks for an adaptation to be taken back, finished or not; the manager puts the layout before it back at once.
+     * One that retired structures can be taken back only until they are dropped, at the end of its grace period.
      *
      * @return whether it will be rolled back ({@code false} when it already is)
      * @throws IllegalArgumentException when there is no adaptation {@code id}
+     * @throws IllegalStateException when it dropped structures the layout before it had
      */
     public boolean rollback(String id) {
         while (true) {
@@ -75,6 +77,10 @@ public final class AdaptationRequests {
                 throw new IllegalArgumentException("No adaptation " + id);
             if (a.step() == AdaptationStep.ROLLING_BACK || a.step() == AdaptationStep.ROLLED_BACK)
                 return false;
+            if (a.step() == AdaptationStep.RETIRING || a.step() == AdaptationStep.DONE
+                && LayoutPlan.read(a.plan(), LayoutCodec.read(a.layoutBefore()).table()).retires())
+                throw new IllegalStateException("Adaptation " + id + " of " + a.table() + " dropped the structures it "
+                    + "retired after its grace period: request an adaptation to the profile before it instead");
             if (records.replace(a, a.rollingBack("rollback requested", clock.getAsLong())))
                 return true;
         }

@@ -123,10 +123,15 @@ public final class AdaptationRunner {
             }
             case INDEXED -> {
                 steps.cutOver(table, plan);
-                return cas(a, a.cutOver(watch.enabled(), now));
+                return cas(a, a.cutOver(watch.enabled(), plan.retires(), now));
             }
             case WATCHING -> {
-                return judge(a, now);
+                return judge(a, plan, now);
+            }
+            case RETIRING -> {
+                graceAfter(a.measurement().cutOverAt());
+                steps.dropRetired(table, plan);
+                return cas(a, a.at(AdaptationStep.DONE, clock.getAsLong()));
             }
             case ROLLING_BACK -> {
                 steps.restore(before);
@@ -176,8 +181,16 @@ public final class AdaptationRunner {
 
     /** Waits {@link #DROP_GRACE_MILLIS}; a runner stopped meanwhile leaves the drop to the next one. */
     private void drain() {
+        graceAfter(clock.getAsLong());
+    }
+
+    /** Waits until {@link #DROP_GRACE_MILLIS} after {@code since}; a runner stopped meanwhile leaves the rest. */
+    private void graceAfter(long since) {
+        long wait = since + DROP_GRACE_MILLIS - clock.getAsLong();
+        if (wait <= 0)
+            return;
         try {
-            Thread.sleep(DROP_GRACE_MILLIS);
+            Thread.sleep(wait);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -191,12 +204,12 @@ public final class AdaptationRunner {
     }
 
     /** Keeps a cut-over that did not make the partition slower; rolls back one that did. */
-    private Adaptation judge(Adaptation a, long now) {
+    private Adaptation judge(Adaptation a, LayoutPlan plan, long now) {
         LatencyComparison c = watch.compare(a);
         Adaptation measured = a.with(a.measurement().measured(c));
         if (!watch.regressed(c)) {
-            log.info("Autopilot adaptation " + a.id() + " of " + a.table() + " is done: " + c);
-            return cas(a, measured.at(AdaptationStep.DONE, now));
+            log.info("Autopilot adaptation " + a.id() + " of " + a.table() + " is kept: " + c);
+            return cas(a, measured.at(Adaptation.kept(plan.retires()), now));
         }
         log.warning("Autopilot adaptation " + a.id() + " of " + a.table() + " made it slower (" + c
             + "); rolling back");

@@ -26,6 +26,12 @@ public enum AdaptationStep {
      */
     WATCHING,
 
+    /**
+     * Kept after the cut-over; the structures the new profile leaves out, unused since the cut-over, are dropped now
+     * that the grace period (the watch) is over. A rollback is no longer possible from here on.
+     */
+    RETIRING,
+
     /** Cut over, and not worse than before (or not measured, when nothing ran). */
     DONE,
 

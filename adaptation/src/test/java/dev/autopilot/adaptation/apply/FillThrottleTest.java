@@ -54,6 +54,19 @@ class FillThrottleTest {
     }
 
     @Test
+    void oneSlowProbeAmongManyDoesNotSlowTheFill() {
+        FillThrottle t = throttle(1.25, 0.5);
+        t.start(KEYS);
+        for (int i = 0; i < 20; i++)
+            t.afterBatch(10 * MS, KEYS);
+        probeNanos = 50 * MS;
+        t.afterBatch(10 * MS, KEYS);
+        probeNanos = MS;
+        t.afterBatch(10 * MS, KEYS);
+        assertEquals(0, t.slowdowns(), "a pause of the JVM or of a neighbour is not the fill's doing");
+    }
+
+    @Test
     void withoutALatencyBoundItOnlyKeepsTheNiceRatio() {
         FillThrottle t = throttle(0, 0);
         t.start(KEYS);

@@ -6,5 +6,11 @@ public enum ColumnState {
     BUILDING,
 
     /** Every row holds the value and every covered write path keeps it current. */
-    READY
+    READY,
+
+    /**
+     * Dropped from the partition's profile: writes keep it current and queries no longer use it, so that a rollback
+     * within the grace period can make it {@link #READY} again at once; dropped after the grace period.
+     */
+    RETIRING
 }

@@ -14,4 +14,9 @@ public record DerivedColumn(String name, DerivedExpression expression, ColumnSta
     public boolean ready() {
         return state == ColumnState.READY;
     }
+
+    /** @return this column in {@code next} */
+    public DerivedColumn in(ColumnState next) {
+        return new DerivedColumn(name, expression, next);
+    }
 }

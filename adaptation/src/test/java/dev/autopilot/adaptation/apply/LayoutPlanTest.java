@@ -1,0 +1,58 @@
+package dev.autopilot.adaptation.apply;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import dev.autopilot.sql.expression.DerivedExpression;
+import dev.autopilot.sql.layout.ColumnState;
+import dev.autopilot.sql.layout.DerivedColumn;
+import dev.autopilot.sql.layout.LayoutIndex;
+import dev.autopilot.sql.schema.ColumnType;
+import dev.autopilot.sql.schema.TableSchema;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A plan survives its JSON whole: what a node that resumes or rolls back an adaptation reads. */
+class LayoutPlanTest {
+    private static final TableSchema T = table();
+
+    @Test
+    void aPlanThatAddsAndRetiresRoundTrips() {
+        DerivedColumn ab = new DerivedColumn("AP_AB", DerivedExpression.parse("a * b", T, "e"), ColumnState.BUILDING);
+        LayoutPlan plan = new LayoutPlan(List.of(new LayoutPlan.NewColumn(ab, "INTEGER")),
+            List.of(new LayoutIndex("AP_IDX_AB", List.of("AP_AB", "C"))), List.of("AP_OLD"),
+            List.of(new LayoutIndex("AP_IDX_OLD", List.of("AP_OLD"))));
+
+        LayoutPlan read = LayoutPlan.read(plan.write(), T);
+
+        assertEquals(plan, read);
+        assertTrue(read.retires());
+        assertFalse(read.isEmpty());
+    }
+
+    @Test
+    void aPlanWrittenBeforeRetirementReadsAsOneThatOnlyAdds() {
+        LayoutPlan read = LayoutPlan.read("{\"indexes\":[{\"name\":\"AP_IDX_C\",\"columns\":[\"C\"]}]}", T);
+
+        assertEquals(LayoutPlan.adding(List.of(), List.of(new LayoutIndex("AP_IDX_C", List.of("C")))), read);
+        assertFalse(read.retires());
+    }
+
+    @Test
+    void aPlanThatOnlyRetiresIsNotEmpty() {
+        assertFalse(new LayoutPlan(List.of(), List.of(), List.of("AP_OLD"), List.of()).isEmpty());
+        assertTrue(LayoutPlan.adding(List.of(), List.of()).isEmpty());
+    }
+
+    private static TableSchema table() {
+        Map<String, ColumnType> columns = new LinkedHashMap<>();
+        columns.put("ID", ColumnType.ofJava("java.lang.Integer"));
+        columns.put("A", ColumnType.ofJava("java.lang.Integer"));
+        columns.put("B", ColumnType.ofJava("java.lang.Integer"));
+        columns.put("C", ColumnType.ofJava("java.lang.Integer"));
+        return new TableSchema("PUBLIC.T", "SQL_PUBLIC_T", columns, List.of("ID"), List.of());
+    }
+}
