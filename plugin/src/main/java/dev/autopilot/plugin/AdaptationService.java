@@ -10,8 +10,9 @@ import org.apache.ignite.resources.LoggerResource;
 import org.apache.ignite.services.Service;
 
 /**
- * The Partition Adaptation Manager: a cluster singleton that carries each adaptation through its steps, and starts
- * adaptations of slow tables on its own ({@link AutoAdaptation}). All it knows is in {@code AUTOPILOT.ADAPTATIONS}, so
+ * The Partition Adaptation Manager: a cluster singleton that carries each adaptation through its steps, starts
+ * adaptations of slow tables on its own ({@link AutoAdaptation}) and carries out the commands users give it from SQL
+ * ({@link AdaptationCommands}). All it knows is in {@code AUTOPILOT.ADAPTATIONS}, so
  * when its node leaves, the instance Ignite starts elsewhere resumes every unfinished adaptation where the records say
  * it stopped; each instance acts under its own fence token, so two that briefly overlap never both move an adaptation
  * on.
@@ -44,16 +45,39 @@ final class AdaptationService implements Service {
         AutopilotPlugin plugin = AutopilotPlugin.of(ignite);
         AdaptationRunner runner = plugin.adaptationRunner(UUID.randomUUID().toString(), () -> cancelled);
         AutoAdaptation auto = plugin.autoAdaptation();
-        while (!cancelled) {
-            try {
+        AdaptationCommands commands = new AdaptationCommands(ignite, plugin, log);
+        // Commands on a thread of their own: a ROLLBACK from SQL must not wait for a fill to end.
+        Thread commandThread = new Thread(() -> loop(commands::run), "autopilot-adaptation-commands");
+        commandThread.setDaemon(true);
+        commandThread.start();
+        try {
+            loop(() -> {
                 runner.runUnfinished();
                 auto.evaluate(System.currentTimeMillis());
+            });
+        }
+        finally {
+            commandThread.interrupt();
+            commandThread.join();
+        }
+    }
+
+    /** Runs {@code work} every {@link #pollMillis} until the service is cancelled or the thread interrupted. */
+    private void loop(Runnable work) {
+        while (!cancelled && !Thread.currentThread().isInterrupted()) {
+            try {
+                work.run();
             }
             catch (RuntimeException e) {
                 if (!cancelled)
                     log.warning("Autopilot could not run the adaptations; will retry in " + pollMillis + " ms", e);
             }
-            TimeUnit.MILLISECONDS.sleep(pollMillis);
+            try {
+                TimeUnit.MILLISECONDS.sleep(pollMillis);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

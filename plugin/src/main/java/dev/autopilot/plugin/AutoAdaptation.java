@@ -17,7 +17,8 @@ import org.apache.ignite.IgniteLogger;
  * The adaptation manager's own initiative, once per query-log window: a table whose queries have been slow for some
  * windows in a row ({@link SlowTableDetector}), that is not pinned and was not adapted recently, is adapted to its
  * freshly generated profile if the profile promises enough net gain and adds something, unless the same plan was
- * rolled back before for making the table slower. In {@link AdaptationMode#RECOMMEND} mode it only says so.
+ * rolled back before for making the table slower or rejected by a user. In {@link AdaptationMode#RECOMMEND} mode it
+ * records a recommendation that a user applies or rejects.
  */
 final class AutoAdaptation {
     private final AutopilotPlugin plugin;
@@ -81,8 +82,9 @@ final class AutoAdaptation {
             + "%.0f rows/s", meanMs, cfg.getLatencyThresholdMillis(), cfg.getSlowWindows(), gain);
         String json = ProfileCodec.write(profile);
         if (cfg.getMode() == AdaptationMode.RECOMMEND) {
-            plugin.recommended();
-            log.info("Autopilot recommends adapting " + table + " (" + trigger + "): " + json);
+            String id = plugin.recommendAdaptation(profile, json, trigger);
+            log.info("Autopilot recommends adapting " + table + " (" + trigger + "): recommendation " + id
+                + "; apply or reject it (API, or AUTOPILOT.ADAPTATION_COMMANDS)");
             return;
         }
         String id = plugin.requestAdaptation(profile, json, trigger);
@@ -99,10 +101,11 @@ final class AutoAdaptation {
             .noneMatch(a -> !a.step().finished() || a.updatedAt() > quietSince);
     }
 
-    /** @return whether the same plan was rolled back before because it made the table slower */
+    /** @return whether the same plan was rolled back before because it made the table slower, or a user rejected it */
     private static boolean rejectedBefore(String table, String plan, List<Adaptation> history) {
-        return history.stream().anyMatch(a -> a.table().equals(table) && Adaptation.ROLLED_BACK.equals(a.outcome())
-            && a.reason() != null && a.reason().startsWith(Adaptation.LATENCY_REGRESSED) && a.plan().equals(plan));
+        return history.stream().anyMatch(a -> a.table().equals(table) && a.plan().equals(plan)
+            && (Adaptation.REJECTED.equals(a.outcome()) || Adaptation.ROLLED_BACK.equals(a.outcome())
+            && a.reason() != null && a.reason().startsWith(Adaptation.LATENCY_REGRESSED)));
     }
 
     /** @return the execution-weighted mean latency of the queries, {@code NaN} when none ran */

@@ -250,9 +250,38 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         return statistics.managedTables().stream().map(ManagedTable::qualifiedName).toList();
     }
 
-    /** Counts a recommendation the manager made instead of adapting. */
-    void recommended() {
+    /** Records a recommendation the manager made instead of adapting; see {@link #applyRecommendation}. */
+    String recommendAdaptation(SchemaProfile profile, String profileJson, String trigger) {
+        String id = requests().recommend(profile, profileJson, userSchema(profile.table()), trigger);
         recommendations.increment();
+        return id;
+    }
+
+    /**
+     * Applies a recommendation of the manager (mode RECOMMEND): it becomes an adaptation, planned against the table's
+     * layout now. The same as inserting {@code APPLY} into {@code AUTOPILOT.ADAPTATION_COMMANDS}.
+     *
+     * @throws IllegalStateException when it is not a pending recommendation, the table is pinned or an adaptation of
+     *     it runs
+     * @throws dev.autopilot.sql.expression.ProfileValidationException when the table changed so that its profile no
+     *     longer fits
+     */
+    public void applyRecommendation(String id) {
+        Adaptation a = requests().recommendation(id);
+        if (pinned(a.table()))
+            throw new IllegalStateException(a.table() + " is pinned: Autopilot does not adapt it until unpinned");
+        SchemaProfile profile = new ProfileValidator(this::userSchema).read(a.profile());
+        requests().apply(id, profile, userSchema(profile.table()));
+    }
+
+    /**
+     * Rejects a recommendation of the manager, which then does not recommend the same change again. The same as
+     * inserting {@code REJECT} into {@code AUTOPILOT.ADAPTATION_COMMANDS}.
+     *
+     * @throws IllegalStateException when it is not a pending recommendation
+     */
+    public void rejectRecommendation(String id, String reason) {
+        requests().reject(id, reason == null ? "rejected by a user" : reason);
     }
 
     /**

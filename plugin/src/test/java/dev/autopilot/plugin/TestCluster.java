@@ -95,7 +95,12 @@ final class TestCluster implements AutoCloseable {
 
     /** Fails with {@code message} unless {@code condition} holds within 10 s: for what Ignite does asynchronously. */
     static void await(String message, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        await(message, condition, 10_000);
+    }
+
+    /** Fails with {@code message} unless {@code condition} holds within {@code timeoutMillis}. */
+    static void await(String message, BooleanSupplier condition, long timeoutMillis) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline)
                 throw new AssertionError("Timed out waiting: " + message);

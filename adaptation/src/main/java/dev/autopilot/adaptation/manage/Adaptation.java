@@ -31,12 +31,20 @@ public record Adaptation(String id, String table, AdaptationStep step, FillState
     /** How the reason of an adaptation rolled back because it made its table slower starts. */
     public static final String LATENCY_REGRESSED = "latency regressed";
 
+    /** What a rejected recommendation records as its outcome. */
+    public static final String REJECTED = "rejected";
+
     /** The trigger of an adaptation a user asked for. */
     public static final String REQUESTED = "requested";
 
     /** @return this record at {@code next}, changed at {@code now} */
     public Adaptation at(AdaptationStep next, long now) {
-        String out = next == AdaptationStep.DONE ? COMPLETED : next == AdaptationStep.ROLLED_BACK ? ROLLED_BACK : null;
+        String out = switch (next) {
+            case DONE -> COMPLETED;
+            case ROLLED_BACK -> ROLLED_BACK;
+            case REJECTED -> REJECTED;
+            default -> null;
+        };
         return new Adaptation(id, table, next, fill, owner, out, reason, startedAt, now, profile,
             plan, layoutBefore, trigger, measurement);
     }
@@ -82,6 +90,27 @@ public record Adaptation(String id, String table, AdaptationStep step, FillState
     public Adaptation ownedBy(String token, long now) {
         return new Adaptation(id, table, step, fill, token, outcome, reason, startedAt, now,
             profile, plan, layoutBefore, trigger, measurement);
+    }
+
+    /** @return this recommendation rejected by a user, because of {@code why} */
+    public Adaptation rejected(String why, long now) {
+        return new Adaptation(id, table, AdaptationStep.REJECTED, fill, owner, REJECTED, why, startedAt, now, profile,
+            plan, layoutBefore, trigger, measurement);
+    }
+
+    /** @return this recommendation applied at {@code now}: planned anew against the partition's layout now */
+    public Adaptation applied(LayoutPlanned planned, long now) {
+        return new Adaptation(id, table, AdaptationStep.PLANNED, fill, owner, outcome, reason, now, now, profile,
+            planned.plan(), planned.layoutBefore(), trigger + "; applied by a user", measurement);
+    }
+
+    /**
+     * A plan and the layout it starts from, as JSON.
+     *
+     * @param plan the {@code LayoutPlan} JSON
+     * @param layoutBefore the {@code LayoutCodec} JSON of the layout before it
+     */
+    public record LayoutPlanned(String plan, String layoutBefore) {
     }
 
     /** @return this record rolling back, because of {@code why} */

@@ -47,9 +47,9 @@ public final class AdaptationRecords {
         return out;
     }
 
-    /** @return the records not finished, oldest first */
-    public List<Adaptation> unfinished() {
-        return all().stream().filter(a -> !a.step().finished()).toList();
+    /** @return the records the manager carries on now (see {@link AdaptationStep#active()}), oldest first */
+    public List<Adaptation> active() {
+        return all().stream().filter(a -> a.step().active()).toList();
     }
 
     /**

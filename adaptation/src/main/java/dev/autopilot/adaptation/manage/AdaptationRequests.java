@@ -39,17 +39,79 @@ public final class AdaptationRequests {
      * @throws dev.autopilot.sql.expression.ProfileValidationException when the profile does not fit the table
      */
     public String request(SchemaProfile profile, String profileJson, TableSchema table, String trigger) {
-        for (Adaptation a : records.unfinished()) {
+        requireNoneActive(table);
+        return create(profile, profileJson, table, trigger, AdaptationStep.PLANNED);
+    }
+
+    /**
+     * Records what the manager would do, for a user to apply or reject; nothing changes until then.
+     *
+     * @return the id of the recommendation
+     * @throws dev.autopilot.sql.expression.ProfileValidationException when the profile does not fit the table
+     */
+    public String recommend(SchemaProfile profile, String profileJson, TableSchema table, String trigger) {
+        return create(profile, profileJson, table, trigger, AdaptationStep.RECOMMENDED);
+    }
+
+    /**
+     * Applies a recommendation: it becomes an adaptation planned against the partition's layout now, which may have
+     * changed since it was recommended.
+     *
+     * @param id a recommendation
+     * @param profile its profile, validated against the table now
+     * @param table the table as its user defined it
+     * @throws IllegalArgumentException when there is no adaptation {@code id}
+     * @throws IllegalStateException when it is not a pending recommendation, or an adaptation of the table runs
+     */
+    public void apply(String id, SchemaProfile profile, TableSchema table) {
+        Adaptation a = recommendation(id);
+        requireNoneActive(table);
+        PartitionLayout before = steps.current(table);
+        Adaptation.LayoutPlanned planned = new Adaptation.LayoutPlanned(steps.replacing(profile, before).write(),
+            LayoutCodec.write(before));
+        if (!records.replace(a, a.applied(planned, clock.getAsLong())))
+            throw new IllegalStateException("Recommendation " + id + " changed meanwhile; read it again");
+    }
+
+    /**
+     * Rejects a recommendation: the manager does not recommend the same change of the table again.
+     *
+     * @throws IllegalArgumentException when there is no adaptation {@code id}
+     * @throws IllegalStateException when it is not a pending recommendation
+     */
+    public void reject(String id, String why) {
+        Adaptation a = recommendation(id);
+        if (!records.replace(a, a.rejected(why, clock.getAsLong())))
+            throw new IllegalStateException("Recommendation " + id + " changed meanwhile; read it again");
+    }
+
+    /** @return the adaptation record {@code id}, which must be a pending recommendation */
+    public Adaptation recommendation(String id) {
+        Adaptation a = records.get(id);
+        if (a == null)
+            throw new IllegalArgumentException("No adaptation " + id);
+        if (a.step() != AdaptationStep.RECOMMENDED)
+            throw new IllegalStateException("Adaptation " + id + " of " + a.table() + " is at step " + a.step()
+                + ", not a pending recommendation");
+        return a;
+    }
+
+    private void requireNoneActive(TableSchema table) {
+        for (Adaptation a : records.active()) {
             if (a.table().equals(table.table()))
                 throw new IllegalStateException("Adaptation " + a.id() + " of " + a.table() + " is at step "
                     + a.step() + "; request another one when it is finished");
         }
+    }
+
+    private String create(SchemaProfile profile, String profileJson, TableSchema table, String trigger,
+        AdaptationStep step) {
         PartitionLayout before = steps.current(table);
         LayoutPlan plan = steps.replacing(profile, before);
         long now = clock.getAsLong();
         String id = UUID.randomUUID().toString();
         double expected = profile.expectedBenefit() == null ? Double.NaN : profile.expectedBenefit().netGain();
-        records.create(new Adaptation(id, table.table(), AdaptationStep.PLANNED, FillState.NONE, null, null, null, now, now,
+        records.create(new Adaptation(id, table.table(), step, FillState.NONE, null, null, null, now, now,
             profileJson, plan.write(), LayoutCodec.write(before), trigger, Measurement.expecting(expected)));
         return id;
     }
@@ -77,6 +139,9 @@ public final class AdaptationRequests {
                 throw new IllegalArgumentException("No adaptation " + id);
             if (a.step() == AdaptationStep.ROLLING_BACK || a.step() == AdaptationStep.ROLLED_BACK)
                 return false;
+            if (a.step() == AdaptationStep.RECOMMENDED || a.step() == AdaptationStep.REJECTED)
+                throw new IllegalStateException("Adaptation " + id + " of " + a.table() + " is a recommendation ("
+                    + a.step() + "): nothing to roll back");
             if (a.step() == AdaptationStep.RETIRING || a.step() == AdaptationStep.DONE
                 && LayoutPlan.read(a.plan(), LayoutCodec.read(a.layoutBefore()).table()).retires())
                 throw new IllegalStateException("Adaptation " + id + " of " + a.table() + " dropped the structures it "

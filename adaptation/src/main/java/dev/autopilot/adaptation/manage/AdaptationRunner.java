@@ -63,7 +63,7 @@ public final class AdaptationRunner {
 
     /** Resumes, or finishes rolling back, every unfinished adaptation, oldest first. */
     public void runUnfinished() {
-        for (Adaptation a : records.unfinished()) {
+        for (Adaptation a : records.active()) {
             if (stopped.getAsBoolean())
                 return;
             run(a);

@@ -2,9 +2,13 @@ package dev.autopilot.adaptation.manage;
 
 /**
  * Where an adaptation of a partition stands. Forward steps run in declaration order up to {@link #DONE}; a failure or a
- * rollback request sends it to {@link #ROLLING_BACK} from any step.
+ * rollback request sends it to {@link #ROLLING_BACK} from any step. A recommendation waits for a user, who applies it
+ * (it becomes {@link #PLANNED}) or rejects it.
  */
 public enum AdaptationStep {
+    /** The manager recommends it (mode RECOMMEND); nothing happens until a user applies or rejects it. */
+    RECOMMENDED,
+
     /** Recorded with its plan and the layout before it; nothing changed yet. */
     PLANNED,
 
@@ -39,10 +43,18 @@ public enum AdaptationStep {
     ROLLING_BACK,
 
     /** The partition is as it was before. */
-    ROLLED_BACK;
+    ROLLED_BACK,
+
+    /** A user rejected the recommendation; the manager does not recommend the same change again. */
+    REJECTED;
 
     /** @return whether nothing is left to do */
     public boolean finished() {
-        return this == DONE || this == ROLLED_BACK;
+        return this == DONE || this == ROLLED_BACK || this == REJECTED;
+    }
+
+    /** @return whether the manager carries it on now: neither finished nor waiting for a user */
+    public boolean active() {
+        return !finished() && this != RECOMMENDED;
     }
 }

@@ -117,10 +117,21 @@ public final class AutopilotTables {
         List.of(col("REASON", String.class), col("PINNED_AT", Timestamp.class)),
         Retention.KEEP);
 
+    /**
+     * Commands users give the adaptation manager from any SQL client: a row {@code (COMMAND_ID, COMMAND,
+     * ADAPTATION_ID, REASON)} with {@code COMMAND} one of {@code APPLY}, {@code REJECT} (recommendations) or
+     * {@code ROLLBACK}; the manager carries it out within a second and writes {@code RESULT} and {@code EXECUTED_AT}.
+     */
+    public static final SystemTable ADAPTATION_COMMANDS = new SystemTable("ADAPTATION_COMMANDS",
+        List.of(col("COMMAND_ID", String.class)),
+        List.of(col("COMMAND", String.class), col("ADAPTATION_ID", String.class), col("REASON", String.class),
+            col("RESULT", String.class), col("EXECUTED_AT", Timestamp.class)),
+        Retention.SINCE_CREATED);
+
     /** Every table, in creation order. */
     public static final List<SystemTable> ALL = List.of(QUERY_LOG, QUERY_TEMPLATES, TEMPLATE_PREDICATES,
         TEMPLATE_STATS, TABLE_ACCESS, TABLE_STATS, COLUMN_STATS, LOAD_FORECASTS, SCHEMA_PROFILES, QUERY_REWRITES,
-        PARTITION_LAYOUTS, ADAPTATIONS, ADAPTATION_PINS);
+        PARTITION_LAYOUTS, ADAPTATIONS, ADAPTATION_PINS, ADAPTATION_COMMANDS);
 
     private AutopilotTables() {
     }

@@ -1,0 +1,68 @@
+package dev.autopilot.plugin;
+
+import java.sql.Timestamp;
+import java.util.Locale;
+import javax.cache.Cache;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.IgniteLogger;
+import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.cache.query.QueryCursor;
+import org.apache.ignite.cache.query.ScanQuery;
+
+import static dev.autopilot.sql.tables.AutopilotTables.ADAPTATION_COMMANDS;
+
+/**
+ * Carries out the commands users insert into {@code AUTOPILOT.ADAPTATION_COMMANDS}, so that a recommendation can be
+ * applied or rejected, and an adaptation rolled back, from any SQL client. Run by the adaptation manager: each command
+ * once, its result written back into its row ({@code done}, or the error that names what was wrong).
+ */
+final class AdaptationCommands {
+    private final Ignite ignite;
+    private final AutopilotPlugin plugin;
+    private final IgniteLogger log;
+
+    AdaptationCommands(Ignite ignite, AutopilotPlugin plugin, IgniteLogger log) {
+        this.ignite = ignite;
+        this.plugin = plugin;
+        this.log = log;
+    }
+
+    /** Carries out every command without a result yet. */
+    void run() {
+        IgniteCache<Object, BinaryObject> cache = ADAPTATION_COMMANDS.cache(ignite);
+        try (QueryCursor<Cache.Entry<Object, BinaryObject>> rows = cache.query(new ScanQuery<Object, BinaryObject>(
+            (k, v) -> v.field("RESULT") == null))) {
+            for (Cache.Entry<Object, BinaryObject> row : rows) {
+                BinaryObject v = row.getValue();
+                String result = execute(v.field("COMMAND"), v.field("ADAPTATION_ID"), v.field("REASON"));
+                log.info("Autopilot command " + row.getKey() + " (" + v.field("COMMAND") + ' '
+                    + v.field("ADAPTATION_ID") + "): " + result);
+                cache.replace(row.getKey(), v, v.toBuilder().setField("RESULT", result)
+                    .setField("EXECUTED_AT", new Timestamp(System.currentTimeMillis())).build());
+            }
+        }
+    }
+
+    private String execute(String command, String id, String reason) {
+        if (command == null || id == null)
+            return "error: COMMAND and ADAPTATION_ID are required";
+        try {
+            switch (command.trim().toUpperCase(Locale.ROOT)) {
+                case "APPLY" -> plugin.applyRecommendation(id);
+                case "REJECT" -> plugin.rejectRecommendation(id, reason);
+                case "ROLLBACK" -> {
+                    if (!plugin.rollbackAdaptation(id))
+                        return "done: already rolled back";
+                }
+                default -> {
+                    return "error: unknown command " + command + " (APPLY, REJECT or ROLLBACK)";
+                }
+            }
+            return "done";
+        }
+        catch (RuntimeException e) {
+            return "error: " + e.getMessage();
+        }
+    }
+}
