@@ -16,6 +16,8 @@ import javax.cache.Cache;
 import dev.autopilot.adaptation.SchemaProfiles;
 import dev.autopilot.adaptation.apply.FillSettings;
 import dev.autopilot.adaptation.apply.LayoutApplier;
+import dev.autopilot.adaptation.apply.LayoutSteps;
+import dev.autopilot.adaptation.derive.FunctionCompiler;
 import dev.autopilot.adaptation.apply.LayoutPlan;
 import dev.autopilot.adaptation.derive.Derivations;
 import dev.autopilot.adaptation.derive.LayoutDerivations;
@@ -98,6 +100,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     private GridKernalContext kernal;
     private LayoutStore layouts;
     private LayoutApplier applier;
+    private LayoutSteps adaptationSteps;
     private AdaptationRecords adaptations;
     private final LongAdder recommendations = new LongAdder();
 
@@ -182,7 +185,8 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
 
     /**
      * Gives a table the derived columns and indexes of a profile now, while the cluster keeps serving; see
-     * {@link LayoutApplier}. Structures the table has already are kept.
+     * {@link LayoutApplier}. Structures the table has already are kept. The fill runs as fast as it goes: for one
+     * paced to the foreground, resumable and watched, use {@link #requestAdaptation}.
      *
      * @param profileJson a schema profile (see {@code SchemaProfile}), e.g. one from {@code AUTOPILOT.SCHEMA_PROFILES}
      * @return the table's layout afterwards
@@ -304,7 +308,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         AdaptationConfiguration a = cfg.getAdaptation();
         LatencyWatch watch = new LatencyWatch(new QueryLogLatencies(ignite), queryLog.windowMillis(),
             a.getWatchWindows(), a.getRegressionMargin(), publishDelayMillis());
-        return new AdaptationRunner(adaptations, applier.steps(), token, stopped, System::currentTimeMillis, watch, log);
+        return new AdaptationRunner(adaptations, adaptationSteps, token, stopped, System::currentTimeMillis, watch, log);
     }
 
     /** @return the manager's own initiative, a fresh one for each manager instance */
@@ -319,7 +323,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     }
 
     private AdaptationRequests requests() {
-        return new AdaptationRequests(adaptations, applier.steps(), System::currentTimeMillis);
+        return new AdaptationRequests(adaptations, adaptationSteps, System::currentTimeMillis);
     }
 
     /** Removes every derived column and index Autopilot added to {@code table} ({@code SCHEMA.TABLE}). */
@@ -416,8 +420,10 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         forecasts = new TableLoadForecasts(ignite, queryLog.windowMillis(), cfg.getForecastHistoryWindows(),
             ForecastSettings.builder().horizon(cfg.getForecastHorizon()).build(), cfg.getForecastTrainingBudgetMillis(),
             System::currentTimeMillis);
-        applier = new LayoutApplier(ignite, layouts, (schema, table, expression) ->
-            DerivedValueCompiler.compile(ignite, schema, table, expression), NAME, new FillSettings(cfg.getFillBatchSize(),
+        FunctionCompiler compiler = (schema, table, expression) ->
+            DerivedValueCompiler.compile(ignite, schema, table, expression);
+        applier = new LayoutApplier(ignite, layouts, compiler, NAME, FillSettings.unthrottled(cfg.getFillBatchSize()));
+        adaptationSteps = new LayoutSteps(ignite, layouts, compiler, NAME, new FillSettings(cfg.getFillBatchSize(),
             cfg.getAdaptation().getFillLatencyRatio(), cfg.getAdaptation().getFillNiceRatio()));
         adaptations = new AdaptationRecords(ignite);
         tap = QueryFinishTap.install(ignite, capture);

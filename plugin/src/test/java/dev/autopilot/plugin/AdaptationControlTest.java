@@ -12,9 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.autopilot.adaptation.manage.Adaptation;
 import dev.autopilot.adaptation.manage.AdaptationStep;
-import org.apache.ignite.IgniteDataStreamer;
-import org.apache.ignite.binary.BinaryObject;
-import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,19 +35,8 @@ class AdaptationControlTest {
             .setStatisticsRefreshSeconds(0).setFillBatchSize(1000).setAdaptation(new AdaptationConfiguration()
                 .setMode(AdaptationMode.RECOMMEND).setLatencyThresholdMillis(2).setSlowWindows(2).setMinNetGain(1000)
                 .setMinIntervalSeconds(0).setWatchWindows(0).setFillLatencyRatio(0).setFillNiceRatio(0)));
-        for (String table : List.of("E", "F")) {
-            sql("CREATE TABLE " + table + " (ID INT PRIMARY KEY, A INT, B INT, V BIGINT)");
-            String valueType = (String)sql("SELECT VALUE_TYPE_NAME FROM SYS.TABLES WHERE TABLE_NAME = '" + table + "'")
-                .get(0).get(0);
-            try (IgniteDataStreamer<Object, BinaryObject> streamer = CLUSTER.node(0).dataStreamer("SQL_PUBLIC_"
-                + table)) {
-                streamer.keepBinary(true);
-                for (int id = 0; id < ROWS; id++) {
-                    streamer.addData(id, CLUSTER.node(0).binary().builder(valueType).setField("A", id % 97)
-                        .setField("B", id % 89).setField("V", (long)id).build());
-                }
-            }
-        }
+        for (String table : List.of("E", "F"))
+            ExpressionTables.create(CLUSTER.node(0), table, ROWS);
     }
 
     @AfterAll
@@ -63,7 +49,7 @@ class AdaptationControlTest {
         AutopilotPlugin plugin = AutopilotPlugin.of(CLUSTER.node(0));
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicBoolean running = new AtomicBoolean(true);
-        List<Thread> readers = List.of(reader("E", running, failure), reader("F", running, failure));
+        List<Thread> readers = List.of(ExpressionTables.reader(CLUSTER.jdbcUrl(1), "E", running, failure), ExpressionTables.reader(CLUSTER.jdbcUrl(1), "F", running, failure));
         readers.forEach(Thread::start);
         try {
             Adaptation e = await(plugin, "PUBLIC.E", AdaptationStep.RECOMMENDED);
@@ -148,28 +134,5 @@ class AdaptationControlTest {
             Thread.currentThread().interrupt();
         }
         throw new AssertionError("command " + command + " has no result after 30 s");
-    }
-
-    /** @return a thread that counts rows by an expression over JDBC while {@code running} */
-    private static Thread reader(String table, AtomicBoolean running, AtomicReference<Throwable> failure) {
-        return new Thread(() -> {
-            try (Connection c = DriverManager.getConnection(CLUSTER.jdbcUrl(1));
-                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE A * B = ?")) {
-                for (int i = 0; running.get(); i++) {
-                    ps.setInt(1, (i % 50) * 6);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                    }
-                }
-            }
-            catch (SQLException | RuntimeException e) {
-                failure.compareAndSet(null, e);
-            }
-        }, "reader-" + table);
-    }
-
-    private static List<List<?>> sql(String sql) {
-        return CLUSTER.node(0).cache("autopilot_table_access").query(new SqlFieldsQuery(sql).setSchema("PUBLIC"))
-            .getAll();
     }
 }

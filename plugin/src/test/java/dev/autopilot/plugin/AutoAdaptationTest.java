@@ -1,17 +1,11 @@
 package dev.autopilot.plugin;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.autopilot.adaptation.manage.Adaptation;
 import dev.autopilot.adaptation.manage.AdaptationStep;
-import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,17 +29,8 @@ class AutoAdaptationTest {
             .setStatisticsRefreshSeconds(0).setFillBatchSize(1000).setAdaptation(new AdaptationConfiguration()
                 .setMode(AdaptationMode.AUTO).setLatencyThresholdMillis(2).setSlowWindows(2).setMinNetGain(1000)
                 .setWatchWindows(1)));
-        for (String table : List.of("E", "P")) {
-            sql("CREATE TABLE " + table + " (ID INT PRIMARY KEY, A INT, B INT, V BIGINT)");
-            for (int from = 0; from < ROWS; from += 1000) {
-                StringBuilder values = new StringBuilder();
-                for (int id = from; id < from + 1000; id++) {
-                    values.append(id == from ? "" : ", ").append('(').append(id).append(", ").append(id % 97)
-                        .append(", ").append(id % 89).append(", ").append(id).append(')');
-                }
-                sql("INSERT INTO " + table + " (ID, A, B, V) VALUES " + values);
-            }
-        }
+        for (String table : List.of("E", "P"))
+            ExpressionTables.create(CLUSTER.node(0), table, ROWS);
     }
 
     @AfterAll
@@ -59,7 +44,7 @@ class AutoAdaptationTest {
         plugin.pin("PUBLIC.P", "owned by another team");
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicBoolean running = new AtomicBoolean(true);
-        List<Thread> readers = List.of(reader("E", running, failure), reader("P", running, failure));
+        List<Thread> readers = List.of(ExpressionTables.reader(CLUSTER.jdbcUrl(1), "E", running, failure), ExpressionTables.reader(CLUSTER.jdbcUrl(1), "P", running, failure));
         readers.forEach(Thread::start);
         try {
             long deadline = System.currentTimeMillis() + 90_000;
@@ -86,7 +71,8 @@ class AutoAdaptationTest {
             assertTrue(adaptationOf(plugin, "PUBLIC.P").isEmpty(), "the pinned table was left alone");
             assertTrue(plugin.pinned("PUBLIC.P"));
             assertEquals(List.of(List.of("owned by another team")),
-                sql("SELECT REASON FROM AUTOPILOT.ADAPTATION_PINS WHERE TABLE_NAME = 'PUBLIC.P'"));
+                ExpressionTables.sql(CLUSTER.node(0),
+                    "SELECT REASON FROM AUTOPILOT.ADAPTATION_PINS WHERE TABLE_NAME = 'PUBLIC.P'"));
             IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> plugin.requestAdaptation(done.profile().replace("PUBLIC.E", "PUBLIC.P")));
             assertTrue(refused.getMessage().contains("pinned"), refused.getMessage());
@@ -98,28 +84,5 @@ class AutoAdaptationTest {
 
     private static Optional<Adaptation> adaptationOf(AutopilotPlugin plugin, String table) {
         return plugin.adaptations().stream().filter(a -> a.table().equals(table)).findFirst();
-    }
-
-    /** @return a thread that counts rows by an expression over JDBC while {@code running} */
-    private static Thread reader(String table, AtomicBoolean running, AtomicReference<Throwable> failure) {
-        return new Thread(() -> {
-            try (Connection c = DriverManager.getConnection(CLUSTER.jdbcUrl(1));
-                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE A * B = ?")) {
-                for (int i = 0; running.get(); i++) {
-                    ps.setInt(1, (i % 50) * 6);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                    }
-                }
-            }
-            catch (SQLException | RuntimeException e) {
-                failure.compareAndSet(null, e);
-            }
-        }, "reader-" + table);
-    }
-
-    private static List<List<?>> sql(String sql) {
-        return CLUSTER.node(0).cache("autopilot_table_access").query(new SqlFieldsQuery(sql).setSchema("PUBLIC"))
-            .getAll();
     }
 }

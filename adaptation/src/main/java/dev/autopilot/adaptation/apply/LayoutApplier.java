@@ -38,11 +38,6 @@ public final class LayoutApplier {
         this.ddl = new Ddl(ignite);
     }
 
-    /** @return the steps this applier runs, for callers that run them one at a time */
-    public LayoutSteps steps() {
-        return steps;
-    }
-
     /**
      * @param profile what to add; structures the partition has already are kept as they are
      * @param table the table as the user defined it (without derived columns)
