@@ -28,7 +28,7 @@ class AutoAdaptationTest {
         CLUSTER.start(2, new AutopilotConfiguration().setWindowSeconds(1).setFlushIntervalMillis(200)
             .setStatisticsRefreshSeconds(0).setFillBatchSize(1000).setAdaptation(new AdaptationConfiguration()
                 .setMode(AdaptationMode.AUTO).setLatencyThresholdMillis(2).setSlowWindows(2).setMinNetGain(1000)
-                .setWatchWindows(1)));
+                .setWatchWindows(1).setFillLatencyRatio(0).setFillNiceRatio(0)));
         for (String table : List.of("E", "P"))
             ExpressionTables.create(CLUSTER.node(0), table, ROWS);
     }

@@ -56,8 +56,9 @@ class LatencyRollbackTest {
     @BeforeAll
     static void startCluster() {
         CLUSTER.start(2, new AutopilotConfiguration().setWindowSeconds(1).setFlushIntervalMillis(200)
-            .setStatisticsRefreshSeconds(0).setFillBatchSize(1000).setAdaptation(new AdaptationConfiguration().setMode(AdaptationMode.OFF)
-                .setWatchWindows(2).setRegressionMargin(0.25)));
+            .setStatisticsRefreshSeconds(0).setFillBatchSize(1000).setAdaptation(new AdaptationConfiguration()
+                .setMode(AdaptationMode.OFF).setWatchWindows(2).setRegressionMargin(0.25)
+                .setFillLatencyRatio(0).setFillNiceRatio(0)));
         sql("CREATE TABLE R (ID INT PRIMARY KEY, D INT, V BIGINT)");
         String valueType = (String)sql("SELECT VALUE_TYPE_NAME FROM SYS.TABLES WHERE TABLE_NAME = 'R'").get(0).get(0);
         try (IgniteDataStreamer<Object, BinaryObject> streamer = CLUSTER.node(0).dataStreamer("SQL_PUBLIC_R")) {
