@@ -90,7 +90,7 @@ class AdaptationControlTest {
             throw new AssertionError("a reader failed", failure.get());
     }
 
-    /** @return the newest adaptation of {@code table} once it is at {@code step}; fails after 90 s */
+    /** @return the newest adaptation of {@code table} once it is at {@code step}; fails after 150 s */
     private static Adaptation await(AutopilotPlugin plugin, String table, AdaptationStep step) {
         AtomicReference<Adaptation> found = new AtomicReference<>();
         TestCluster.await(table + " at " + step, () -> {
@@ -98,7 +98,7 @@ class AdaptationControlTest {
                 .reduce((first, second) -> second);
             a.ifPresent(found::set);
             return a.isPresent() && a.get().step() == step;
-        }, 90_000);
+        }, 150_000);
         return found.get();
     }
 

@@ -47,7 +47,7 @@ class AutoAdaptationTest {
         List<Thread> readers = List.of(ExpressionTables.reader(CLUSTER.jdbcUrl(1), "E", running, failure), ExpressionTables.reader(CLUSTER.jdbcUrl(1), "P", running, failure));
         readers.forEach(Thread::start);
         try {
-            long deadline = System.currentTimeMillis() + 90_000;
+            long deadline = System.currentTimeMillis() + 150_000;
             Optional<Adaptation> e;
             do {
                 Thread.sleep(250);
