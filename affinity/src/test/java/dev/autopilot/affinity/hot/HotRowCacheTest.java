@@ -1,0 +1,199 @@
+package dev.autopilot.affinity.hot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
+import dev.autopilot.affinity.TestNodes;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.IgniteException;
+import org.apache.ignite.cache.CacheAtomicityMode;
+import org.apache.ignite.cache.CacheWriteSynchronizationMode;
+import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
+import org.apache.ignite.configuration.CacheConfiguration;
+import org.apache.ignite.internal.IgniteEx;
+import org.apache.ignite.spi.metric.LongMetric;
+import org.apache.ignite.spi.metric.ReadOnlyMetricRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The hot-row memory on three real nodes (a fourth joins and leaves during the run), backups=1: readers on every node
+ * against writers on every node, and each read checked against the last write acknowledged before it started.
+ */
+class HotRowCacheTest {
+    private static final String CACHE = "rows";
+    private static final int KEYS = 2_000;
+    private static final int HOT_KEYS = 200;
+    private static final int READERS = 4;
+    private static final int READS_PER_READER = 12_000;
+    private static final HotRowCacheConfiguration CFG = new HotRowCacheConfiguration().setMaxBytes(1 << 20);
+
+    private static TestNodes cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = new TestNodes();
+        for (int i = 0; i < 3; i++)
+            cluster.start(i);
+        cluster.node(0).getOrCreateCache(new CacheConfiguration<Integer, Long>(CACHE)
+            .setAffinity(new RendezvousAffinityFunction(false, 64))
+            .setBackups(1)
+            .setAtomicityMode(CacheAtomicityMode.ATOMIC)
+            .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
+            .setInterceptor(new HotRowInterceptor<>()));
+        cluster.node(0).getOrCreateCache(new CacheConfiguration<Integer, Long>("plain"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null)
+            cluster.close();
+    }
+
+    @Test
+    void readsNeverReturnAValueOlderThanTheLastAcknowledgedWrite() throws Exception {
+        IgniteCache<Integer, Long> cache = cluster.node(0).cache(CACHE);
+        AtomicLongArray acked = new AtomicLongArray(KEYS);
+        for (int k = 0; k < KEYS; k++)
+            cache.put(k, 0L);
+
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicLong stale = new AtomicLong();
+        AtomicReference<String> firstStale = new AtomicReference<>();
+        AtomicInteger progress = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            int writer = w;
+            threads.add(new Thread(() -> write(writer, acked, writing, failure), "writer-" + w));
+        }
+        List<Thread> readers = new ArrayList<>();
+        for (int r = 0; r < READERS; r++) {
+            Ignite node = cluster.node(r % 3);
+            readers.add(new Thread(() -> read(node, acked, stale, firstStale, progress, failure), "reader-" + r));
+        }
+        threads.forEach(Thread::start);
+        readers.forEach(Thread::start);
+
+        awaitProgress(progress, READERS * READS_PER_READER / 3, failure);
+        cluster.start(3);
+        awaitProgress(progress, 2 * READERS * READS_PER_READER / 3, failure);
+        cluster.stopLast();
+
+        for (Thread t : readers)
+            t.join();
+        writing.set(false);
+        for (Thread t : threads)
+            t.join();
+
+        assertNull(failure.get(), () -> "a reader or writer failed: " + failure.get());
+        assertEquals(0, stale.get(), () -> "stale reads, the first: " + firstStale.get());
+        long hits = 0;
+        long invalidations = 0;
+        for (Ignite node : cluster.nodes()) {
+            hits += metric(node, "Hits");
+            invalidations += metric(node, "Invalidations");
+        }
+        assertTrue(hits > READERS * READS_PER_READER / 10, "the memory served reads: " + hits + " hits");
+        assertTrue(invalidations > 0, "writes reached the memory");
+    }
+
+    @Test
+    void cacheWithoutTheInterceptorIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> HotRows.of(cluster.node(1)).cache("plain", CFG));
+        assertTrue(e.getMessage().contains("Cache plain needs a " + HotRowInterceptor.class.getName()), e.getMessage());
+    }
+
+    @Test
+    void invalidSettingsAreRefusedByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> HotRows.of(cluster.node(1)).cache(CACHE, new HotRowCacheConfiguration().setMaxBytes(10)));
+        assertEquals("Invalid hot-row cache configuration: maxBytes = 10 (must be at least 1024)", e.getMessage());
+    }
+
+    /** Writer {@code w} owns the keys {@code k % 2 == w}, so each key's values only grow. */
+    private static void write(int w, AtomicLongArray acked, AtomicBoolean writing, AtomicReference<Throwable> failure) {
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        try {
+            for (long n = 0; writing.get(); n++) {
+                int k = skewedKey(rnd) / 2 * 2 + w;
+                long v = acked.get(k) + 1;
+                List<Ignite> nodes = cluster.nodes();
+                IgniteCache<Integer, Long> cache = nodes.get((int)(n % Math.min(3, nodes.size()))).cache(CACHE);
+                if (n % 10 == 0)
+                    cache.invoke(k, (e, args) -> {
+                        e.setValue((Long)args[0]);
+                        return null;
+                    }, v);
+                else
+                    cache.put(k, v);
+                acked.set(k, v);
+            }
+        }
+        catch (Throwable e) {
+            failure.compareAndSet(null, e);
+        }
+    }
+
+    private static void read(Ignite node, AtomicLongArray acked, AtomicLong stale, AtomicReference<String> firstStale,
+        AtomicInteger progress, AtomicReference<Throwable> failure) {
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        HotRowCache<Integer, Long> hot = HotRows.of(node).cache(CACHE, CFG);
+        try {
+            for (int i = 0; i < READS_PER_READER && failure.get() == null; i++) {
+                int k = skewedKey(rnd);
+                long before = acked.get(k);
+                Long v = readRetrying(hot, k);
+                if (v == null || v < before) {
+                    stale.incrementAndGet();
+                    firstStale.compareAndSet(null, "key " + k + " read " + v + " after " + before + " was acknowledged");
+                }
+                progress.incrementAndGet();
+            }
+        }
+        catch (Throwable e) {
+            failure.compareAndSet(null, e);
+        }
+    }
+
+    /** A read sent to a node that is leaving fails with a topology error; the caller tries again, as a client would. */
+    private static Long readRetrying(HotRowCache<Integer, Long> hot, int k) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return hot.get(k);
+            }
+            catch (IgniteException e) {
+                if (attempt == 10)
+                    throw e;
+            }
+        }
+    }
+
+    /** 80% of reads and writes go to the first {@link #HOT_KEYS} keys. */
+    private static int skewedKey(ThreadLocalRandom rnd) {
+        return rnd.nextInt(10) < 8 ? rnd.nextInt(HOT_KEYS) : rnd.nextInt(KEYS);
+    }
+
+    private static void awaitProgress(AtomicInteger progress, int reads, AtomicReference<Throwable> failure) {
+        TestNodes.await(reads + " reads", () -> progress.get() >= reads || failure.get() != null);
+    }
+
+    private static long metric(Ignite node, String name) {
+        ReadOnlyMetricRegistry reg = ((IgniteEx)node).context().metric().registry("custom." + HotRows.METRICS_PREFIX + CACHE);
+        LongMetric m = reg.findMetric(name);
+        return m == null ? 0 : m.value();
+    }
+}
