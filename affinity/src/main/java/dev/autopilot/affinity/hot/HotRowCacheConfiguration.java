@@ -11,6 +11,7 @@ public class HotRowCacheConfiguration implements Serializable {
 
     private long maxBytes = 64L << 20;
     private boolean remoteReads = true;
+    private long warmIntervalMillis = 1000;
 
     /** @return the estimated memory a node may spend on this cache's rows */
     public long getMaxBytes() {
@@ -37,14 +38,32 @@ public class HotRowCacheConfiguration implements Serializable {
         return this;
     }
 
+    /**
+     * @return how often a node looks at the reads of its primary partitions and loads the rows of those that turned
+     *     hot (see {@code HotPartitions}) before they are asked for; 0 = never, rows are kept as they are read
+     */
+    public long getWarmIntervalMillis() {
+        return warmIntervalMillis;
+    }
+
+    /** @param warmIntervalMillis see {@link #getWarmIntervalMillis()}; 0 or at least 10 */
+    public HotRowCacheConfiguration setWarmIntervalMillis(long warmIntervalMillis) {
+        this.warmIntervalMillis = warmIntervalMillis;
+        return this;
+    }
+
     /** @throws IllegalArgumentException naming the setting and its value when one is out of range */
     public void validate() {
         if (maxBytes < 1024)
             throw new IllegalArgumentException("Invalid hot-row cache configuration: maxBytes = " + maxBytes
                 + " (must be at least 1024)");
+        if (warmIntervalMillis != 0 && warmIntervalMillis < 10)
+            throw new IllegalArgumentException("Invalid hot-row cache configuration: warmIntervalMillis = "
+                + warmIntervalMillis + " (must be 0 or at least 10)");
     }
 
     @Override public String toString() {
-        return "HotRowCacheConfiguration [maxBytes=" + maxBytes + ", remoteReads=" + remoteReads + ']';
+        return "HotRowCacheConfiguration [maxBytes=" + maxBytes + ", remoteReads=" + remoteReads
+            + ", warmIntervalMillis=" + warmIntervalMillis + ']';
     }
 }

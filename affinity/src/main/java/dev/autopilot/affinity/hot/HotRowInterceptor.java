@@ -11,7 +11,8 @@ import org.apache.ignite.resources.IgniteInstanceResource;
  * Ignite calls {@code onAfterPut} and {@code onAfterRemove} on the primary, under the entry lock, after the new value
  * is stored and before the write is acknowledged, for every write that goes through the cache's update path (puts,
  * removes, entry processors, SQL DML, the thin client, the data streamer with {@code allowOverwrite}). That is what
- * makes the memory never serve a row older than an acknowledged write; see {@link HotRowCache}.
+ * makes the memory never serve a row older than an acknowledged write; see {@link HotRowCache}. It also counts each
+ * write, and each {@code get} on the node that asks, in the partition's {@code PartitionTraffic}.
  *
  * @param <K> key type
  * @param <V> value type
@@ -26,6 +27,11 @@ public class HotRowInterceptor<K, V> extends CacheInterceptorAdapter<K, V> {
     private transient String cacheName;
 
     private transient HotRows rows;
+
+    @Override public V onGet(K key, V val) {
+        rows().onRead(cacheName, key);
+        return val;
+    }
 
     @Override public void onAfterPut(Cache.Entry<K, V> entry) {
         rows().onWrite(cacheName, entry.getKey());

@@ -1,36 +1,57 @@
 package dev.autopilot.affinity.hot;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.cache.Cache;
 import dev.autopilot.affinity.internal.ExchangeEpochs;
+import dev.autopilot.affinity.load.PartitionTraffic;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteBinary;
 import org.apache.ignite.IgniteCache;
+import org.apache.ignite.IgniteLogger;
+import org.apache.ignite.IgniteState;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.cache.CachePeekMode;
 import org.apache.ignite.cache.affinity.Affinity;
+import org.apache.ignite.cache.query.QueryCursor;
+import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.configuration.CacheConfiguration;
 import org.apache.ignite.metric.MetricRegistry;
 
 /**
- * The hot-row memory of one node: a {@link RowStore} per cache whose rows this node serves, created when the first read
- * reaches it, and the exchange epochs that empty them. Kept in the node's local map, so the cache's write hook, reads
- * from this node and reads sent here by other nodes all meet the same stores.
+ * The hot-row memory of one node: per cache, the reads and writes of its partitions counted here
+ * ({@link PartitionTraffic}) and, once a read reached this node, a {@link RowStore} with the rows it serves, warmed
+ * ahead of reads for the partitions that turned hot. Kept in the node's local map, so the cache's interceptor, reads
+ * from this node and reads sent here by other nodes all meet the same state.
  */
 public final class HotRows {
-    private static final String LOCAL_KEY = HotRows.class.getName();
-
     /** Prefix of each cache's metric registry; Ignite files it under {@code custom.}. */
     public static final String METRICS_PREFIX = "autopilot.hotrows.";
 
+    private static final String LOCAL_KEY = HotRows.class.getName();
+
+    /** Share of a store's bytes that warmed partitions may fill; the rest keeps rows of other partitions as read. */
+    private static final double WARM_SHARE = 0.8;
+
     private final Ignite ignite;
     private final IgniteBinary binary;
+    private final IgniteLogger log;
     private final ExchangeEpochs exchanges;
+    private final Map<String, Counted> counted = new ConcurrentHashMap<>();
     private final Map<String, Served> served = new ConcurrentHashMap<>();
+    private volatile ScheduledExecutorService warmer;
 
     private HotRows(Ignite ignite) {
         this.ignite = ignite;
         this.binary = ignite.binary();
+        this.log = ignite.log().getLogger(HotRows.class);
         this.exchanges = ExchangeEpochs.follow(ignite, () -> served.values().forEach(s -> s.store.clear()));
     }
 
@@ -52,40 +73,134 @@ public final class HotRows {
         IgniteCache<K, V> cache = ignite.cache(cacheName);
         if (cache == null)
             throw new IllegalArgumentException("No cache " + cacheName);
+        // A client's copy of the configuration has no interceptor (Ignite sends it to the nodes that store data only).
         @SuppressWarnings("unchecked")
         Object interceptor = cache.getConfiguration(CacheConfiguration.class).getInterceptor();
-        if (!(interceptor instanceof HotRowInterceptor))
+        if (!ignite.cluster().localNode().isClient() && !(interceptor instanceof HotRowInterceptor))
             throw new IllegalArgumentException("Cache " + cacheName + " needs a " + HotRowInterceptor.class.getName()
                 + " as its interceptor for the hot-row memory to see its writes, but has " + interceptor);
         return new HotRowCache<>(this, cacheName, cfg, cache);
     }
 
+    /**
+     * @return the reads and writes of the cache's partitions counted on this node (writes on their primary, reads
+     *     where they were served or asked), or {@code null} when nothing was counted yet
+     */
+    public PartitionTraffic traffic(String cacheName) {
+        Counted c = counted.get(cacheName);
+        return c == null ? null : c.traffic;
+    }
+
     /** @return the value of {@code key} as this node serves it, or {@link RowStore#NOT_HERE} when it is not primary */
     Object serve(String cacheName, Object key, HotRowCacheConfiguration cfg) {
         Served s = served.computeIfAbsent(cacheName, name -> start(name, cfg));
-        return s.store.read(binary.toBinary(key), s::primaryHere, k -> s.cache.get(key));
+        int partition = s.counted.affinity.partition(key);
+        return s.store.read(binary.toBinary(key), partition, s::primaryHere, () -> s.cache.get(key));
     }
 
-    /** The cache's write hook: drops {@code key} if this node keeps rows of the cache. */
+    /** The cache's write hook, on the key's primary before the write is acknowledged. */
     void onWrite(String cacheName, Object key) {
+        counted(cacheName).onWrite(key);
         Served s = served.get(cacheName);
         if (s != null)
             s.store.onWrite(binary.toBinary(key));
     }
 
-    /** @return this node's store of the cache, or {@code null} when no read was served here yet */
-    RowStore store(String cacheName) {
-        Served s = served.get(cacheName);
-        return s == null ? null : s.store;
+    /** The cache's read hook, on the node where {@code IgniteCache.get} was called. */
+    void onRead(String cacheName, Object key) {
+        counted(cacheName).onRead(key);
     }
 
     Ignite ignite() {
         return ignite;
     }
 
+    private Counted counted(String cacheName) {
+        Counted c = counted.get(cacheName);
+        return c != null ? c : counted.computeIfAbsent(cacheName, name -> {
+            Affinity<Object> aff = ignite.affinity(name);
+            return new Counted(new PartitionTraffic(aff.partitions()), aff);
+        });
+    }
+
     private Served start(String cacheName, HotRowCacheConfiguration cfg) {
-        RowStore store = new RowStore(cfg, exchanges);
-        MetricRegistry reg = ignite.metrics().getOrCreate(METRICS_PREFIX + cacheName);
+        Counted c = counted(cacheName);
+        RowStore store = new RowStore(cfg, exchanges, c.traffic);
+        Served s = new Served(store, c, cfg, ignite.cache(cacheName).withKeepBinary(), ignite.cluster().localNode());
+        registerMetrics(ignite.metrics().getOrCreate(METRICS_PREFIX + cacheName), store);
+        if (cfg.getWarmIntervalMillis() > 0)
+            warmer().scheduleWithFixedDelay(() -> warmQuietly(s), cfg.getWarmIntervalMillis(),
+                cfg.getWarmIntervalMillis(), TimeUnit.MILLISECONDS);
+        return s;
+    }
+
+    private synchronized ScheduledExecutorService warmer() {
+        if (warmer == null) {
+            warmer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "autopilot-hotrows-" + ignite.name());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return warmer;
+    }
+
+    private void warmQuietly(Served s) {
+        if (Ignition.state(ignite.name()) != IgniteState.STARTED) {
+            warmer.shutdownNow();
+            return;
+        }
+        try {
+            warm(s);
+        }
+        catch (RuntimeException e) {
+            // A partition may move away while it is scanned; the next interval looks again.
+            if (log.isDebugEnabled())
+                log.debug("Hot-row warming of " + s.cache.getName() + " stopped: " + e);
+        }
+    }
+
+    /** Loads the rows of the partitions that turned hot since the last interval, dropping colder rows for room. */
+    private void warm(Served s) {
+        long epoch = exchanges.epoch();
+        if (!exchanges.settled())
+            return;
+        PartitionTraffic.Counts now = s.counted.traffic.snapshot();
+        long[] reads = now.minus(s.lastCounts).reads();
+        s.lastCounts = now;
+        int parts = reads.length;
+        boolean[] primary = new boolean[parts];
+        for (int p : s.counted.affinity.primaryPartitions(s.local))
+            primary[p] = true;
+        long entries = s.store.entries();
+        long rowBytes = entries > 0 ? s.store.estimatedBytes() / entries : 256;
+        long[] bytes = new long[parts];
+        for (int p = 0; p < parts; p++) {
+            if (primary[p] && reads[p] > 0)
+                bytes[p] = s.cache.localSizeLong(p, CachePeekMode.PRIMARY) * rowBytes;
+        }
+        List<Integer> hot = HotPartitions.choose(reads, primary, bytes,
+            (long)(WARM_SHARE * s.cfg.getMaxBytes()));
+        if (hot.isEmpty())
+            return;
+        s.warmed.keySet().retainAll(hot);
+        List<Integer> cold = hot.stream().filter(p -> s.warmed.getOrDefault(p, -1L) != epoch).toList();
+        if (cold.isEmpty())
+            return;
+        boolean[] keep = new boolean[parts];
+        hot.forEach(p -> keep[p] = true);
+        s.store.retain(p -> keep[p], s.counted.affinity::partition);
+        for (int p : cold) {
+            long[] counts = s.store.writeCounts();
+            try (QueryCursor<Cache.Entry<Object, Object>> scan =
+                     s.cache.query(new ScanQuery<>().setPartition(p).setLocal(true))) {
+                s.store.fill(scan, epoch, counts);
+            }
+            s.warmed.put(p, epoch);
+        }
+    }
+
+    private static void registerMetrics(MetricRegistry reg, RowStore store) {
         reg.register("Hits", store::hits, "Reads served from the hot-row memory of this node.");
         reg.register("Misses", store::misses, "Reads on this node's primary partitions that loaded the row.");
         reg.register("HitRate", () -> {
@@ -94,17 +209,47 @@ public final class HotRows {
             return all == 0 ? 0.0 : (double)h / all;
         }, "Hits / (hits + misses) since the node started serving the cache.");
         reg.register("Invalidations", store::invalidations, "Writes that dropped a key from this node's memory.");
+        reg.register("RowsWarmed", store::warmed, "Rows loaded ahead of reads because their partition turned hot.");
         reg.register("Entries", store::entries, "Rows this node keeps in memory (estimate).");
         reg.register("EstimatedBytes", store::estimatedBytes, "Estimated memory of the rows this node keeps.");
-        return new Served(store, ignite.cache(cacheName).withKeepBinary(), ignite.affinity(cacheName),
-            ignite.cluster().localNode());
+    }
+
+    /** A cache's traffic on this node. */
+    private record Counted(PartitionTraffic traffic, Affinity<Object> affinity) {
+        void onWrite(Object key) {
+            traffic.write(affinity.partition(key));
+        }
+
+        void onRead(Object key) {
+            traffic.read(affinity.partition(key));
+        }
     }
 
     /** A cache this node serves from memory. */
-    private record Served(RowStore store, IgniteCache<Object, Object> cache, Affinity<Object> affinity,
-        ClusterNode local) {
-        boolean primaryHere(Object key) {
-            return affinity.isPrimary(local, key);
+    private static final class Served {
+        final RowStore store;
+        final Counted counted;
+        final HotRowCacheConfiguration cfg;
+        final IgniteCache<Object, Object> cache;
+        final ClusterNode local;
+        /** Partitions warmed, with the exchange epoch they were warmed in; the warmer's thread only. */
+        final Map<Integer, Long> warmed = new HashMap<>();
+        /** The traffic at the warmer's last look; the warmer's thread only. */
+        PartitionTraffic.Counts lastCounts;
+
+        Served(RowStore store, Counted counted, HotRowCacheConfiguration cfg, IgniteCache<Object, Object> cache,
+            ClusterNode local) {
+            this.store = store;
+            this.counted = counted;
+            this.cfg = cfg;
+            this.cache = cache;
+            this.local = local;
+            this.lastCounts = counted.traffic.snapshot();
+        }
+
+        boolean primaryHere(int partition) {
+            ClusterNode primary = counted.affinity.mapPartitionToNode(partition);
+            return primary != null && primary.id().equals(local.id());
         }
     }
 }

@@ -2,10 +2,13 @@ package dev.autopilot.affinity.hot;
 
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+import javax.cache.Cache.Entry;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.autopilot.affinity.load.PartitionTraffic;
 import org.apache.ignite.binary.BinaryObject;
 
 /**
@@ -31,12 +34,15 @@ final class RowStore {
     private final Cache<Object, Row> rows;
     private final AtomicLongArray writes = new AtomicLongArray(STRIPES);
     private final Exchanges exchanges;
+    private final PartitionTraffic traffic;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder invalidations = new LongAdder();
+    private final LongAdder warmed = new LongAdder();
 
-    RowStore(HotRowCacheConfiguration cfg, Exchanges exchanges) {
+    RowStore(HotRowCacheConfiguration cfg, Exchanges exchanges, PartitionTraffic traffic) {
         this.exchanges = exchanges;
+        this.traffic = traffic;
         this.rows = Caffeine.newBuilder()
             .maximumWeight(cfg.getMaxBytes())
             .weigher((Object k, Row r) -> r.weight)
@@ -46,30 +52,68 @@ final class RowStore {
 
     /**
      * @param key the key in binary form ({@code IgniteBinary.toBinary}), as the write hook sees it
-     * @param primaryHere whether this node is the key's primary now
-     * @param loader reads the row from Ignite: a value as the cache stores it (binary or not)
+     * @param partition the key's partition
+     * @param primaryHere whether this node is primary for a partition now
+     * @param loader reads the row from Ignite (counting the read there): a value as the cache stores it
      * @return the row's value, or {@link #NOT_HERE}
      */
-    Object read(Object key, Predicate<Object> primaryHere, Function<Object, Object> loader) {
+    Object read(Object key, int partition, IntPredicate primaryHere, Supplier<Object> loader) {
         long epoch = exchanges.epoch();
-        if (!exchanges.settled() || !primaryHere.test(key))
+        if (!exchanges.settled() || !primaryHere.test(partition))
             return NOT_HERE;
         Row row = rows.getIfPresent(key);
         if (row != null && exchanges.epoch() == epoch) {
             hits.increment();
+            traffic.read(partition);
             return row.value;
         }
         misses.increment();
         int stripe = stripe(key);
         long count = writes.get(stripe);
-        Object stored = loader.apply(key);
+        Object stored = loader.get();
         if (stored == null)
             return null;
-        Object value = stored instanceof BinaryObject b ? b.deserialize() : stored;
-        Row loaded = new Row(value, ENTRY_OVERHEAD + weight(stored));
+        Row loaded = row(stored);
         rows.asMap().compute(key, (k, old) ->
             writes.get(stripe) == count && exchanges.epoch() == epoch ? loaded : old);
-        return value;
+        return loaded.value;
+    }
+
+    /**
+     * Keeps rows that a local scan of a partition returned, by the rule of {@link #read}: a row is kept only if its
+     * stripe's write count is still the one {@link #writeCounts()} gave before the scan began, and no exchange
+     * started since {@code epoch}. Rows already kept stay as they are.
+     *
+     * @return rows kept
+     */
+    int fill(Iterable<? extends Entry<?, ?>> scan, long epoch, long[] countsBefore) {
+        int kept = 0;
+        for (Entry<?, ?> e : scan) {
+            if (exchanges.epoch() != epoch)
+                break;
+            Object key = e.getKey();
+            int stripe = stripe(key);
+            Row row = row(e.getValue());
+            Row now = rows.asMap().compute(key, (k, old) -> old != null ? old
+                : writes.get(stripe) == countsBefore[stripe] && exchanges.epoch() == epoch ? row : null);
+            if (now == row)
+                kept++;
+        }
+        warmed.add(kept);
+        return kept;
+    }
+
+    /** @return the write count of every stripe, to take before a scan that {@link #fill} keeps */
+    long[] writeCounts() {
+        long[] counts = new long[STRIPES];
+        for (int i = 0; i < STRIPES; i++)
+            counts[i] = writes.get(i);
+        return counts;
+    }
+
+    /** Drops the rows of partitions {@code keep} refuses, to make room for hotter ones. */
+    void retain(IntPredicate keep, ToIntFunction<Object> partitionOf) {
+        rows.asMap().keySet().removeIf(k -> !keep.test(partitionOf.applyAsInt(k)));
     }
 
     /** Called on the primary for every write of {@code key} (binary form) before the write is acknowledged. */
@@ -95,6 +139,10 @@ final class RowStore {
         return invalidations.sum();
     }
 
+    long warmed() {
+        return warmed.sum();
+    }
+
     long entries() {
         return rows.estimatedSize();
     }
@@ -106,6 +154,11 @@ final class RowStore {
     private static int stripe(Object key) {
         int h = key.hashCode();
         return (h ^ (h >>> 16)) & (STRIPES - 1);
+    }
+
+    private static Row row(Object stored) {
+        Object value = stored instanceof BinaryObject b ? b.deserialize() : stored;
+        return new Row(value, ENTRY_OVERHEAD + weight(stored));
     }
 
     /** @return the estimated bytes of a value as Ignite stores it */

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import dev.autopilot.affinity.TestNodes;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
@@ -30,15 +31,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The hot-row memory on three real nodes (a fourth joins and leaves during the run), backups=1: readers on every node
- * against writers on every node, and each read checked against the last write acknowledged before it started.
+ * against writers on every node, most of both on a few partitions (so that their rows are also warmed ahead of reads),
+ * and each read checked against the last write acknowledged before it started.
  */
 class HotRowCacheTest {
     private static final String CACHE = "rows";
     private static final int KEYS = 2_000;
-    private static final int HOT_KEYS = 200;
+    private static final int PARTITIONS = 64;
+    private static final int HOT_PARTITIONS = 8;
     private static final int READERS = 4;
-    private static final int READS_PER_READER = 12_000;
-    private static final HotRowCacheConfiguration CFG = new HotRowCacheConfiguration().setMaxBytes(1 << 20);
+    private static final int READS_PER_READER = 10_000;
+    private static final HotRowCacheConfiguration CFG = new HotRowCacheConfiguration().setMaxBytes(1 << 20)
+        .setWarmIntervalMillis(100);
+
+    /** Keys of the first {@link #HOT_PARTITIONS} partitions, which get 80% of reads and writes. */
+    private static int[] hotKeys;
 
     private static TestNodes cluster;
 
@@ -48,12 +55,14 @@ class HotRowCacheTest {
         for (int i = 0; i < 3; i++)
             cluster.start(i);
         cluster.node(0).getOrCreateCache(new CacheConfiguration<Integer, Long>(CACHE)
-            .setAffinity(new RendezvousAffinityFunction(false, 64))
+            .setAffinity(new RendezvousAffinityFunction(false, PARTITIONS))
             .setBackups(1)
             .setAtomicityMode(CacheAtomicityMode.ATOMIC)
             .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
             .setInterceptor(new HotRowInterceptor<>()));
         cluster.node(0).getOrCreateCache(new CacheConfiguration<Integer, Long>("plain"));
+        hotKeys = IntStream.range(0, KEYS).filter(k -> cluster.node(0).affinity(CACHE).partition(k) < HOT_PARTITIONS)
+            .toArray();
     }
 
     @AfterAll
@@ -69,6 +78,7 @@ class HotRowCacheTest {
         for (int k = 0; k < KEYS; k++)
             cache.put(k, 0L);
 
+        List<Ignite> firstThree = List.copyOf(cluster.nodes());
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicLong stale = new AtomicLong();
@@ -77,11 +87,11 @@ class HotRowCacheTest {
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
             int writer = w;
-            threads.add(new Thread(() -> write(writer, acked, writing, failure), "writer-" + w));
+            threads.add(new Thread(() -> write(writer, firstThree, acked, writing, failure), "writer-" + w));
         }
         List<Thread> readers = new ArrayList<>();
         for (int r = 0; r < READERS; r++) {
-            Ignite node = cluster.node(r % 3);
+            Ignite node = firstThree.get(r % 3);
             readers.add(new Thread(() -> read(node, acked, stale, firstStale, progress, failure), "reader-" + r));
         }
         threads.forEach(Thread::start);
@@ -102,12 +112,15 @@ class HotRowCacheTest {
         assertEquals(0, stale.get(), () -> "stale reads, the first: " + firstStale.get());
         long hits = 0;
         long invalidations = 0;
+        long warmed = 0;
         for (Ignite node : cluster.nodes()) {
             hits += metric(node, "Hits");
             invalidations += metric(node, "Invalidations");
+            warmed += metric(node, "RowsWarmed");
         }
         assertTrue(hits > READERS * READS_PER_READER / 10, "the memory served reads: " + hits + " hits");
         assertTrue(invalidations > 0, "writes reached the memory");
+        assertTrue(warmed > 0, "rows of hot partitions were loaded ahead of reads");
     }
 
     @Test
@@ -125,14 +138,15 @@ class HotRowCacheTest {
     }
 
     /** Writer {@code w} owns the keys {@code k % 2 == w}, so each key's values only grow. */
-    private static void write(int w, AtomicLongArray acked, AtomicBoolean writing, AtomicReference<Throwable> failure) {
+    private static void write(int w, List<Ignite> writers, AtomicLongArray acked, AtomicBoolean writing, AtomicReference<Throwable> failure) {
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
         try {
             for (long n = 0; writing.get(); n++) {
-                int k = skewedKey(rnd) / 2 * 2 + w;
+                int k = skewedKey(rnd);
+                if (k % 2 != w)
+                    continue;
                 long v = acked.get(k) + 1;
-                List<Ignite> nodes = cluster.nodes();
-                IgniteCache<Integer, Long> cache = nodes.get((int)(n % Math.min(3, nodes.size()))).cache(CACHE);
+                IgniteCache<Integer, Long> cache = writers.get((int)(n % writers.size())).cache(CACHE);
                 if (n % 10 == 0)
                     cache.invoke(k, (e, args) -> {
                         e.setValue((Long)args[0]);
@@ -182,9 +196,9 @@ class HotRowCacheTest {
         }
     }
 
-    /** 80% of reads and writes go to the first {@link #HOT_KEYS} keys. */
+    /** 80% of reads and writes go to the hot partitions. */
     private static int skewedKey(ThreadLocalRandom rnd) {
-        return rnd.nextInt(10) < 8 ? rnd.nextInt(HOT_KEYS) : rnd.nextInt(KEYS);
+        return rnd.nextInt(10) < 8 ? hotKeys[rnd.nextInt(hotKeys.length)] : rnd.nextInt(KEYS);
     }
 
     private static void awaitProgress(AtomicInteger progress, int reads, AtomicReference<Throwable> failure) {
