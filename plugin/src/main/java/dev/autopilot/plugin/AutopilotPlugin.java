@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javax.cache.Cache;
 import dev.autopilot.adaptation.SchemaProfiles;
+import dev.autopilot.affinity.load.PartitionLoadPublisher;
 import dev.autopilot.adaptation.apply.LayoutApplier;
 import dev.autopilot.adaptation.apply.LayoutPlan;
 import dev.autopilot.adaptation.derive.Derivations;
@@ -98,6 +99,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     private LayoutStore layouts;
     private LayoutApplier applier;
     private AdaptationRecords adaptations;
+    private PartitionLoadPublisher partitionLoad;
     private final LongAdder recommendations = new LongAdder();
 
     AutopilotPlugin(AutopilotConfiguration cfg, QueryLog queryLog, Ignite node) {
@@ -312,6 +314,17 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         return derivations.forCache(cacheName);
     }
 
+    /**
+     * Writes the reads and writes this node counted per partition (caches with a
+     * {@code dev.autopilot.affinity.hot.HotRowInterceptor}) to {@code AUTOPILOT.PARTITION_LOAD} now, closing the
+     * current window early; it is otherwise written at the end of every query-log window.
+     *
+     * @return rows written
+     */
+    public int publishPartitionLoad() {
+        return partitionLoad.publish();
+    }
+
     /** @return the configuration this node runs with */
     public AutopilotConfiguration configuration() {
         return cfg;
@@ -398,6 +411,10 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
             return t;
         });
         scheduler.execute(this::compileDerivationsQuietly);
+        long window = queryLog.windowMillis();
+        partitionLoad = new PartitionLoadPublisher(ignite, System::currentTimeMillis, queryLog.currentWindow());
+        scheduler.scheduleAtFixedRate(this::publishPartitionLoadQuietly,
+            queryLog.currentWindow() + window - System.currentTimeMillis(), window, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::flushQuietly, cfg.getFlushIntervalMillis(),
             cfg.getFlushIntervalMillis(), TimeUnit.MILLISECONDS);
 
@@ -429,6 +446,15 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
             // The node may be stopping or a table not yet ready; the next flush writes what this one could not.
             if (log.isDebugEnabled())
                 log.debug("Autopilot query log flush failed: " + e);
+        }
+    }
+
+    private void publishPartitionLoadQuietly() {
+        try {
+            partitionLoad.publish();
+        }
+        catch (RuntimeException e) {
+            log.warning("Autopilot could not write AUTOPILOT.PARTITION_LOAD: " + e);
         }
     }
 

@@ -12,7 +12,7 @@ import org.apache.ignite.resources.IgniteInstanceResource;
  * is stored and before the write is acknowledged, for every write that goes through the cache's update path (puts,
  * removes, entry processors, SQL DML, the thin client, the data streamer with {@code allowOverwrite}). That is what
  * makes the memory never serve a row older than an acknowledged write; see {@link HotRowCache}. It also counts each
- * write, and each {@code get} on the node that asks, in the partition's {@code PartitionTraffic}.
+ * write, and each {@code get} on the node that asks, in the node's {@code PartitionLoad}.
  *
  * @param <K> key type
  * @param <V> value type

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import dev.autopilot.affinity.internal.ExchangeEpochs;
+import dev.autopilot.affinity.load.PartitionLoad;
 import dev.autopilot.affinity.load.PartitionTraffic;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteBinary;
@@ -26,10 +27,10 @@ import org.apache.ignite.configuration.CacheConfiguration;
 import org.apache.ignite.metric.MetricRegistry;
 
 /**
- * The hot-row memory of one node: per cache, the reads and writes of its partitions counted here
- * ({@link PartitionTraffic}) and, once a read reached this node, a {@link RowStore} with the rows it serves, warmed
- * ahead of reads for the partitions that turned hot. Kept in the node's local map, so the cache's interceptor, reads
- * from this node and reads sent here by other nodes all meet the same state.
+ * The hot-row memory of one node: per cache, once a read reached this node, a {@link RowStore} with the rows it
+ * serves, warmed ahead of reads for the partitions that turned hot by the reads counted here ({@link PartitionLoad}).
+ * Kept in the node's local map, so the cache's interceptor, reads from this node and reads sent here by other nodes all
+ * meet the same state.
  */
 public final class HotRows {
     /** Prefix of each cache's metric registry; Ignite files it under {@code custom.}. */
@@ -44,7 +45,7 @@ public final class HotRows {
     private final IgniteBinary binary;
     private final IgniteLogger log;
     private final ExchangeEpochs exchanges;
-    private final Map<String, Counted> counted = new ConcurrentHashMap<>();
+    private final PartitionLoad load;
     private final Map<String, Served> served = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService warmer;
 
@@ -52,6 +53,7 @@ public final class HotRows {
         this.ignite = ignite;
         this.binary = ignite.binary();
         this.log = ignite.log().getLogger(HotRows.class);
+        this.load = PartitionLoad.of(ignite);
         this.exchanges = ExchangeEpochs.follow(ignite, () -> served.values().forEach(s -> s.store.clear()));
     }
 
@@ -82,25 +84,16 @@ public final class HotRows {
         return new HotRowCache<>(this, cacheName, cfg, cache);
     }
 
-    /**
-     * @return the reads and writes of the cache's partitions counted on this node (writes on their primary, reads
-     *     where they were served or asked), or {@code null} when nothing was counted yet
-     */
-    public PartitionTraffic traffic(String cacheName) {
-        Counted c = counted.get(cacheName);
-        return c == null ? null : c.traffic;
-    }
-
     /** @return the value of {@code key} as this node serves it, or {@link RowStore#NOT_HERE} when it is not primary */
     Object serve(String cacheName, Object key, HotRowCacheConfiguration cfg) {
         Served s = served.computeIfAbsent(cacheName, name -> start(name, cfg));
-        int partition = s.counted.affinity.partition(key);
+        int partition = load.partition(cacheName, key);
         return s.store.read(binary.toBinary(key), partition, s::primaryHere, () -> s.cache.get(key));
     }
 
     /** The cache's write hook, on the key's primary before the write is acknowledged. */
     void onWrite(String cacheName, Object key) {
-        counted(cacheName).onWrite(key);
+        load.write(cacheName, key);
         Served s = served.get(cacheName);
         if (s != null)
             s.store.onWrite(binary.toBinary(key));
@@ -108,25 +101,18 @@ public final class HotRows {
 
     /** The cache's read hook, on the node where {@code IgniteCache.get} was called. */
     void onRead(String cacheName, Object key) {
-        counted(cacheName).onRead(key);
+        load.read(cacheName, key);
     }
 
     Ignite ignite() {
         return ignite;
     }
 
-    private Counted counted(String cacheName) {
-        Counted c = counted.get(cacheName);
-        return c != null ? c : counted.computeIfAbsent(cacheName, name -> {
-            Affinity<Object> aff = ignite.affinity(name);
-            return new Counted(new PartitionTraffic(aff.partitions()), aff);
-        });
-    }
-
     private Served start(String cacheName, HotRowCacheConfiguration cfg) {
-        Counted c = counted(cacheName);
-        RowStore store = new RowStore(cfg, exchanges, c.traffic);
-        Served s = new Served(store, c, cfg, ignite.cache(cacheName).withKeepBinary(), ignite.cluster().localNode());
+        PartitionTraffic traffic = load.traffic(cacheName);
+        RowStore store = new RowStore(cfg, exchanges, traffic);
+        Served s = new Served(store, traffic, ignite.affinity(cacheName), cfg, ignite.cache(cacheName).withKeepBinary(),
+            ignite.cluster().localNode());
         registerMetrics(ignite.metrics().getOrCreate(METRICS_PREFIX + cacheName), store);
         if (cfg.getWarmIntervalMillis() > 0)
             warmer().scheduleWithFixedDelay(() -> warmQuietly(s), cfg.getWarmIntervalMillis(),
@@ -165,12 +151,12 @@ public final class HotRows {
         long epoch = exchanges.epoch();
         if (!exchanges.settled())
             return;
-        PartitionTraffic.Counts now = s.counted.traffic.snapshot();
+        PartitionTraffic.Counts now = s.traffic.snapshot();
         long[] reads = now.minus(s.lastCounts).reads();
         s.lastCounts = now;
         int parts = reads.length;
         boolean[] primary = new boolean[parts];
-        for (int p : s.counted.affinity.primaryPartitions(s.local))
+        for (int p : s.affinity.primaryPartitions(s.local))
             primary[p] = true;
         long entries = s.store.entries();
         long rowBytes = entries > 0 ? s.store.estimatedBytes() / entries : 256;
@@ -189,7 +175,7 @@ public final class HotRows {
             return;
         boolean[] keep = new boolean[parts];
         hot.forEach(p -> keep[p] = true);
-        s.store.retain(p -> keep[p], s.counted.affinity::partition);
+        s.store.retain(p -> keep[p], s.affinity::partition);
         for (int p : cold) {
             long[] counts = s.store.writeCounts();
             try (QueryCursor<Cache.Entry<Object, Object>> scan =
@@ -214,21 +200,11 @@ public final class HotRows {
         reg.register("EstimatedBytes", store::estimatedBytes, "Estimated memory of the rows this node keeps.");
     }
 
-    /** A cache's traffic on this node. */
-    private record Counted(PartitionTraffic traffic, Affinity<Object> affinity) {
-        void onWrite(Object key) {
-            traffic.write(affinity.partition(key));
-        }
-
-        void onRead(Object key) {
-            traffic.read(affinity.partition(key));
-        }
-    }
-
     /** A cache this node serves from memory. */
     private static final class Served {
         final RowStore store;
-        final Counted counted;
+        final PartitionTraffic traffic;
+        final Affinity<Object> affinity;
         final HotRowCacheConfiguration cfg;
         final IgniteCache<Object, Object> cache;
         final ClusterNode local;
@@ -237,18 +213,19 @@ public final class HotRows {
         /** The traffic at the warmer's last look; the warmer's thread only. */
         PartitionTraffic.Counts lastCounts;
 
-        Served(RowStore store, Counted counted, HotRowCacheConfiguration cfg, IgniteCache<Object, Object> cache,
-            ClusterNode local) {
+        Served(RowStore store, PartitionTraffic traffic, Affinity<Object> affinity, HotRowCacheConfiguration cfg,
+            IgniteCache<Object, Object> cache, ClusterNode local) {
             this.store = store;
-            this.counted = counted;
+            this.traffic = traffic;
+            this.affinity = affinity;
             this.cfg = cfg;
             this.cache = cache;
             this.local = local;
-            this.lastCounts = counted.traffic.snapshot();
+            this.lastCounts = traffic.snapshot();
         }
 
         boolean primaryHere(int partition) {
-            ClusterNode primary = counted.affinity.mapPartitionToNode(partition);
+            ClusterNode primary = affinity.mapPartitionToNode(partition);
             return primary != null && primary.id().equals(local.id());
         }
     }

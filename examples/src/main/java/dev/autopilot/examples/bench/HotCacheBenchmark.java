@@ -40,12 +40,12 @@ import org.apache.ignite.spi.metric.LongMetric;
 /**
  * Hit rate of the hot-row memory against Ignite's near cache right after the hot set moves, side by side in one run.
  *
- * <p>Server nodes and one thick client in this JVM (discovery on ports {@code base..base+9}, communication on
- * {@code base+10..}, default base 28100). Two caches hold the same rows: {@code hot_rows} is read through
- * {@link HotRowCache} (rows kept on each key's primary), {@code near_rows} through a near cache on the client with an
- * LRU bound. Both get the same memory: {@code memoryRows} rows in the near cache, and the same number spread over the
- * servers' hot-row memories (by estimated bytes). Client threads draw one key sequence and send every read to both, and
- * every write to both. A share {@code hotShare} of the operations goes to {@code hotPartitions} partitions (uniform over
+ * <p>Server nodes and {@code clients} thick clients in this JVM (discovery on ports {@code base..base+9}, communication
+ * on {@code base+10..}, default base 28100). Two caches hold the same rows: {@code hot_rows} is read through
+ * {@link HotRowCache} (rows kept on each key's primary), {@code near_rows} through a near cache with an LRU bound on
+ * each client. Both get the same memory: {@code memoryRows} rows over the clients' near caches, and the same number
+ * over the servers' hot-row memories (by estimated bytes). Each driver thread, on one of the clients, draws keys from
+ * one distribution and sends every read to both caches, and every write to both. A share {@code hotShare} of the operations goes to {@code hotPartitions} partitions (uniform over
  * their rows: tenants whose data an affinity key keeps together), the rest anywhere. After {@code warmSeconds} the hot
  * partitions change to others; the hit rates of the next {@code measureSeconds} are compared. A near-cache hit is a
  * read found in the client's near map before the get; a hot-row hit is a read a primary served from memory.
@@ -81,19 +81,27 @@ public final class HotCacheBenchmark {
         try {
             for (int i = 0; i < servers; i++)
                 nodes.add(Ignition.start(config(base, i, false)));
-            Ignite client = Ignition.start(config(base, servers, true));
-            nodes.add(client);
+            int clients = Integer.parseInt(a.get("clients"));
+            List<Ignite> clientNodes = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                Ignite client = Ignition.start(config(base, servers + c, true));
+                nodes.add(client);
+                clientNodes.add(client);
+            }
             nodes.get(0).getOrCreateCache(cacheConfig(HOT, partitions).setInterceptor(new HotRowInterceptor<>()));
             nodes.get(0).getOrCreateCache(cacheConfig(NEAR, partitions));
-            IgniteCache<Integer, byte[]> near = client.getOrCreateNearCache(NEAR, new NearCacheConfiguration<Integer,
-                byte[]>().setNearEvictionPolicyFactory(new LruEvictionPolicyFactory<>(memoryRows)));
+            Ignite client = clientNodes.get(0);
             load(client, keys, valueBytes, seed);
 
             long entryBytes = 96 + 16 + valueBytes;
             HotRowCacheConfiguration hotCfg = new HotRowCacheConfiguration()
                 .setMaxBytes(entryBytes * memoryRows / servers);
-            HotRowCache<Integer, byte[]> hot = HotRows.of(client).cache(HOT, hotCfg);
-            IgniteCache<Integer, byte[]> hotCache = client.cache(HOT);
+            List<Handles> handles = new ArrayList<>();
+            for (Ignite c : clientNodes) {
+                handles.add(new Handles(HotRows.of(c).cache(HOT, hotCfg), c.cache(HOT), c.getOrCreateNearCache(NEAR,
+                    new NearCacheConfiguration<Integer, byte[]>().setNearEvictionPolicyFactory(
+                        new LruEvictionPolicyFactory<>(memoryRows / clients)))));
+            }
 
             int[][] byPartition = keysByPartition(client, keys, partitions);
             SplittableRandom rnd = new SplittableRandom(seed);
@@ -107,7 +115,8 @@ public final class HotCacheBenchmark {
             List<Thread> drivers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 long s = seed + 1 + t;
-                Thread d = new Thread(() -> w.drive(new SplittableRandom(s), hot, hotCache, near, running, failure), "driver-" + t);
+                Handles h = handles.get(t % clients);
+                Thread d = new Thread(() -> w.drive(new SplittableRandom(s), h, running, failure), "driver-" + t);
                 d.setDaemon(true);
                 drivers.add(d);
                 d.start();
@@ -138,7 +147,7 @@ public final class HotCacheBenchmark {
             out.put("near_read_micros", round(end.nearNanos / 1000.0 / Math.max(1, end.reads)));
             out.put("hot_entries", end.hotEntries);
             out.put("hot_estimated_bytes", end.hotBytes);
-            out.put("near_entries", near.localSize(CachePeekMode.NEAR));
+            out.put("near_entries", handles.stream().mapToInt(h -> h.near.localSize(CachePeekMode.NEAR)).sum());
             a.forEach(out::put);
             out.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-34s %s%n", k, v));
             System.out.println("Wrote " + BenchReport.write("hot_cache", out));
@@ -151,6 +160,7 @@ public final class HotCacheBenchmark {
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("servers", "4");
+        d.put("clients", "1");
         d.put("keys", "200000");
         d.put("partitions", "1024");
         d.put("hotPartitions", "64");
@@ -188,8 +198,10 @@ public final class HotCacheBenchmark {
             this.valueBytes = valueBytes;
         }
 
-        void drive(SplittableRandom rnd, HotRowCache<Integer, byte[]> hotRows, IgniteCache<Integer, byte[]> hotCache,
-            IgniteCache<Integer, byte[]> near, AtomicBoolean running, AtomicReference<Throwable> failure) {
+        void drive(SplittableRandom rnd, Handles h, AtomicBoolean running, AtomicReference<Throwable> failure) {
+            HotRowCache<Integer, byte[]> hotRows = h.hotRows;
+            IgniteCache<Integer, byte[]> hotCache = h.hotCache;
+            IgniteCache<Integer, byte[]> near = h.near;
             try {
                 while (running.get()) {
                     int key = nextKey(rnd);
@@ -225,6 +237,11 @@ public final class HotCacheBenchmark {
             int[] inPart = byPartition[parts[rnd.nextInt(parts.length)]];
             return inPart[rnd.nextInt(inPart.length)];
         }
+    }
+
+    /** What the drivers of one client node read and write through. */
+    private record Handles(HotRowCache<Integer, byte[]> hotRows, IgniteCache<Integer, byte[]> hotCache,
+        IgniteCache<Integer, byte[]> near) {
     }
 
     /** Counters at one instant: the drivers' and the servers' hot-row metrics. */

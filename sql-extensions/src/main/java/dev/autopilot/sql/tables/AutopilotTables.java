@@ -113,10 +113,17 @@ public final class AutopilotTables {
         List.of(col("REASON", String.class), col("PINNED_AT", Timestamp.class)),
         Retention.KEEP);
 
+    /** Reads and writes per partition of a cache, window and node, counted by the predictive load balancer. */
+    public static final SystemTable PARTITION_LOAD = new SystemTable("PARTITION_LOAD",
+        List.of(col("WINDOW_START", Timestamp.class), col("CACHE_NAME", String.class), col("PARTITION_ID", Integer.class),
+            col("NODE_ID", String.class)),
+        List.of(col("WINDOW_END", Timestamp.class), col("READS", Long.class), col("WRITES", Long.class)),
+        Retention.SINCE_CREATED);
+
     /** Every table, in creation order. */
     public static final List<SystemTable> ALL = List.of(QUERY_LOG, QUERY_TEMPLATES, TEMPLATE_PREDICATES,
         TEMPLATE_STATS, TABLE_ACCESS, TABLE_STATS, COLUMN_STATS, LOAD_FORECASTS, SCHEMA_PROFILES, QUERY_REWRITES,
-        PARTITION_LAYOUTS, ADAPTATIONS, ADAPTATION_PINS);
+        PARTITION_LAYOUTS, ADAPTATIONS, ADAPTATION_PINS, PARTITION_LOAD);
 
     private AutopilotTables() {
     }
