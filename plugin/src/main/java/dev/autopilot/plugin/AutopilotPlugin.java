@@ -14,7 +14,11 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javax.cache.Cache;
 import dev.autopilot.adaptation.SchemaProfiles;
+import dev.autopilot.affinity.advise.PlacementAdvice;
+import dev.autopilot.affinity.advise.PlacementAdvisor;
+import dev.autopilot.affinity.advise.PlacementDecision;
 import dev.autopilot.affinity.load.PartitionLoadPublisher;
+import dev.autopilot.affinity.plan.PlannerSettings;
 import dev.autopilot.adaptation.apply.LayoutApplier;
 import dev.autopilot.adaptation.apply.LayoutPlan;
 import dev.autopilot.adaptation.derive.Derivations;
@@ -77,6 +81,9 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
 
     /** Put this comment anywhere in a statement's text to have it planned exactly as written, never rewritten. */
     public static final String NO_REWRITE = QueryRewriter.NO_REWRITE;
+
+    /** How far above the mean node load the placement advisor lets a node go before it moves load off it. */
+    private static final double PLACEMENT_HEADROOM = 1.1;
 
     /** How often the adaptation manager looks for new requests. */
     private static final long ADAPTATION_POLL_MILLIS = 200;
@@ -325,6 +332,17 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         return partitionLoad.publish();
     }
 
+    /**
+     * Runs the placement advisor once, in dry run: for every cache in the latest window of
+     * {@code AUTOPILOT.PARTITION_LOAD}, which partitions it would move and why, recorded in
+     * {@code AUTOPILOT.PLACEMENT_DECISIONS}. Nothing is moved.
+     *
+     * @return the decisions recorded (none for a window decided before)
+     */
+    public List<PlacementDecision> advisePlacement() {
+        return PlacementAdvice.run(ignite, new PlacementAdvisor(new PlannerSettings(), PLACEMENT_HEADROOM));
+    }
+
     /** @return the configuration this node runs with */
     public AutopilotConfiguration configuration() {
         return cfg;
@@ -421,6 +439,11 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         if (cfg.getStatisticsRefreshSeconds() > 0 && !ignite.cluster().localNode().isClient()) {
             ignite.services(ignite.cluster().forServers()).deployClusterSingletonAsync(StatisticsRefreshService.NAME,
                 new StatisticsRefreshService(TimeUnit.SECONDS.toMillis(cfg.getStatisticsRefreshSeconds())));
+        }
+
+        if (cfg.getPlacementAdviceSeconds() > 0 && !ignite.cluster().localNode().isClient()) {
+            ignite.services(ignite.cluster().forServers()).deployClusterSingletonAsync(PlacementAdviceService.NAME,
+                new PlacementAdviceService(TimeUnit.SECONDS.toMillis(cfg.getPlacementAdviceSeconds())));
         }
 
         if (!ignite.cluster().localNode().isClient()) {

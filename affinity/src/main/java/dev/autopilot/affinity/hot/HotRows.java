@@ -49,18 +49,23 @@ public final class HotRows {
     private final Map<String, Served> served = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService warmer;
 
-    private HotRows(Ignite ignite) {
+    private HotRows(Ignite ignite, PartitionLoad load) {
         this.ignite = ignite;
         this.binary = ignite.binary();
         this.log = ignite.log().getLogger(HotRows.class);
-        this.load = PartitionLoad.of(ignite);
+        this.load = load;
         this.exchanges = ExchangeEpochs.follow(ignite, () -> served.values().forEach(s -> s.store.clear()));
     }
 
     /** @return the hot-row memory of {@code ignite}'s node */
     public static HotRows of(Ignite ignite) {
         ConcurrentMap<String, HotRows> local = ignite.cluster().nodeLocalMap();
-        return local.computeIfAbsent(LOCAL_KEY, k -> new HotRows(ignite));
+        HotRows rows = local.get(LOCAL_KEY);
+        if (rows != null)
+            return rows;
+        // Outside the map's computeIfAbsent: a nested update of the same map is not allowed.
+        PartitionLoad load = PartitionLoad.of(ignite);
+        return local.computeIfAbsent(LOCAL_KEY, k -> new HotRows(ignite, load));
     }
 
     /**

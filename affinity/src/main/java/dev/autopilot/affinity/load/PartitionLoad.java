@@ -24,7 +24,8 @@ public final class PartitionLoad {
     /** @return the counts of {@code ignite}'s node */
     public static PartitionLoad of(Ignite ignite) {
         ConcurrentMap<String, PartitionLoad> local = ignite.cluster().nodeLocalMap();
-        return local.computeIfAbsent(LOCAL_KEY, k -> new PartitionLoad(ignite));
+        PartitionLoad load = local.get(LOCAL_KEY);
+        return load != null ? load : local.computeIfAbsent(LOCAL_KEY, k -> new PartitionLoad(ignite));
     }
 
     /** Counts a read of {@code key}. */

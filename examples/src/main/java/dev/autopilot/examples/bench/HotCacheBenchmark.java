@@ -91,7 +91,6 @@ public final class HotCacheBenchmark {
             nodes.get(0).getOrCreateCache(cacheConfig(HOT, partitions).setInterceptor(new HotRowInterceptor<>()));
             nodes.get(0).getOrCreateCache(cacheConfig(NEAR, partitions));
             Ignite client = clientNodes.get(0);
-            load(client, keys, valueBytes, seed);
 
             long entryBytes = 96 + 16 + valueBytes;
             HotRowCacheConfiguration hotCfg = new HotRowCacheConfiguration()
@@ -102,6 +101,7 @@ public final class HotCacheBenchmark {
                     new NearCacheConfiguration<Integer, byte[]>().setNearEvictionPolicyFactory(
                         new LruEvictionPolicyFactory<>(memoryRows / clients)))));
             }
+            load(client, keys, valueBytes, seed);
 
             int[][] byPartition = keysByPartition(client, keys, partitions);
             SplittableRandom rnd = new SplittableRandom(seed);
