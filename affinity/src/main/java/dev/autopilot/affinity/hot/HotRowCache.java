@@ -47,11 +47,6 @@ public final class HotRowCache<K, V> {
         return (V)rows.ignite().compute().affinityCall(cacheName, key, new PrimaryRead(cacheName, key, cfg));
     }
 
-    /** @return the cache read */
-    public String cacheName() {
-        return cacheName;
-    }
-
     /** Serves one read on the node the key's affinity sent it to. */
     private static final class PrimaryRead implements IgniteCallable<Object> {
         private static final long serialVersionUID = 1L;

@@ -97,9 +97,9 @@ class HotRowCacheTest {
         threads.forEach(Thread::start);
         readers.forEach(Thread::start);
 
-        awaitProgress(progress, READERS * READS_PER_READER / 3, failure);
+        awaitProgress(progress, READERS * READS_PER_READER / 3, readers);
         cluster.start(3);
-        awaitProgress(progress, 2 * READERS * READS_PER_READER / 3, failure);
+        awaitProgress(progress, 2 * READERS * READS_PER_READER / 3, readers);
         cluster.stopLast();
 
         for (Thread t : readers)
@@ -201,8 +201,11 @@ class HotRowCacheTest {
         return rnd.nextInt(10) < 8 ? hotKeys[rnd.nextInt(hotKeys.length)] : rnd.nextInt(KEYS);
     }
 
-    private static void awaitProgress(AtomicInteger progress, int reads, AtomicReference<Throwable> failure) {
-        TestNodes.await(reads + " reads", () -> progress.get() >= reads || failure.get() != null);
+    /** Waits until the readers did {@code reads} reads or stopped (speed is not under test: no deadline). */
+    private static void awaitProgress(AtomicInteger progress, int reads, List<Thread> readers)
+        throws InterruptedException {
+        while (progress.get() < reads && readers.stream().anyMatch(Thread::isAlive))
+            Thread.sleep(20);
     }
 
     private static long metric(Ignite node, String name) {
