@@ -24,19 +24,19 @@ import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
  * letting the others finish each exchange (as the plugin's {@code OrderlyShutdown} does: stopping a node mid-exchange
  * crashed the JVM; this module may not depend on the plugin).
  */
-final class TestNodes implements AutoCloseable {
+public final class TestNodes implements AutoCloseable {
     private static final long TIMEOUT_MILLIS = 30_000;
 
     private final int base = 20_000 + ThreadLocalRandom.current().nextInt(400) * 30;
     private final String prefix = "apa-" + base + '-';
     private final List<Ignite> nodes = new ArrayList<>();
 
-    String consistentId(int i) {
+    public String consistentId(int i) {
         return prefix + i;
     }
 
     /** Starts node {@code i}. */
-    Ignite start(int i) {
+    public Ignite start(int i) {
         TcpDiscoveryVmIpFinder ipFinder = new TcpDiscoveryVmIpFinder()
             .setAddresses(List.of("127.0.0.1:" + base + ".." + (base + 9)));
         IgniteConfiguration cfg = new IgniteConfiguration()
@@ -53,22 +53,31 @@ final class TestNodes implements AutoCloseable {
         return node;
     }
 
-    Ignite node(int i) {
+    public Ignite node(int i) {
         return nodes.get(i);
     }
 
-    List<Ignite> nodes() {
+    public List<Ignite> nodes() {
         return nodes;
     }
 
     /** Fails with {@code message} unless {@code condition} holds within 30 s. */
-    static void await(String message, BooleanSupplier condition) {
+    public static void await(String message, BooleanSupplier condition) {
         long deadline = System.nanoTime() + TIMEOUT_MILLIS * 1_000_000;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline)
                 throw new AssertionError("Timed out waiting: " + message);
             sleep(20);
         }
+    }
+
+    /** Stops the node started last while the others go on, and waits until they finished the exchange it caused. */
+    public void stopLast() {
+        Ignite last = nodes.remove(nodes.size() - 1);
+        UUID leaving = last.cluster().localNode().id();
+        Ignition.stop(last.name(), true);
+        for (Ignite node : nodes)
+            awaitDeparture(node, leaving);
     }
 
     @Override public void close() {

@@ -19,6 +19,7 @@ public class AutopilotConfiguration implements PluginConfiguration {
     private int samplesPerTemplateWindow = 20;
     private int retentionMinutes = 24 * 60;
     private int statisticsRefreshSeconds = 60;
+    private int placementAdviceSeconds = 0;
     private int histogramBuckets = 32;
     private int histogramSampleRows = 20_000;
     private List<String> managedTables = new ArrayList<>();
@@ -109,6 +110,21 @@ public class AutopilotConfiguration implements PluginConfiguration {
     /** @return how often table statistics are refreshed, in seconds; 0 for on demand only (default 60) */
     public int getStatisticsRefreshSeconds() {
         return statisticsRefreshSeconds;
+    }
+
+    /**
+     * @return how often the placement advisor (a cluster singleton, dry run only) decides from the latest window of
+     *     {@code AUTOPILOT.PARTITION_LOAD} and records its decision in {@code AUTOPILOT.PLACEMENT_DECISIONS}; 0 for on
+     *     demand only ({@code AutopilotPlugin.advisePlacement()})
+     */
+    public int getPlacementAdviceSeconds() {
+        return placementAdviceSeconds;
+    }
+
+    /** @param placementAdviceSeconds see {@link #getPlacementAdviceSeconds()} */
+    public AutopilotConfiguration setPlacementAdviceSeconds(int placementAdviceSeconds) {
+        this.placementAdviceSeconds = placementAdviceSeconds;
+        return this;
     }
 
     /** @param statisticsRefreshSeconds how often table statistics are refreshed, in seconds; 0 for on demand only */
@@ -237,6 +253,7 @@ public class AutopilotConfiguration implements PluginConfiguration {
         atLeast("samplesPerTemplateWindow", samplesPerTemplateWindow, 0);
         positive("retentionMinutes", retentionMinutes);
         atLeast("statisticsRefreshSeconds", statisticsRefreshSeconds, 0);
+        atLeast("placementAdviceSeconds", placementAdviceSeconds, 0);
         atLeast("histogramBuckets", histogramBuckets, 2);
         positive("histogramSampleRows", histogramSampleRows);
         positive("forecastHorizon", forecastHorizon);
@@ -276,7 +293,8 @@ public class AutopilotConfiguration implements PluginConfiguration {
     @Override public String toString() {
         return "AutopilotConfiguration [windowSeconds=" + windowSeconds + ", flushIntervalMillis=" + flushIntervalMillis
             + ", maxTemplates=" + maxTemplates + ", queryLogSize=" + queryLogSize + ", statisticsRefreshSeconds="
-            + statisticsRefreshSeconds + ", forecastTrainingBudgetMillis=" + forecastTrainingBudgetMillis
+            + statisticsRefreshSeconds + ", placementAdviceSeconds=" + placementAdviceSeconds
+            + ", forecastTrainingBudgetMillis=" + forecastTrainingBudgetMillis
             + ", managedTables=" + managedTables + ", adaptation=" + adaptation + ']';
     }
 }

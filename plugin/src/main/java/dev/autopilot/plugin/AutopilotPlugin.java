@@ -16,10 +16,10 @@ import javax.cache.Cache;
 import dev.autopilot.adaptation.SchemaProfiles;
 import dev.autopilot.adaptation.apply.FillSettings;
 import dev.autopilot.adaptation.apply.LayoutApplier;
-import dev.autopilot.adaptation.apply.LayoutSteps;
-import dev.autopilot.adaptation.derive.FunctionCompiler;
 import dev.autopilot.adaptation.apply.LayoutPlan;
+import dev.autopilot.adaptation.apply.LayoutSteps;
 import dev.autopilot.adaptation.derive.Derivations;
+import dev.autopilot.adaptation.derive.FunctionCompiler;
 import dev.autopilot.adaptation.derive.LayoutDerivations;
 import dev.autopilot.adaptation.derive.RowDeriver;
 import dev.autopilot.adaptation.layout.LayoutCodec;
@@ -34,6 +34,11 @@ import dev.autopilot.adaptation.mining.GeneratorSettings;
 import dev.autopilot.adaptation.mining.ProfileGenerator;
 import dev.autopilot.adaptation.profile.ProfileValidator;
 import dev.autopilot.adaptation.profile.SchemaProfile;
+import dev.autopilot.affinity.advise.PlacementAdvice;
+import dev.autopilot.affinity.advise.PlacementAdvisor;
+import dev.autopilot.affinity.advise.PlacementDecision;
+import dev.autopilot.affinity.load.PartitionLoadPublisher;
+import dev.autopilot.affinity.plan.PlannerSettings;
 import dev.autopilot.forecast.ForecastRow;
 import dev.autopilot.forecast.ForecastSettings;
 import dev.autopilot.sql.analysis.StatementAnalyzer;
@@ -80,6 +85,9 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     /** Put this comment anywhere in a statement's text to have it planned exactly as written, never rewritten. */
     public static final String NO_REWRITE = QueryRewriter.NO_REWRITE;
 
+    /** How far above the mean node load the placement advisor lets a node go before it moves load off it. */
+    private static final double PLACEMENT_HEADROOM = 1.1;
+
     /** How often the adaptation manager looks for new requests. */
     private static final long ADAPTATION_POLL_MILLIS = 200;
 
@@ -102,6 +110,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     private LayoutApplier applier;
     private LayoutSteps adaptationSteps;
     private AdaptationRecords adaptations;
+    private PartitionLoadPublisher partitionLoad;
     private final LongAdder recommendations = new LongAdder();
 
     AutopilotPlugin(AutopilotConfiguration cfg, QueryLog queryLog, Ignite node) {
@@ -346,6 +355,28 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         return derivations.forCache(cacheName);
     }
 
+    /**
+     * Writes the reads and writes this node counted per partition (caches with a
+     * {@code dev.autopilot.affinity.hot.HotRowInterceptor}) to {@code AUTOPILOT.PARTITION_LOAD} now, closing the
+     * current window early; it is otherwise written at the end of every query-log window.
+     *
+     * @return rows written
+     */
+    public int publishPartitionLoad() {
+        return partitionLoad.publish();
+    }
+
+    /**
+     * Runs the placement advisor once, in dry run: for every cache in the latest window of
+     * {@code AUTOPILOT.PARTITION_LOAD}, which partitions it would move and why, recorded in
+     * {@code AUTOPILOT.PLACEMENT_DECISIONS}. Nothing is moved.
+     *
+     * @return the decisions recorded (none for a window decided before)
+     */
+    public List<PlacementDecision> advisePlacement() {
+        return PlacementAdvice.run(ignite, new PlacementAdvisor(new PlannerSettings(), PLACEMENT_HEADROOM));
+    }
+
     /** @return the configuration this node runs with */
     public AutopilotConfiguration configuration() {
         return cfg;
@@ -435,12 +466,21 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
             return t;
         });
         scheduler.execute(this::compileDerivationsQuietly);
+        long window = queryLog.windowMillis();
+        partitionLoad = new PartitionLoadPublisher(ignite, System::currentTimeMillis, queryLog.currentWindow());
+        scheduler.scheduleAtFixedRate(this::publishPartitionLoadQuietly,
+            queryLog.currentWindow() + window - System.currentTimeMillis(), window, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::flushQuietly, cfg.getFlushIntervalMillis(),
             cfg.getFlushIntervalMillis(), TimeUnit.MILLISECONDS);
 
         if (cfg.getStatisticsRefreshSeconds() > 0 && !ignite.cluster().localNode().isClient()) {
             ignite.services(ignite.cluster().forServers()).deployClusterSingletonAsync(StatisticsRefreshService.NAME,
                 new StatisticsRefreshService(TimeUnit.SECONDS.toMillis(cfg.getStatisticsRefreshSeconds())));
+        }
+
+        if (cfg.getPlacementAdviceSeconds() > 0 && !ignite.cluster().localNode().isClient()) {
+            ignite.services(ignite.cluster().forServers()).deployClusterSingletonAsync(PlacementAdviceService.NAME,
+                new PlacementAdviceService(TimeUnit.SECONDS.toMillis(cfg.getPlacementAdviceSeconds())));
         }
 
         if (!ignite.cluster().localNode().isClient()) {
@@ -466,6 +506,15 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
             // The node may be stopping or a table not yet ready; the next flush writes what this one could not.
             if (log.isDebugEnabled())
                 log.debug("Autopilot query log flush failed: " + e);
+        }
+    }
+
+    private void publishPartitionLoadQuietly() {
+        try {
+            partitionLoad.publish();
+        }
+        catch (RuntimeException e) {
+            log.warning("Autopilot could not write AUTOPILOT.PARTITION_LOAD: " + e);
         }
     }
 

@@ -128,10 +128,27 @@ public final class AutopilotTables {
             col("RESULT", String.class), col("EXECUTED_AT", Timestamp.class)),
         Retention.SINCE_CREATED);
 
+    /** Reads and writes per partition of a cache, window and node, counted by the predictive load balancer. */
+    public static final SystemTable PARTITION_LOAD = new SystemTable("PARTITION_LOAD",
+        List.of(col("WINDOW_START", Timestamp.class), col("CACHE_NAME", String.class), col("PARTITION_ID", Integer.class),
+            col("NODE_ID", String.class)),
+        List.of(col("WINDOW_END", Timestamp.class), col("READS", Long.class), col("WRITES", Long.class)),
+        Retention.SINCE_CREATED);
+
+    /** What the placement advisor decided per cache and window of partition load, why, and how its prediction held. */
+    public static final SystemTable PLACEMENT_DECISIONS = new SystemTable("PLACEMENT_DECISIONS",
+        List.of(col("CACHE_NAME", String.class), col("WINDOW_START", Timestamp.class)),
+        List.of(col("WINDOW_END", Timestamp.class), col("DECIDED_AT", Timestamp.class), col("MODE", String.class),
+            col("REASON", String.class), col("MOVE_COUNT", Integer.class), col("MOVES", String.class),
+            col("NODE_LOAD", String.class), col("PLANNED_LOAD", String.class), col("PREDICTED_PEAK", Double.class),
+            col("ACTUAL_PEAK", Double.class), col("PLAN", String.class)),
+        Retention.SINCE_CREATED);
+
     /** Every table, in creation order. */
     public static final List<SystemTable> ALL = List.of(QUERY_LOG, QUERY_TEMPLATES, TEMPLATE_PREDICATES,
         TEMPLATE_STATS, TABLE_ACCESS, TABLE_STATS, COLUMN_STATS, LOAD_FORECASTS, SCHEMA_PROFILES, QUERY_REWRITES,
-        PARTITION_LAYOUTS, ADAPTATIONS, ADAPTATION_PINS, ADAPTATION_COMMANDS);
+        PARTITION_LAYOUTS, ADAPTATIONS, ADAPTATION_PINS, ADAPTATION_COMMANDS, PARTITION_LOAD,
+        PLACEMENT_DECISIONS);
 
     private AutopilotTables() {
     }
