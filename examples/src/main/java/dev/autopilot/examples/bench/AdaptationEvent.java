@@ -17,16 +17,17 @@ import dev.autopilot.adaptation.profile.SchemaProfile;
  * @param outcome completed, rolled back, or empty while unfinished
  * @param trigger what the manager measured
  * @param structures the profile's derived columns and indexes
+ * @param steps the steps it was seen at, with the second of the run each was first seen at
  */
 record AdaptationEvent(String id, String table, double requestedSecond, double cutOverSecond, String step,
-    String outcome, String trigger, String structures) {
-    /** @return the adaptation {@code a} on a run that started at {@code runStartMillis} */
-    static AdaptationEvent of(Adaptation a, long runStartMillis) {
+    String outcome, String trigger, String structures, String steps) {
+    /** @return the adaptation {@code a} on a run that started at {@code runStartMillis}, seen at {@code steps} */
+    static AdaptationEvent of(Adaptation a, long runStartMillis, List<String> steps) {
         long cut = a.measurement() == null ? 0 : a.measurement().cutOverAt();
         return new AdaptationEvent(a.id(), a.table(), (a.startedAt() - runStartMillis) / 1000.0,
             cut == 0 ? Double.NaN : (cut - runStartMillis) / 1000.0, a.step().name(),
             a.outcome() == null ? "" : a.outcome() + (a.reason() == null ? "" : " (" + a.reason() + ')'),
-            a.trigger(), structures(a.profile()));
+            a.trigger(), structures(a.profile()), steps == null ? "" : String.join(", ", steps));
     }
 
     private static String structures(String profileJson) {

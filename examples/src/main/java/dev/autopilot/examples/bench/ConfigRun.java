@@ -16,16 +16,18 @@ import dev.autopilot.examples.bench.StructureProbe.MemorySample;
  * @param indexUsed {@code phase/template} to that index
  * @param memory memory samples, in time order
  * @param adaptations the adaptations recorded by Autopilot (none for the other configurations)
+ * @param profiles the profiles Autopilot generated for LINEITEM during the run, one line each
  * @param setupSeconds time the configuration took to get ready after loading (the hand-tuned structures)
  */
 record ConfigRun(DriftSetup setup, DriftRecorder reads, DriftRecorder writes, Map<String, Double> inUse,
     Map<String, String> indexUsed, List<MemorySample> memory, List<AdaptationEvent> adaptations,
-    double setupSeconds) {
+    List<String> profiles, double setupSeconds) {
     ConfigRun {
         inUse = Map.copyOf(inUse);
         indexUsed = Map.copyOf(indexUsed);
         memory = List.copyOf(memory);
         adaptations = List.copyOf(adaptations);
+        profiles = List.copyOf(profiles);
     }
 
     /** @return seconds from the start of {@code phase} until {@code template} was served by a new index, or null */

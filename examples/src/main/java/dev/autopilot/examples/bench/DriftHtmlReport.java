@@ -122,14 +122,16 @@ final class DriftHtmlReport {
         }
         out.append("</table><h2>Adaptations Autopilot made</h2><table><tr><th>#</th><th>requested at s</th>"
             + "<th>cut over at s</th><th class=\"l\">step</th><th class=\"l\">outcome</th>"
-            + "<th class=\"l\">structures</th><th class=\"l\">trigger</th></tr>");
+            + "<th class=\"l\">structures</th><th class=\"l\">trigger</th><th class=\"l\">steps seen (s of the run)</th>"
+            + "</tr>");
         int i = 1;
         for (AdaptationEvent e : c.run(AUTOPILOT).adaptations()) {
             out.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%.1f</td><td>%s</td><td class=\"l\">%s</td>"
-                    + "<td class=\"l\">%s</td><td class=\"l\">%s</td><td class=\"l\">%s</td></tr>", i++,
+                    + "<td class=\"l\">%s</td><td class=\"l\">%s</td><td class=\"l\">%s</td><td class=\"l\">%s</td>"
+                    + "</tr>", i++,
                 e.requestedSecond(), Double.isNaN(e.cutOverSecond()) ? "never"
                     : String.format(Locale.ROOT, "%.1f", e.cutOverSecond()), esc(e.step()), esc(e.outcome()),
-                esc(e.structures()), esc(e.trigger())));
+                esc(e.structures()), esc(e.trigger()), esc(e.steps())));
         }
         out.append("</table><h2>Printed summary</h2><pre>").append(esc(summary.text())).append("</pre>");
         return out.toString();

@@ -3,8 +3,10 @@ package dev.autopilot.examples.bench;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,30 +56,42 @@ record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload,
                 DriftRecorder writes = new DriftRecorder(seconds, phases.size());
                 long startMillis = System.currentTimeMillis();
                 long start = System.nanoTime();
-                ExecutorService watcher = Executors.newSingleThreadExecutor();
-                try {
-                    Future<?> watching = watcher.submit(() -> {
-                        probe.watch(start, start + TimeUnit.SECONDS.toNanos(seconds));
+                long end = start + TimeUnit.SECONDS.toNanos(seconds);
+                ExecutorService watchers = Executors.newFixedThreadPool(2);
+                try (AdaptationProgress progress = setup == DriftSetup.AUTOPILOT
+                    ? new AdaptationProgress(AutopilotPlugin.of(cluster.nodes().get(0)), cluster.jdbcUrl(0)) : null) {
+                    List<Future<?>> watching = new ArrayList<>();
+                    watching.add(watchers.submit(() -> {
+                        probe.watch(start, end);
                         return null;
-                    });
+                    }));
+                    if (progress != null) {
+                        watching.add(watchers.submit(() -> {
+                            progress.follow(start, end);
+                            return null;
+                        }));
+                    }
                     new DriftClients(cluster.jdbcUrl(), phases, workload.write(), readers, writesPerSecond,
                         phaseSeconds).run(start, reads, writes);
-                    watching.get();
+                    for (Future<?> f : watching)
+                        f.get();
                     probe.sample((System.nanoTime() - start) / 1e9);
+                    Map<String, List<String>> steps = progress == null ? Map.of() : progress.steps();
+                    List<AdaptationEvent> adaptations = setup.autopilot()
+                        ? AutopilotPlugin.of(cluster.nodes().get(0)).adaptations().stream()
+                            .map(a -> AdaptationEvent.of(a, startMillis, steps.get(a.id()))).toList()
+                        : List.of();
+                    reads.firstErrors().forEach((t, e) -> System.out.printf("[%s] %s failed, first error: %s%n",
+                        setup.label(), t, e));
+                    writes.firstErrors().forEach((t, e) -> System.out.printf("[%s] %s failed, first error: %s%n",
+                        setup.label(), t, e));
+                    return new ConfigRun(setup, reads, writes, probe.inUseTimes(), probe.indexesUsed(),
+                        probe.samples(), adaptations, progress == null ? List.of() : progress.profiles(),
+                        setupSeconds);
                 }
                 finally {
-                    watcher.shutdownNow();
+                    watchers.shutdownNow();
                 }
-                List<AdaptationEvent> adaptations = setup.autopilot()
-                    ? AutopilotPlugin.of(cluster.nodes().get(0)).adaptations().stream()
-                        .map(a -> AdaptationEvent.of(a, startMillis)).toList()
-                    : List.of();
-                reads.firstErrors().forEach((t, e) -> System.out.printf("[%s] %s failed, first error: %s%n",
-                    setup.label(), t, e));
-                writes.firstErrors().forEach((t, e) -> System.out.printf("[%s] %s failed, first error: %s%n",
-                    setup.label(), t, e));
-                return new ConfigRun(setup, reads, writes, probe.inUseTimes(), probe.indexesUsed(), probe.samples(),
-                    adaptations, setupSeconds);
             }
         }
     }

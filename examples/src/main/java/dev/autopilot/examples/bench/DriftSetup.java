@@ -56,19 +56,20 @@ enum DriftSetup {
      * @param windowSeconds query-log window
      * @param slowWindows slow windows in a row before a table is adapted
      * @param minIntervalSeconds seconds after an adaptation before the same table is adapted again
+     * @param watchWindows windows the manager compares after a cut-over to roll back one that made the table slower
      */
-    record AutopilotSettings(int windowSeconds, int slowWindows, int minIntervalSeconds) {
+    record AutopilotSettings(int windowSeconds, int slowWindows, int minIntervalSeconds, int watchWindows) {
         /**
          * Both plugin clusters keep the XML's flush interval and get no scheduled statistics, profile or forecast
          * refresh (the manager refreshes the statistics and profiles of a slow table itself; forecast training would
-         * only add noise). The Autopilot cluster's manager watches one window after each cut-over.
+         * only add noise).
          */
         void applyTo(AutopilotConfiguration cfg, DriftSetup setup) {
             cfg.setWindowSeconds(windowSeconds).setStatisticsRefreshSeconds(0);
             AdaptationConfiguration a = cfg.getAdaptation();
             if (setup == AUTOPILOT) {
                 a.setMode(AdaptationMode.AUTO).setSlowWindows(slowWindows).setMinIntervalSeconds(minIntervalSeconds)
-                    .setWatchWindows(1);
+                    .setWatchWindows(watchWindows);
             }
             else
                 a.setMode(AdaptationMode.OFF);

@@ -80,11 +80,14 @@ final class DriftSummary {
             out.append(", ").append(p * c.phaseSeconds());
         out.append("):\n");
         for (AdaptationEvent e : c.run(AUTOPILOT).adaptations()) {
-            out.append(String.format(Locale.ROOT, "  requested %6.1f s, cut over %6.1f s, %s %s: %s%n    trigger: %s%n",
-                e.requestedSecond(), e.cutOverSecond(), e.step(), e.outcome(), e.structures(), e.trigger()));
+            out.append(String.format(Locale.ROOT, "  requested %6.1f s, cut over %6.1f s, %s %s: %s%n    trigger: %s%n"
+                + "    steps seen: %s%n", e.requestedSecond(), e.cutOverSecond(), e.step(), e.outcome(), e.structures(),
+                e.trigger(), e.steps()));
         }
         if (c.run(AUTOPILOT).adaptations().isEmpty())
             out.append("  none\n");
+        out.append("Profiles the manager generated for LINEITEM (when it found the table slow):\n");
+        c.run(AUTOPILOT).profiles().forEach(p -> out.append("  ").append(p).append('\n'));
         out.append('\n');
         out.append(target("throughput_ratio_vs_static", c.throughputRatioVsStatic(),
             c.throughputRatioVsStatic() >= THROUGHPUT_TARGET, ">= 10 (lowest over the adapted dominant templates)"));

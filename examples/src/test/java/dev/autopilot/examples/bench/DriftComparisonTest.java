@@ -105,9 +105,10 @@ class DriftComparisonTest {
         List<MemorySample> memory = setup == DriftSetup.STATIC ? List.of()
             : List.of(new MemorySample(0, 0, 0), new MemorySample(15, 524_288, 524_288));
         List<AdaptationEvent> adaptations = setup == DriftSetup.AUTOPILOT
-            ? List.of(new AdaptationEvent("1", "PUBLIC.T", 1.0, 3.0, "DONE", "completed", "slow", "derived: none"))
+            ? List.of(new AdaptationEvent("1", "PUBLIC.T", 1.0, 3.0, "DONE", "completed", "slow", "derived: none",
+                "PLANNED 1 s, DONE 3 s"))
             : List.of();
-        return new ConfigRun(setup, reads, writes, inUse, index, memory, adaptations, 0);
+        return new ConfigRun(setup, reads, writes, inUse, index, memory, adaptations, List.of(), 0);
     }
 
     private static DriftPhase phase(String name, String focus) {
