@@ -11,6 +11,7 @@ import dev.autopilot.examples.bench.StructureProbe.MemorySample;
  * @param setup the configuration
  * @param reads the read templates' executions
  * @param writes the updates' executions
+ * @param quietWrites the updates' executions after the workload, alone
  * @param inUse {@code phase/template} ({@link StructureProbe#key}) to seconds from the phase start until the
  *     template's plan first read a new index
  * @param indexUsed {@code phase/template} to that index
@@ -19,7 +20,8 @@ import dev.autopilot.examples.bench.StructureProbe.MemorySample;
  * @param profiles the profiles Autopilot generated for LINEITEM during the run, one line each
  * @param setupSeconds time the configuration took to get ready after loading (the hand-tuned structures)
  */
-record ConfigRun(DriftSetup setup, DriftRecorder reads, DriftRecorder writes, Map<String, Double> inUse,
+record ConfigRun(DriftSetup setup, DriftRecorder reads, DriftRecorder writes, DriftRecorder quietWrites,
+    Map<String, Double> inUse,
     Map<String, String> indexUsed, List<MemorySample> memory, List<AdaptationEvent> adaptations,
     List<String> profiles, double setupSeconds) {
     ConfigRun {

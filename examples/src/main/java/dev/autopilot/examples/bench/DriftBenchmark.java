@@ -14,8 +14,11 @@ import dev.autopilot.examples.Args;
  * adapts by itself). Prints per-phase ratios and the key figures against their targets, and writes
  * {@code target/bench/drift.json} and the self-contained report {@code target/bench/drift.html}.
  *
- * <p>Arguments (optional): {@code scale=0.1 phaseSeconds=90 readers=2 writesPerSecond=20 nodes=2 base=26000
- * windowSeconds=5 slowWindows=1 minIntervalSeconds=0 watchWindows=0}. {@code watchWindows=0} because the manager's
+ * <p>Arguments (optional): {@code scale=0.1 phaseSeconds=90 readers=2 writesPerSecond=0.5 nodes=2 base=26000
+ * windowSeconds=10 slowWindows=1 minIntervalSeconds=0 watchWindows=0 quietSeconds=15} ({@code quietSeconds}: updates
+ * alone after the workload, 20 a second, so that their cost is also measured without the reads' load). Writes are few because the profile generator
+ * keeps a structure only if it serves 15% of the table's executions, writes included: with scans at about one per
+ * second, 20 writes per second left every profile empty. {@code watchWindows=0} because the manager's
  * watch after a cut-over compares only the statements that ran both before and after it: across a phase change those
  * are the background lookups, slowed by the new phase's scans, and a useful adaptation is rolled back (and its plan
  * never tried again).
@@ -25,9 +28,11 @@ public final class DriftBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = Args.parse(args, Map.of("scale", "0.1", "phaseSeconds", "90", "readers", "2",
-            "writesPerSecond", "20", "nodes", "2", "base", "26000", "windowSeconds", "5", "slowWindows", "1",
-            "minIntervalSeconds", "0", "watchWindows", "0"));
+        Map<String, String> a = Args.parse(args, Map.ofEntries(Map.entry("scale", "0.1"),
+            Map.entry("phaseSeconds", "90"), Map.entry("readers", "2"), Map.entry("writesPerSecond", "0.5"),
+            Map.entry("nodes", "2"), Map.entry("base", "26000"), Map.entry("windowSeconds", "10"),
+            Map.entry("slowWindows", "1"), Map.entry("minIntervalSeconds", "0"), Map.entry("watchWindows", "0"),
+            Map.entry("quietSeconds", "15")));
         double scale = Double.parseDouble(a.get("scale"));
         int phaseSeconds = Integer.parseInt(a.get("phaseSeconds"));
         int readers = Integer.parseInt(a.get("readers"));
@@ -43,7 +48,7 @@ public final class DriftBenchmark {
             writesPerSecond, settings);
 
         DriftRun run = new DriftRun(Path.of("config", "autopilot-server.xml"), nodes, scale, workload, phaseSeconds,
-            readers, writesPerSecond, settings);
+            readers, writesPerSecond, Integer.parseInt(a.get("quietSeconds")), settings);
         List<ConfigRun> runs = new ArrayList<>();
         for (DriftSetup setup : DriftSetup.values())
             runs.add(run.run(setup, base + 100 * setup.ordinal()));

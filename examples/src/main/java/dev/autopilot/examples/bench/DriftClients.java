@@ -48,7 +48,8 @@ final class DriftClients {
                 long seed = 1000L + i;
                 threads.add(pool.submit(() -> read(startNanos, new Random(seed), reads)));
             }
-            threads.add(pool.submit(() -> write(startNanos, new Random(7), writes)));
+            threads.add(pool.submit(() -> write(startNanos, phaseNanos * phases.size(), writesPerSecond, new Random(7),
+                writes)));
             for (Future<?> f : threads)
                 f.get();
         }
@@ -70,15 +71,24 @@ final class DriftClients {
         return null;
     }
 
-    private Void write(long start, Random random, DriftRecorder out) throws SQLException, InterruptedException {
-        long interval = (long)(1e9 / writesPerSecond);
+    /**
+     * Sends only the update, {@code rate} times a second for {@code seconds}, recorded as one phase: what a write
+     * costs with the structures in place and no reads competing for the CPU.
+     */
+    void writeAlone(int seconds, double rate, DriftRecorder out) throws SQLException, InterruptedException {
+        write(System.nanoTime(), TimeUnit.SECONDS.toNanos(seconds), rate, new Random(8), out);
+    }
+
+    private Void write(long start, long duration, double rate, Random random, DriftRecorder out)
+        throws SQLException, InterruptedException {
+        long interval = (long)(1e9 / rate);
         try (QueryRunner runner = new QueryRunner(jdbcUrl, QUERY_TIMEOUT_SECONDS)) {
-            for (long next = start; next - start < phaseNanos * phases.size(); next += interval) {
+            for (long next = start; next - start < duration; next += interval) {
                 long wait = next - System.nanoTime();
                 if (wait > 0)
                     TimeUnit.NANOSECONDS.sleep(wait);
                 long now = System.nanoTime();
-                int phase = (int)Math.min((now - start) / phaseNanos, phases.size() - 1);
+                int phase = (int)Math.min((now - start) / phaseNanos, out.phases() - 1);
                 execute(runner, write, write.nextParameters(random), start, phase, now, out);
             }
         }

@@ -91,6 +91,17 @@ final class DriftComparison {
         return meanWriteMillis(DriftSetup.AUTOPILOT) / meanWriteMillis(DriftSetup.STATIC) - 1;
     }
 
+    /** @return Autopilot's mean latency of the updates run alone after the workload, relative to static's, minus one */
+    double quietWriteSlowdownVsStatic() {
+        return meanQuietWriteMillis(DriftSetup.AUTOPILOT) / meanQuietWriteMillis(DriftSetup.STATIC) - 1;
+    }
+
+    /** @return the mean latency of the updates run alone after the workload */
+    double meanQuietWriteMillis(DriftSetup setup) {
+        DriftRecorder quiet = runs.get(setup).quietWrites();
+        return quiet.window(writeTemplate, 0, quiet.seconds()).meanMillis();
+    }
+
     /** @return the mean latency of the updates over the whole run */
     double meanWriteMillis(DriftSetup setup) {
         return runs.get(setup).writes().window(writeTemplate, 0, phaseSeconds * phases.size()).meanMillis();

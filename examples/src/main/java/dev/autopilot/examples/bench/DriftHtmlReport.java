@@ -90,7 +90,7 @@ final class DriftHtmlReport {
             + "<th>autopilot</th></tr>");
         for (PhaseFigures f : c.phases()) {
             out.append(String.format(Locale.ROOT, "<tr><td class=\"l\">%s</td><td>%.1f</td><td>%.1f</td><td>%.1f</td>"
-                    + "<td>%.2f</td><td>%.2f</td><td>%s</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td>"
+                    + "<td>%.3g</td><td>%.3g</td><td>%s</td><td>%.2f</td><td>%.2f</td><td>%.2f</td><td>%.2f</td>"
                     + "<td>%.1f</td><td>%.1f</td></tr>", esc(f.phase()), f.throughput().get(STATIC),
                 f.throughput().get(HAND_TUNED), f.throughput().get(AUTOPILOT), f.throughputRatio(AUTOPILOT, STATIC),
                 f.throughputRatio(AUTOPILOT, HAND_TUNED), Double.isFinite(f.adaptSeconds())

@@ -89,6 +89,10 @@ final class DriftRecorder {
         return seconds;
     }
 
+    int phases() {
+        return phases;
+    }
+
     private LatencyHistogram[] newHistograms() {
         LatencyHistogram[] h = new LatencyHistogram[phases];
         for (int i = 0; i < phases; i++)

@@ -27,11 +27,15 @@ import dev.autopilot.plugin.AutopilotPlugin;
  * @param workload phases and the write
  * @param phaseSeconds length of each phase
  * @param readers closed-loop reading clients
- * @param writesPerSecond rate of the updates
+ * @param writesPerSecond rate of the updates during the workload
+ * @param quietSeconds how long the updates run alone after the workload, at {@link #QUIET_WRITES_PER_SECOND}
  * @param settings Autopilot settings
  */
 record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload, int phaseSeconds, int readers,
-    double writesPerSecond, DriftSetup.AutopilotSettings settings) {
+    double writesPerSecond, int quietSeconds, DriftSetup.AutopilotSettings settings) {
+    /** Rate of the updates that run alone after the workload. */
+    static final double QUIET_WRITES_PER_SECOND = 20;
+
     /** Runs {@code setup} on ports from {@code base}; the cluster is stopped when it returns. */
     ConfigRun run(DriftSetup setup, int base) throws Exception {
         List<DriftPhase> phases = workload.phases();
@@ -71,11 +75,14 @@ record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload,
                             return null;
                         }));
                     }
-                    new DriftClients(cluster.jdbcUrl(), phases, workload.write(), readers, writesPerSecond,
-                        phaseSeconds).run(start, reads, writes);
+                    DriftClients clients = new DriftClients(cluster.jdbcUrl(), phases, workload.write(), readers,
+                        writesPerSecond, phaseSeconds);
+                    clients.run(start, reads, writes);
                     for (Future<?> f : watching)
                         f.get();
                     probe.sample((System.nanoTime() - start) / 1e9);
+                    DriftRecorder quiet = new DriftRecorder(quietSeconds, 1);
+                    clients.writeAlone(quietSeconds, QUIET_WRITES_PER_SECOND, quiet);
                     Map<String, List<String>> steps = progress == null ? Map.of() : progress.steps();
                     List<AdaptationEvent> adaptations = setup.autopilot()
                         ? AutopilotPlugin.of(cluster.nodes().get(0)).adaptations().stream()
@@ -85,7 +92,7 @@ record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload,
                         setup.label(), t, e));
                     writes.firstErrors().forEach((t, e) -> System.out.printf("[%s] %s failed, first error: %s%n",
                         setup.label(), t, e));
-                    return new ConfigRun(setup, reads, writes, probe.inUseTimes(), probe.indexesUsed(),
+                    return new ConfigRun(setup, reads, writes, quiet, probe.inUseTimes(), probe.indexesUsed(),
                         probe.samples(), adaptations, progress == null ? List.of() : progress.profiles(),
                         setupSeconds);
                 }

@@ -37,7 +37,7 @@ final class DriftSummary {
             PhaseFigures f = c.phases().get(p);
             out.append(String.format(Locale.ROOT, "%nPhase %d: %s (%d s)%n", p + 1, f.phase(), c.phaseSeconds()));
             out.append(String.format(Locale.ROOT, "  reads/s            static %8.1f  hand-tuned %8.1f  autopilot %8.1f"
-                + "   autopilot/static %7.2fx  autopilot/hand-tuned %5.2fx%n", f.throughput().get(STATIC),
+                + "   autopilot/static %7.3gx  autopilot/hand-tuned %7.3gx%n", f.throughput().get(STATIC),
                 f.throughput().get(HAND_TUNED), f.throughput().get(AUTOPILOT), f.throughputRatio(AUTOPILOT, STATIC),
                 f.throughputRatio(AUTOPILOT, HAND_TUNED)));
             out.append(String.format(Locale.ROOT, "  dominant mean ms   static %8.2f  hand-tuned %8.2f  autopilot %8.2f"
@@ -97,6 +97,9 @@ final class DriftSummary {
             "<= 60" + (c.allPhasesAdapted() ? "" : " (some phase was never adapted: counted as the phase length)")));
         out.append(target("write_slowdown_vs_static", c.writeSlowdownVsStatic(),
             c.writeSlowdownVsStatic() <= WRITE_SLOWDOWN_TARGET, "<= 0.10 (mean write latency over the run)"));
+        out.append(String.format(Locale.ROOT, "%-28s = %8.3f   (updates alone after the workload: static %.2f ms, "
+            + "hand-tuned %.2f ms, autopilot %.2f ms)%n", "write_slowdown_quiet", c.quietWriteSlowdownVsStatic(),
+            c.meanQuietWriteMillis(STATIC), c.meanQuietWriteMillis(HAND_TUNED), c.meanQuietWriteMillis(AUTOPILOT)));
         return out.toString();
     }
 
@@ -107,13 +110,16 @@ final class DriftSummary {
         out.put("latency_ratio_vs_handtuned", round(c.latencyRatioVsHandTuned()));
         out.put("adapt_seconds_max", round(c.adaptSecondsMax()));
         out.put("write_slowdown_vs_static", round(c.writeSlowdownVsStatic()));
+        out.put("write_slowdown_quiet_vs_static", round(c.quietWriteSlowdownVsStatic()));
         out.put("all_phases_adapted", c.allPhasesAdapted());
         out.put("target_throughput_met", c.throughputRatioVsStatic() >= THROUGHPUT_TARGET);
         out.put("target_latency_met", c.latencyRatioVsHandTuned() <= LATENCY_TARGET);
         out.put("target_adapt_seconds_met", adaptedInTime());
         out.put("target_write_slowdown_met", c.writeSlowdownVsStatic() <= WRITE_SLOWDOWN_TARGET);
-        for (DriftSetup s : DriftSetup.values())
+        for (DriftSetup s : DriftSetup.values()) {
             out.put("write_mean_ms_" + key(s), round(c.meanWriteMillis(s)));
+            out.put("write_quiet_mean_ms_" + key(s), round(c.meanQuietWriteMillis(s)));
+        }
         out.put("adaptations", c.run(AUTOPILOT).adaptations().size());
         for (int p = 0; p < c.phases().size(); p++) {
             PhaseFigures f = c.phases().get(p);

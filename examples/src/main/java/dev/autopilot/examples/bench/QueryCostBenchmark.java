@@ -52,7 +52,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   -Dexec.args="-cp %classpath dev.autopilot.examples.bench.QueryCostBenchmark"
  * </pre>
  *
- * <p>Arguments (optional): {@code forks=1 warmups=3 iterations=5 seconds=1}.
+ * <p>Arguments (optional): {@code forks=1 warmups=5 iterations=5 seconds=2}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -127,8 +127,8 @@ public class QueryCostBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = Args.parse(args, Map.of("forks", "1", "warmups", "3", "iterations", "5",
-            "seconds", "1"));
+        Map<String, String> a = Args.parse(args, Map.of("forks", "1", "warmups", "5", "iterations", "5",
+            "seconds", "2"));
         TimeValue time = TimeValue.seconds(Long.parseLong(a.get("seconds")));
         Collection<RunResult> results = new Runner(new OptionsBuilder()
             .include(QueryCostBenchmark.class.getName() + "\\.")

@@ -45,6 +45,8 @@ class DriftComparisonTest {
         assertEquals(1.2, f.get("latency_ratio_vs_handtuned"));
         assertEquals(6.5, f.get("adapt_seconds_max"));
         assertEquals(0.05, f.get("write_slowdown_vs_static"));
+        assertEquals(0.05, f.get("write_slowdown_quiet_vs_static"));
+        assertEquals(4.2, f.get("write_quiet_mean_ms_autopilot"));
         assertEquals(true, f.get("target_throughput_met"));
         assertEquals(false, f.get("target_latency_met"));
         assertEquals(true, f.get("target_write_slowdown_met"));
@@ -108,7 +110,10 @@ class DriftComparisonTest {
             ? List.of(new AdaptationEvent("1", "PUBLIC.T", 1.0, 3.0, "DONE", "completed", "slow", "derived: none",
                 "PLANNED 1 s, DONE 3 s"))
             : List.of();
-        return new ConfigRun(setup, reads, writes, inUse, index, memory, adaptations, List.of(), 0);
+        DriftRecorder quiet = new DriftRecorder(10, 1);
+        for (int s = 0; s < 10; s++)
+            quiet.success("w", 0, s, (long)(writeMillis * 2e6));
+        return new ConfigRun(setup, reads, writes, quiet, inUse, index, memory, adaptations, List.of(), 0);
     }
 
     private static DriftPhase phase(String name, String focus) {
