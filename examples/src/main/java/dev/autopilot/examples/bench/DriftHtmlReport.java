@@ -74,6 +74,9 @@ final class DriftHtmlReport {
             && c.adaptSecondsMax() <= DriftSummary.ADAPT_SECONDS_TARGET, "&le; 60 s from each phase start");
         row(out, "write_slowdown_vs_static", c.writeSlowdownVsStatic(),
             c.writeSlowdownVsStatic() <= DriftSummary.WRITE_SLOWDOWN_TARGET, "&le; 0.10");
+        out.append(String.format(Locale.ROOT, "<tr><td class=\"l\">write_slowdown_quiet_vs_static</td><td>%.3f</td>"
+            + "<td class=\"l\" colspan=\"2\">the updates alone after the workload, without the reads' load</td></tr>",
+            c.quietWriteSlowdownVsStatic()));
         return out.append("</table>").toString();
     }
 

@@ -121,6 +121,7 @@ final class DriftSummary {
             out.put("write_quiet_mean_ms_" + key(s), round(c.meanQuietWriteMillis(s)));
         }
         out.put("adaptations", c.run(AUTOPILOT).adaptations().size());
+        out.put("handtuned_structures_created_seconds", round(c.run(HAND_TUNED).setupSeconds()));
         for (int p = 0; p < c.phases().size(); p++) {
             PhaseFigures f = c.phases().get(p);
             String ph = "phase" + (p + 1) + '_';

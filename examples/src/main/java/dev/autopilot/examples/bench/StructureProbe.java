@@ -101,11 +101,6 @@ final class StructureProbe implements AutoCloseable {
         return List.copyOf(samples);
     }
 
-    /** @return the index bytes LINEITEM had after loading, before the run */
-    long baselineIndexBytes() {
-        return baselineIndexBytes;
-    }
-
     @Override public void close() throws SQLException {
         connection.close();
     }
