@@ -13,7 +13,7 @@ final class BenchReport {
 
     /** @return the file written */
     static Path write(String name, Map<String, ?> figures) throws IOException {
-        Path file = repositoryRoot().resolve("target").resolve("bench").resolve(name + ".json");
+        Path file = directory().resolve(name + ".json");
         Files.createDirectories(file.getParent());
         String json = figures.entrySet().stream()
             .map(e -> '"' + e.getKey() + "\": " + value(e.getValue()))
@@ -22,8 +22,16 @@ final class BenchReport {
         return file;
     }
 
+    /** Numbers and booleans as they are (a number that is not finite as {@code null}), anything else as a string. */
     private static String value(Object v) {
+        if (v instanceof Double d && !Double.isFinite(d))
+            return "null";
         return v instanceof Number || v instanceof Boolean ? String.valueOf(v) : '"' + String.valueOf(v) + '"';
+    }
+
+    /** @return {@code target/bench} under the repository root */
+    static Path directory() throws IOException {
+        return repositoryRoot().resolve("target").resolve("bench");
     }
 
     /** @return the nearest directory, upwards from the working directory, that holds the parent pom */

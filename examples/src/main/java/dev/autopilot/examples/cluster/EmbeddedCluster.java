@@ -4,6 +4,9 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import dev.autopilot.plugin.AutopilotConfiguration;
+import dev.autopilot.plugin.AutopilotPluginProvider;
 import dev.autopilot.plugin.NoAutopilotProvider;
 import dev.autopilot.plugin.internal.OrderlyShutdown;
 import org.apache.ignite.Ignite;
@@ -36,10 +39,21 @@ public final class EmbeddedCluster implements AutoCloseable {
      * @return the started cluster
      */
     public static EmbeddedCluster start(Path springXml, int nodes, int base, boolean autopilot) throws Exception {
+        return start(springXml, nodes, base, autopilot, settings -> { });
+    }
+
+    /**
+     * Like {@link #start(Path, int, int, boolean)}, with the Autopilot settings of the file changed on every node
+     * by {@code tuning}, so that a benchmark can run one file with settings of its own.
+     */
+    public static EmbeddedCluster start(Path springXml, int nodes, int base, boolean autopilot,
+        Consumer<AutopilotConfiguration> tuning) throws Exception {
         EmbeddedCluster cluster = new EmbeddedCluster(base);
         try {
             for (int i = 0; i < nodes; i++) {
                 IgniteConfiguration cfg = IgnitionEx.loadConfiguration(springXml.toUri().toURL()).get1();
+                if (autopilot)
+                    tune(cfg, tuning);
                 cluster.nodes.add(Ignition.start(cluster.onOwnPorts(cfg, i, autopilot)));
             }
         }
@@ -48,6 +62,13 @@ public final class EmbeddedCluster implements AutoCloseable {
             throw e;
         }
         return cluster;
+    }
+
+    private static void tune(IgniteConfiguration cfg, Consumer<AutopilotConfiguration> tuning) {
+        for (var provider : cfg.getPluginProviders()) {
+            if (provider instanceof AutopilotPluginProvider autopilot)
+                tuning.accept(autopilot.getConfiguration());
+        }
     }
 
     /** @return a JDBC thin URL that reaches every node */

@@ -4,7 +4,7 @@ package dev.autopilot.examples.workload;
  * Client-side latencies in microseconds, kept in log-linear buckets (32 per power of two, so within ~3%) so that a
  * long phase costs a fixed 15 KB per template and thread instead of one number per query.
  */
-final class LatencyHistogram {
+public final class LatencyHistogram {
     private static final int SUB_BITS = 5;
 
     private static final int SUB_COUNT = 1 << SUB_BITS;
@@ -22,7 +22,7 @@ final class LatencyHistogram {
 
     private long maxMicros;
 
-    void record(long nanos) {
+    public void record(long nanos) {
         long micros = Math.max(0, nanos) / 1000;
 
         counts[index(micros)]++;
@@ -31,7 +31,7 @@ final class LatencyHistogram {
         maxMicros = Math.max(maxMicros, micros);
     }
 
-    void add(LatencyHistogram other) {
+    public void add(LatencyHistogram other) {
         for (int i = 0; i < BUCKETS; i++)
             counts[i] += other.counts[i];
 
@@ -40,20 +40,20 @@ final class LatencyHistogram {
         maxMicros = Math.max(maxMicros, other.maxMicros);
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 
-    double meanMicros() {
+    public double meanMicros() {
         return count == 0 ? 0 : sumNanos / 1000.0 / count;
     }
 
-    long maxMicros() {
+    public long maxMicros() {
         return maxMicros;
     }
 
     /** The smallest bucket bound that at least {@code quantile} of the values do not exceed (capped at the max). */
-    long percentileMicros(double quantile) {
+    public long percentileMicros(double quantile) {
         if (count == 0)
             return 0;
 

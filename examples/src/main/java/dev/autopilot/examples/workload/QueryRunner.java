@@ -17,7 +17,7 @@ import java.util.Map;
  * One JDBC thin connection and the prepared statements made on it: runs a template with given values, either bound
  * or written in as literals, and reads the whole result as a real client would. Used by one thread at a time.
  */
-final class QueryRunner implements AutoCloseable {
+public final class QueryRunner implements AutoCloseable {
     private final String jdbcUrl;
 
     private final int queryTimeoutSeconds;
@@ -26,14 +26,14 @@ final class QueryRunner implements AutoCloseable {
 
     private Connection connection;
 
-    QueryRunner(String jdbcUrl, int queryTimeoutSeconds) throws SQLException {
+    public QueryRunner(String jdbcUrl, int queryTimeoutSeconds) throws SQLException {
         this.jdbcUrl = jdbcUrl;
         this.queryTimeoutSeconds = queryTimeoutSeconds;
         this.connection = DriverManager.getConnection(jdbcUrl);
     }
 
     /** Runs {@code template} once; returns the rows read (queries) or changed (updates). */
-    long execute(QueryTemplate template, List<Object> values, ParameterStyle style) throws SQLException {
+    public long execute(QueryTemplate template, List<Object> values, ParameterStyle style) throws SQLException {
         if (style == ParameterStyle.INLINE) {
             try (Statement statement = connection.createStatement()) {
                 statement.setQueryTimeout(queryTimeoutSeconds);
@@ -62,7 +62,7 @@ final class QueryRunner implements AutoCloseable {
     }
 
     /** After an error: opens a new connection if the old one is gone, so one network hiccup does not end a run. */
-    void reconnectIfClosed() throws SQLException {
+    public void reconnectIfClosed() throws SQLException {
         if (!connection.isClosed())
             return;
 
@@ -113,7 +113,8 @@ final class QueryRunner implements AutoCloseable {
             throw first;
     }
 
-    static void bind(PreparedStatement statement, List<Object> values) throws SQLException {
+    /** Binds {@code values} to the statement's parameters, in order, with the JDBC setter of each value's type. */
+    public static void bind(PreparedStatement statement, List<Object> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             Object value = values.get(i);
             int index = i + 1;

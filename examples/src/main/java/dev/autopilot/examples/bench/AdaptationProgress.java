@@ -1,0 +1,85 @@
+package dev.autopilot.examples.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import dev.autopilot.adaptation.manage.Adaptation;
+import dev.autopilot.plugin.AutopilotPlugin;
+
+/**
+ * Follows the adaptation manager during the Autopilot run, every second: each profile it generates for LINEITEM
+ * (which it does when it found the table slow) and each step each adaptation reaches, with the second of the run,
+ * printed as they happen and kept for the report. That is what tells where the time from a phase start to its
+ * structures goes, or why a phase was not adapted.
+ */
+final class AdaptationProgress implements AutoCloseable {
+    private final AutopilotPlugin plugin;
+    private final Connection connection;
+    private final Map<String, List<String>> steps = new LinkedHashMap<>();
+    private final List<String> profiles = new ArrayList<>();
+    private long lastProfile = Long.MIN_VALUE;
+
+    AdaptationProgress(AutopilotPlugin plugin, String jdbcUrl) throws SQLException {
+        this.plugin = plugin;
+        this.connection = DriverManager.getConnection(jdbcUrl);
+    }
+
+    /** Follows the manager until {@code endNanos}, on the calling thread. */
+    void follow(long startNanos, long endNanos) throws SQLException, InterruptedException {
+        for (int tick = 1; System.nanoTime() < endNanos; tick++) {
+            poll((System.nanoTime() - startNanos) / 1e9);
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, startNanos + TimeUnit.SECONDS.toNanos(tick) - System.nanoTime()));
+        }
+    }
+
+    /** Records what changed since the last poll, at {@code second} of the run. */
+    void poll(double second) throws SQLException {
+        for (Adaptation a : plugin.adaptations()) {
+            List<String> seen = steps.computeIfAbsent(a.id(), id -> new ArrayList<>());
+            String step = a.step().name();
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).startsWith(step + ' ')) {
+                seen.add(String.format(Locale.ROOT, "%s %.0f s", step, second));
+                System.out.printf(Locale.ROOT, "[autopilot] %6.1f s: adaptation %s of %s %s%s%n", second,
+                    a.id().substring(0, 8), a.table(), step, a.reason() == null ? "" : " (" + a.reason() + ')');
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT VERSION, NET_GAIN, WINDOW_START, QUERIES, "
+            + "DERIVED_ATTRIBUTES, INDEXES FROM AUTOPILOT.SCHEMA_PROFILES WHERE TABLE_NAME LIKE '%LINEITEM'");
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next() && rs.getLong(1) != lastProfile) {
+                lastProfile = rs.getLong(1);
+                Timestamp window = rs.getTimestamp(3);
+                String line = String.format(Locale.ROOT, "%.1f s: profile from the window of %s (%d queries), net "
+                    + "gain %.0f rows/s; derived: %s; indexes: %s", second, window, rs.getLong(4), rs.getDouble(2),
+                    rs.getString(5), rs.getString(6));
+                profiles.add(line);
+                System.out.println("[autopilot] " + line);
+            }
+        }
+    }
+
+    /** @return per adaptation id, the steps it reached and when */
+    Map<String, List<String>> steps() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        steps.forEach((id, s) -> out.put(id, List.copyOf(s)));
+        return out;
+    }
+
+    /** @return the profiles the manager generated for LINEITEM, in order */
+    List<String> profiles() {
+        return List.copyOf(profiles);
+    }
+
+    @Override public void close() throws SQLException {
+        connection.close();
+    }
+}

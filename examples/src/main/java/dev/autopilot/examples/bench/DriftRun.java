@@ -1,0 +1,105 @@
+package dev.autopilot.examples.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import dev.autopilot.examples.cluster.EmbeddedCluster;
+import dev.autopilot.examples.workload.LoadResult;
+import dev.autopilot.examples.workload.TpchSchema;
+import dev.autopilot.examples.workload.TpchStreamLoader;
+import dev.autopilot.plugin.AutopilotPlugin;
+
+/**
+ * One configuration's part of the drift benchmark: a fresh cluster, TPC-H loaded with the streaming loader, the
+ * configuration's preparation, then the drifting workload with its writes while a {@link StructureProbe} watches.
+ *
+ * @param springXml node configuration
+ * @param nodes server nodes
+ * @param scale TPC-H scale factor
+ * @param workload phases and the write
+ * @param phaseSeconds length of each phase
+ * @param readers closed-loop reading clients
+ * @param writesPerSecond rate of the updates during the workload
+ * @param quietSeconds how long the updates run alone after the workload, at {@link #QUIET_WRITES_PER_SECOND}
+ * @param settings Autopilot settings
+ */
+record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload, int phaseSeconds, int readers,
+    double writesPerSecond, int quietSeconds, DriftSetup.AutopilotSettings settings) {
+    /** Rate of the updates that run alone after the workload. */
+    static final double QUIET_WRITES_PER_SECOND = 20;
+
+    /** Runs {@code setup} on ports from {@code base}; the cluster is stopped when it returns. */
+    ConfigRun run(DriftSetup setup, int base) throws Exception {
+        List<DriftPhase> phases = workload.phases();
+        int seconds = phaseSeconds * phases.size();
+        try (EmbeddedCluster cluster = setup.start(springXml, nodes, base, settings)) {
+            try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(0))) {
+                TpchSchema.create(c);
+            }
+            LoadResult loaded = TpchStreamLoader.load(cluster.nodes().get(0), scale);
+            System.out.printf(Locale.ROOT, "[%s] %d nodes, %,d line items loaded in %.1f s%n", setup.label(), nodes,
+                loaded.lineItems(), loaded.elapsed().toMillis() / 1000.0);
+
+            try (StructureProbe probe = new StructureProbe(cluster.jdbcUrl(0),
+                new StructureMemory(cluster, setup.autopilot()), phases, phaseSeconds, setup.label())) {
+                long prepareStart = System.nanoTime();
+                setup.prepare(cluster);
+                double setupSeconds = (System.nanoTime() - prepareStart) / 1e9;
+                if (setup == DriftSetup.HAND_TUNED)
+                    System.out.printf(Locale.ROOT, "[%s] structures created in %.1f s%n", setup.label(), setupSeconds);
+
+                DriftRecorder reads = new DriftRecorder(seconds, phases.size());
+                DriftRecorder writes = new DriftRecorder(seconds, phases.size());
+                long startMillis = System.currentTimeMillis();
+                long start = System.nanoTime();
+                long end = start + TimeUnit.SECONDS.toNanos(seconds);
+                ExecutorService watchers = Executors.newFixedThreadPool(2);
+                try (AdaptationProgress progress = setup == DriftSetup.AUTOPILOT
+                    ? new AdaptationProgress(AutopilotPlugin.of(cluster.nodes().get(0)), cluster.jdbcUrl(0)) : null) {
+                    List<Future<?>> watching = new ArrayList<>();
+                    watching.add(watchers.submit(() -> {
+                        probe.watch(start, end);
+                        return null;
+                    }));
+                    if (progress != null) {
+                        watching.add(watchers.submit(() -> {
+                            progress.follow(start, end);
+                            return null;
+                        }));
+                    }
+                    DriftClients clients = new DriftClients(cluster.jdbcUrl(), phases, workload.write(), readers,
+                        writesPerSecond, phaseSeconds);
+                    clients.run(start, reads, writes);
+                    for (Future<?> f : watching)
+                        f.get();
+                    probe.sample((System.nanoTime() - start) / 1e9);
+                    DriftRecorder quiet = new DriftRecorder(quietSeconds, 1);
+                    clients.writeAlone(quietSeconds, QUIET_WRITES_PER_SECOND, quiet);
+                    Map<String, List<String>> steps = progress == null ? Map.of() : progress.steps();
+                    List<AdaptationEvent> adaptations = setup.autopilot()
+                        ? AutopilotPlugin.of(cluster.nodes().get(0)).adaptations().stream()
+                            .map(a -> AdaptationEvent.of(a, startMillis, steps.get(a.id()))).toList()
+                        : List.of();
+                    reads.firstErrors().forEach((t, e) -> System.out.printf("[%s] %s failed, first error: %s%n",
+                        setup.label(), t, e));
+                    writes.firstErrors().forEach((t, e) -> System.out.printf("[%s] %s failed, first error: %s%n",
+                        setup.label(), t, e));
+                    return new ConfigRun(setup, reads, writes, quiet, probe.inUseTimes(), probe.indexesUsed(),
+                        probe.samples(), adaptations, progress == null ? List.of() : progress.profiles(),
+                        setupSeconds);
+                }
+                finally {
+                    watchers.shutdownNow();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.autopilot.examples.bench;
+
+import java.nio.file.Path;
+import dev.autopilot.examples.cluster.EmbeddedCluster;
+import dev.autopilot.plugin.AdaptationConfiguration;
+import dev.autopilot.plugin.AdaptationMode;
+import dev.autopilot.plugin.AutopilotConfiguration;
+import dev.autopilot.plugin.AutopilotPlugin;
+
+/**
+ * The three clusters the drift benchmark compares, each started fresh from {@code config/autopilot-server.xml}:
+ * plain Ignite with primary keys only, a hand-tuned cluster (Autopilot installed with its manager OFF and
+ * {@link HandTunedProfile} applied before the run), and Autopilot adapting by itself (manager AUTO, starting like the
+ * static cluster).
+ */
+enum DriftSetup {
+    /** Plain Ignite, no plugin: the tables' primary keys are the only indexes. */
+    STATIC("static"),
+
+    /** Autopilot with its manager OFF, and the structures of every phase created before the run. */
+    HAND_TUNED("hand-tuned"),
+
+    /** Autopilot adapting by itself, with windows short enough to follow phases of a minute or two. */
+    AUTOPILOT("autopilot");
+
+    private final String label;
+
+    DriftSetup(String label) {
+        this.label = label;
+    }
+
+    String label() {
+        return label;
+    }
+
+    /** @return whether the cluster runs the plugin */
+    boolean autopilot() {
+        return this != STATIC;
+    }
+
+    /** Starts the cluster's nodes; the Autopilot settings come from {@code settings}. */
+    EmbeddedCluster start(Path springXml, int nodes, int base, AutopilotSettings settings) throws Exception {
+        return EmbeddedCluster.start(springXml, nodes, base, autopilot(), cfg -> settings.applyTo(cfg, this));
+    }
+
+    /** Gives the loaded cluster what it has before the workload starts: the hand-tuned structures. */
+    void prepare(EmbeddedCluster cluster) {
+        if (this == HAND_TUNED)
+            AutopilotPlugin.of(cluster.nodes().get(0)).applyProfile(HandTunedProfile.JSON);
+    }
+
+    /**
+     * The Autopilot settings of the benchmark: query-log window, slow windows in a row and minimum interval of the
+     * adaptation manager.
+     *
+     * @param windowSeconds query-log window
+     * @param slowWindows slow windows in a row before a table is adapted
+     * @param minIntervalSeconds seconds after an adaptation before the same table is adapted again
+     * @param watchWindows windows the manager compares after a cut-over to roll back one that made the table slower
+     */
+    record AutopilotSettings(int windowSeconds, int slowWindows, int minIntervalSeconds, int watchWindows) {
+        /**
+         * Both plugin clusters keep the XML's flush interval and get no scheduled statistics, profile or forecast
+         * refresh (the manager refreshes the statistics and profiles of a slow table itself; forecast training would
+         * only add noise).
+         */
+        void applyTo(AutopilotConfiguration cfg, DriftSetup setup) {
+            cfg.setWindowSeconds(windowSeconds).setStatisticsRefreshSeconds(0);
+            AdaptationConfiguration a = cfg.getAdaptation();
+            if (setup == AUTOPILOT) {
+                a.setMode(AdaptationMode.AUTO).setSlowWindows(slowWindows).setMinIntervalSeconds(minIntervalSeconds)
+                    .setWatchWindows(watchWindows);
+            }
+            else
+                a.setMode(AdaptationMode.OFF);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.autopilot.examples.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import dev.autopilot.examples.workload.QueryRunner;
+import dev.autopilot.examples.workload.QueryTemplate;
+
+/**
+ * Watches a run from the side: every two seconds it asks Ignite for the plan of each dominant template of the current
+ * phase that is not served yet ({@code EXPLAIN}, through the same parser and rewriter as the clients' statements), and
+ * notes when the plan first reads an index the table did not have after loading: from then on the adapted structures
+ * are in use for that template. Every six seconds it samples {@link StructureMemory}.
+ */
+final class StructureProbe implements AutoCloseable {
+    private static final Pattern INDEX = Pattern.compile("index=\\[([^\\]]+)\\]");
+
+    private final Connection connection;
+    private final List<DriftPhase> phases;
+    private final int phaseSeconds;
+    private final StructureMemory memory;
+    private final Set<String> baselineIndexes;
+    private final long baselineIndexBytes;
+    private final Map<String, Double> inUse = new ConcurrentHashMap<>();
+    private final Map<String, String> indexUsed = new ConcurrentHashMap<>();
+    private final List<MemorySample> samples = new CopyOnWriteArrayList<>();
+    private final Random random = new Random(99);
+    private final String label;
+
+    /**
+     * @param jdbcUrl a node to ask
+     * @param memory what to sample
+     * @param phases the run's phases
+     * @param phaseSeconds their length
+     * @param label the configuration's name, for the console
+     */
+    StructureProbe(String jdbcUrl, StructureMemory memory, List<DriftPhase> phases, int phaseSeconds, String label)
+        throws SQLException {
+        this.label = label;
+        this.connection = DriverManager.getConnection(jdbcUrl);
+        this.phases = phases;
+        this.phaseSeconds = phaseSeconds;
+        this.memory = memory;
+        this.baselineIndexes = indexes();
+        this.baselineIndexBytes = memory.indexBytes();
+    }
+
+    /** Probes until {@code endNanos}, on the calling thread. */
+    void watch(long startNanos, long endNanos) throws SQLException, InterruptedException {
+        for (int tick = 0; System.nanoTime() < endNanos; tick++) {
+            double second = (System.nanoTime() - startNanos) / 1e9;
+            int phase = Math.min((int)(second / phaseSeconds), phases.size() - 1);
+            for (String template : phases.get(phase).focus()) {
+                String key = key(phase, template);
+                if (!inUse.containsKey(key)) {
+                    String used = newIndex(phases.get(phase).template(template));
+                    if (used != null) {
+                        inUse.put(key, second - phase * phaseSeconds);
+                        indexUsed.put(key, used);
+                        System.out.printf(Locale.ROOT, "[%s] phase %d: %s served by %s, %.1f s after the phase "
+                            + "started%n", label, phase + 1, template, used, second - phase * phaseSeconds);
+                    }
+                }
+            }
+            if (tick % 3 == 0)
+                sample(second);
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, startNanos + TimeUnit.SECONDS.toNanos(2L * (tick + 1))
+                - System.nanoTime()));
+        }
+    }
+
+    /** Takes one memory sample at {@code second} of the run. */
+    void sample(double second) throws SQLException {
+        samples.add(new MemorySample(second, memory.indexBytes() - baselineIndexBytes, memory.derivedBytes()));
+    }
+
+    /** @return {@code phase/template} to seconds from the phase start until its plan used a new index */
+    Map<String, Double> inUseTimes() {
+        return Map.copyOf(inUse);
+    }
+
+    /** @return {@code phase/template} to the new index its plan used */
+    Map<String, String> indexesUsed() {
+        return Map.copyOf(indexUsed);
+    }
+
+    List<MemorySample> samples() {
+        return List.copyOf(samples);
+    }
+
+    @Override public void close() throws SQLException {
+        connection.close();
+    }
+
+    /** @return the first index in the template's plan that the table did not have after loading, or null */
+    private String newIndex(QueryTemplate t) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("EXPLAIN PLAN FOR " + t.sql())) {
+            QueryRunner.bind(ps, t.nextParameters(random));
+            try (ResultSet rs = ps.executeQuery()) {
+                StringBuilder plan = new StringBuilder();
+                while (rs.next())
+                    plan.append(rs.getString(1)).append('\n');
+                Matcher m = INDEX.matcher(plan);
+                while (m.find()) {
+                    if (!baselineIndexes.contains(m.group(1)))
+                        return m.group(1);
+                }
+                return null;
+            }
+        }
+    }
+
+    private Set<String> indexes() throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+            "SELECT INDEX_NAME FROM SYS.INDEXES WHERE SCHEMA_NAME = 'PUBLIC' AND TABLE_NAME = 'LINEITEM'");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next())
+                out.add(rs.getString(1));
+        }
+        return out;
+    }
+
+    static String key(int phase, String template) {
+        return phase + "/" + template;
+    }
+
+    /**
+     * Memory of LINEITEM's structures at one moment.
+     *
+     * @param second second of the run
+     * @param indexBytes index pages above those right after loading
+     * @param derivedBytes estimated bytes of the derived columns
+     */
+    record MemorySample(double second, long indexBytes, long derivedBytes) {
+        long totalBytes() {
+            return indexBytes + derivedBytes;
+        }
+    }
+}
