@@ -1,0 +1,54 @@
+package dev.autopilot.plugin;
+
+import java.util.concurrent.TimeUnit;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteLogger;
+import org.apache.ignite.resources.IgniteInstanceResource;
+import org.apache.ignite.resources.LoggerResource;
+import org.apache.ignite.services.Service;
+
+/**
+ * A cluster singleton that does one piece of Autopilot's work every period: one node does it once per period, and if
+ * that node leaves, Ignite starts the service on another one, which finds what it needs in the {@code AUTOPILOT}
+ * tables. A failed round is logged and tried again a period later.
+ */
+abstract class PeriodicService implements Service {
+    private static final long serialVersionUID = 1L;
+
+    private final long periodMillis;
+
+    @IgniteInstanceResource
+    private transient Ignite ignite;
+
+    @LoggerResource
+    private transient IgniteLogger log;
+
+    private transient volatile boolean cancelled;
+
+    PeriodicService(long periodMillis) {
+        this.periodMillis = periodMillis;
+    }
+
+    /** Does one round of the work. */
+    abstract void runOnce(AutopilotPlugin plugin, IgniteLogger log);
+
+    /** @return what the work is, for the log when a round fails */
+    abstract String work();
+
+    @Override public void cancel() {
+        cancelled = true;
+    }
+
+    @Override public void execute() throws InterruptedException {
+        while (!cancelled) {
+            TimeUnit.MILLISECONDS.sleep(periodMillis);
+            try {
+                runOnce(AutopilotPlugin.of(ignite), log);
+            }
+            catch (RuntimeException e) {
+                if (!cancelled)
+                    log.warning("Autopilot could not " + work() + "; will retry in " + periodMillis + " ms", e);
+            }
+        }
+    }
+}
