@@ -177,7 +177,7 @@ public class AdaptationConfiguration {
 
     @Override public String toString() {
         return "[mode=" + mode + ", latencyThresholdMillis=" + latencyThresholdMillis + ", slowWindows=" + slowWindows
-            + ", minNetGain=" + minNetGain + ", watchWindows=" + watchWindows + ", regressionMargin="
+            + ", minNetGain=" + minNetGain + ", minIntervalSeconds=" + minIntervalSeconds + ", watchWindows=" + watchWindows + ", regressionMargin="
             + regressionMargin + ", fillLatencyRatio=" + fillLatencyRatio + ", fillNiceRatio=" + fillNiceRatio
             + ", pinnedTables=" + pinnedTables + ']';
     }

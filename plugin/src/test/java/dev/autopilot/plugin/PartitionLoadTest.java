@@ -3,12 +3,9 @@ package dev.autopilot.plugin;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import dev.autopilot.affinity.hot.HotRowInterceptor;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
-import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
-import org.apache.ignite.configuration.CacheConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,10 +24,7 @@ class PartitionLoadTest {
     @BeforeAll
     static void start() {
         CLUSTER.start(2, new AutopilotConfiguration().setStatisticsRefreshSeconds(0));
-        CLUSTER.node(0).getOrCreateCache(new CacheConfiguration<Integer, String>(CACHE)
-            .setAffinity(new RendezvousAffinityFunction(false, 32))
-            .setBackups(1)
-            .setInterceptor(new HotRowInterceptor<>()));
+        CLUSTER.createCountedCache(CACHE);
     }
 
     @AfterAll

@@ -3,13 +3,10 @@ package dev.autopilot.plugin;
 import java.util.ArrayList;
 import java.util.List;
 import dev.autopilot.affinity.advise.PlacementDecision;
-import dev.autopilot.affinity.hot.HotRowInterceptor;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
-import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.apache.ignite.cluster.ClusterNode;
-import org.apache.ignite.configuration.CacheConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,10 +28,7 @@ class PlacementAdviceTest {
     @BeforeAll
     static void start() {
         CLUSTER.start(3, new AutopilotConfiguration().setStatisticsRefreshSeconds(0));
-        CLUSTER.node(0).getOrCreateCache(new CacheConfiguration<Integer, Integer>(CACHE)
-            .setAffinity(new RendezvousAffinityFunction(false, 32))
-            .setBackups(1)
-            .setInterceptor(new HotRowInterceptor<>()));
+        CLUSTER.createCountedCache(CACHE);
     }
 
     @AfterAll

@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import dev.autopilot.affinity.hot.HotRowInterceptor;
 import dev.autopilot.plugin.internal.OrderlyShutdown;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
+import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
 import org.apache.ignite.calcite.CalciteQueryEngineConfiguration;
+import org.apache.ignite.configuration.CacheConfiguration;
 import org.apache.ignite.configuration.ClientConnectorConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
 import org.apache.ignite.configuration.SqlConfiguration;
@@ -62,6 +65,15 @@ final class TestCluster implements AutoCloseable {
         Ignite node = Ignition.start(cfg);
         nodes.add(node);
         return node;
+    }
+
+    /**
+     * Creates a key-value cache of 32 partitions with one backup whose reads and writes Autopilot counts per partition
+     * (its {@link HotRowInterceptor}).
+     */
+    void createCountedCache(String name) {
+        node(0).getOrCreateCache(new CacheConfiguration<>(name).setAffinity(new RendezvousAffinityFunction(false, 32))
+            .setBackups(1).setInterceptor(new HotRowInterceptor<>()));
     }
 
     /** Stops one node while the others go on (see {@link OrderlyShutdown#stopOne}) and forgets it. */
