@@ -60,7 +60,7 @@ final class AutoAdaptation {
         }
         if (slow.isEmpty())
             return;
-        for (SchemaProfile profile : plugin.refreshProfiles(window)) {
+        for (SchemaProfile profile : plugin.refreshProfiles(window, slow.keySet())) {
             Double mean = slow.get(profile.table());
             if (mean != null)
                 consider(profile, mean, history);

@@ -28,6 +28,7 @@ public class AutopilotConfiguration implements PluginConfiguration {
     private int forecastHistoryWindows = 1440;
     private long forecastTrainingBudgetMillis = 30_000;
     private int fillBatchSize = 500;
+    private int adaptationThreads = 2;
     private AdaptationConfiguration adaptation = new AdaptationConfiguration();
 
     /** @return length of a query-log window, in seconds (default 60) */
@@ -215,6 +216,20 @@ public class AutopilotConfiguration implements PluginConfiguration {
     }
 
     /**
+     * @return partitions a fill of existing rows works on at once, and threads each node builds a new index with
+     *     (default 2)
+     */
+    public int getAdaptationThreads() {
+        return adaptationThreads;
+    }
+
+    /** @param adaptationThreads partitions a fill works on at once, and threads per node of an index build */
+    public AutopilotConfiguration setAdaptationThreads(int adaptationThreads) {
+        this.adaptationThreads = adaptationThreads;
+        return this;
+    }
+
+    /**
      * @return how long one forecast refresh may spend training, in ms (default 30000); tables reached after that keep
      *     their previous forecasts, or get baseline forecasts if they have none
      */
@@ -260,6 +275,7 @@ public class AutopilotConfiguration implements PluginConfiguration {
         atLeast("forecastHistoryWindows", forecastHistoryWindows, 2);
         positive("forecastTrainingBudgetMillis", forecastTrainingBudgetMillis);
         positive("fillBatchSize", fillBatchSize);
+        positive("adaptationThreads", adaptationThreads);
         if (managedTables == null)
             throw invalid("managedTables", null, "must be a list, empty for every user table");
         for (String t : managedTables) {
@@ -294,7 +310,8 @@ public class AutopilotConfiguration implements PluginConfiguration {
         return "AutopilotConfiguration [windowSeconds=" + windowSeconds + ", flushIntervalMillis=" + flushIntervalMillis
             + ", maxTemplates=" + maxTemplates + ", queryLogSize=" + queryLogSize + ", statisticsRefreshSeconds="
             + statisticsRefreshSeconds + ", placementAdviceSeconds=" + placementAdviceSeconds
-            + ", forecastTrainingBudgetMillis=" + forecastTrainingBudgetMillis
+            + ", forecastTrainingBudgetMillis=" + forecastTrainingBudgetMillis + ", fillBatchSize=" + fillBatchSize
+            + ", adaptationThreads=" + adaptationThreads
             + ", managedTables=" + managedTables + ", adaptation=" + adaptation + ']';
     }
 }

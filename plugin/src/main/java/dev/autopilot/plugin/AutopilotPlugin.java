@@ -2,6 +2,7 @@ package dev.autopilot.plugin;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,7 +160,21 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
 
     /** @return the profiles learned from the window that starts at {@code windowStart} (see {@link #refreshProfiles()}) */
     public List<SchemaProfile> refreshProfiles(long windowStart) {
-        List<ManagedTable> tables = statistics.managedTables();
+        return refreshProfiles(windowStart, statistics.managedTables());
+    }
+
+    /**
+     * The manager's refresh: statistics and profiles of the tables it found slow only, since collecting the
+     * statistics of every table is most of the time from a slow window to an adaptation.
+     *
+     * @param tableNames {@code SCHEMA.TABLE} names
+     */
+    List<SchemaProfile> refreshProfiles(long windowStart, Collection<String> tableNames) {
+        return refreshProfiles(windowStart, statistics.managedTables().stream()
+            .filter(t -> tableNames.contains(t.qualifiedName())).toList());
+    }
+
+    private List<SchemaProfile> refreshProfiles(long windowStart, List<ManagedTable> tables) {
         List<TableStatistics> stats = statistics.collect(tables);
         statistics.write(stats);
         return profiles.refresh(windowStart, queryLog.windowMillis(), tables, stats);
@@ -453,9 +468,10 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
             System::currentTimeMillis);
         FunctionCompiler compiler = (schema, table, expression) ->
             DerivedValueCompiler.compile(ignite, schema, table, expression);
-        applier = new LayoutApplier(ignite, layouts, compiler, NAME, FillSettings.unthrottled(cfg.getFillBatchSize()));
+        applier = new LayoutApplier(ignite, layouts, compiler, NAME, FillSettings.unthrottled(cfg.getFillBatchSize(),
+            cfg.getAdaptationThreads()));
         adaptationSteps = new LayoutSteps(ignite, layouts, compiler, NAME, new FillSettings(cfg.getFillBatchSize(),
-            cfg.getAdaptation().getFillLatencyRatio(), cfg.getAdaptation().getFillNiceRatio()));
+            cfg.getAdaptationThreads(), cfg.getAdaptation().getFillLatencyRatio(), cfg.getAdaptation().getFillNiceRatio()));
         adaptations = new AdaptationRecords(ignite);
         tap = QueryFinishTap.install(ignite, capture);
         registerMetrics(ignite.metrics().getOrCreate(NAME));

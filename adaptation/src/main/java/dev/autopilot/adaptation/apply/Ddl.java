@@ -21,9 +21,10 @@ final class Ddl {
         run(t, "ALTER TABLE " + qualified(t) + " DROP COLUMN IF EXISTS " + quote(column));
     }
 
-    void createIndex(TableSchema t, String index, List<String> columns) {
+    /** @param parallel threads each node builds the index with */
+    void createIndex(TableSchema t, String index, List<String> columns, int parallel) {
         run(t, "CREATE INDEX IF NOT EXISTS " + quote(index) + " ON " + qualified(t) + " ("
-            + String.join(", ", columns.stream().map(Ddl::quote).toList()) + ')');
+            + String.join(", ", columns.stream().map(Ddl::quote).toList()) + ") PARALLEL " + parallel);
     }
 
     void dropIndex(TableSchema t, String index) {

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.cache.Cache;
 import dev.autopilot.adaptation.derive.FillProcessor;
 import org.apache.ignite.Ignite;
@@ -15,8 +19,8 @@ import org.apache.ignite.lang.IgniteClosure;
 /**
  * Fills the derived columns of every existing row of a cache, partition by partition, in small batches of entry
  * processors: each row is rewritten under its own lock, so writes that run meanwhile are never lost. Filling a row
- * again is harmless, so a fill can resume at any partition. A {@link FillThrottle} paces the batches so that the
- * foreground keeps its latency.
+ * again is harmless, so a fill can resume at any partition. Several threads fill partitions at once, each paced by its
+ * own {@link FillThrottle} so that the foreground keeps its latency.
  */
 final class Filler {
     private final Ignite ignite;
@@ -32,27 +36,70 @@ final class Filler {
     /**
      * @param cacheName the cache to fill
      * @param fromPartition the first partition to fill
-     * @param progress told after every partition; returning {@code false} stops the fill
+     * @param progress told after every partition, one call at a time; returning {@code false} stops the fill
      * @return whether every partition from {@code fromPartition} on was filled
      */
     boolean fill(String cacheName, int fromPartition, FillProgress progress) {
         IgniteCache<Object, Object> cache = ignite.cache(cacheName).withKeepBinary();
+        PartitionQueue queue = new PartitionQueue(fromPartition, ignite.affinity(cacheName).partitions(), progress);
+        ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
+            Thread t = new Thread(r, "autopilot-fill-" + cacheName);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int i = 0; i < settings.threads(); i++)
+                workers.add(pool.submit(() -> fillPartitions(cache, cacheName, queue)));
+            for (Future<?> w : workers)
+                await(w, queue);
+            return queue.complete();
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Fills the partitions the queue hands out until it has none left. */
+    private void fillPartitions(IgniteCache<Object, Object> cache, String cacheName, PartitionQueue queue) {
         Batches batches = new Batches(cache, new FillProcessor(cacheName, pluginName),
             new FillThrottle(settings, key -> probe(cache, key), FillThrottle.Sleeper.THREAD));
-        int partitions = ignite.affinity(cacheName).partitions();
-        for (int p = fromPartition; p < partitions; p++) {
-            ScanQuery<Object, Object> scan = new ScanQuery<>(p);
-            scan.setPageSize(settings.batchSize());
-            try (QueryCursor<Object> keys = cache.query(scan,
-                (IgniteClosure<Cache.Entry<Object, Object>, Object>)Cache.Entry::getKey)) {
-                for (Object key : keys)
-                    batches.add(key);
+        try {
+            for (int p = queue.take(); p >= 0; p = queue.take()) {
+                long before = batches.filled;
+                ScanQuery<Object, Object> scan = new ScanQuery<>(p);
+                scan.setPageSize(settings.batchSize());
+                try (QueryCursor<Object> keys = cache.query(scan,
+                    (IgniteClosure<Cache.Entry<Object, Object>, Object>)Cache.Entry::getKey)) {
+                    for (Object key : keys)
+                        batches.add(key);
+                }
+                batches.flush();
+                queue.filled(p, batches.filled - before, batches.throttle.niceRatio());
             }
-            batches.flush();
-            if (!progress.partitionFilled(p + 1, batches.filled, batches.throttle.niceRatio()))
-                return false;
         }
-        return true;
+        catch (RuntimeException | Error e) {
+            queue.stop();
+            throw e;
+        }
+    }
+
+    /** Waits for a worker; a failure of the worker, or an interrupt of the caller, stops the whole fill. */
+    private static void await(Future<?> worker, PartitionQueue queue) {
+        try {
+            worker.get();
+        }
+        catch (InterruptedException e) {
+            queue.stop();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Fill interrupted", e);
+        }
+        catch (ExecutionException e) {
+            queue.stop();
+            if (e.getCause() instanceof RuntimeException r)
+                throw r;
+            throw new IllegalStateException("Fill failed", e.getCause());
+        }
     }
 
     /** @return how long a read of {@code key}'s row took, in nanoseconds: what a user's point read waits now */

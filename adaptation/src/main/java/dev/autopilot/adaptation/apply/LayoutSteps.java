@@ -33,6 +33,7 @@ public final class LayoutSteps {
     private final FunctionCompiler compiler;
     private final Filler filler;
     private final Ddl ddl;
+    private final int buildThreads;
 
     /**
      * @param ignite the local node
@@ -48,6 +49,7 @@ public final class LayoutSteps {
         this.compiler = compiler;
         this.filler = new Filler(ignite, pluginName, fill);
         this.ddl = new Ddl(ignite);
+        this.buildThreads = fill.threads();
     }
 
     /** @return the partition's layout now, an empty one when Autopilot added nothing to it */
@@ -138,7 +140,7 @@ public final class LayoutSteps {
     /** Builds the plan's indexes online; the rewriter does not know them before {@link #cutOver}. */
     public void buildIndexes(TableSchema table, LayoutPlan plan) {
         for (LayoutIndex i : plan.indexes())
-            ddl.createIndex(table, i.name(), i.columns());
+            ddl.createIndex(table, i.name(), i.columns(), buildThreads);
     }
 
     /**

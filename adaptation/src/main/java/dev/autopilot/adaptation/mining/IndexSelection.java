@@ -16,12 +16,13 @@ import dev.autopilot.sql.schema.TableSchema;
  * row they return). The gain of an index is the rows its templates would no longer read, against the best access
  * they have so far (existing indexes, then indexes already chosen), so two indexes never claim the same saving; the
  * gain of a derived attribute is the computation it saves, in row reads. The cost is keeping each new structure up
- * to date. Candidates serving less than the minimum share of executions, or with no net gain, are not chosen.
+ * to date. Candidates serving less than the minimum share of the table's query time, or with no net gain, are not
+ * chosen: time rather than executions, so that frequent cheap statements (point updates) do not hide the scans.
  */
 final class IndexSelection {
     /** An index chosen, with what it buys and costs. */
     record Chosen(List<String> columns, int inlineSize, double rowsSavedPerSecond, long memoryBytes,
-        List<TemplateAccess> served, double executionShare) {
+        List<TemplateAccess> served, double timeShare) {
     }
 
     /** What choosing a candidate would add: an index ({@code columns} not empty) and/or new derived attributes. */
@@ -35,7 +36,7 @@ final class IndexSelection {
     private final CostModel cost;
     private final long rows;
     private final double writesPerSecond;
-    private final long allExecutions;
+    private final double allTime;
     private final Map<String, DerivedExpression> derivedByKey = new LinkedHashMap<>();
 
     private final Map<TemplateAccess, Double> current = new HashMap<>();
@@ -52,7 +53,7 @@ final class IndexSelection {
         this.rows = rows;
         this.writesPerSecond = writesPerSecond;
         this.cost = new CostModel(rows, settings.rowReadsPerStructureWrite());
-        this.allExecutions = accesses.stream().mapToLong(a -> a.load().executions()).sum();
+        this.allTime = accesses.stream().mapToDouble(IndexSelection::time).sum();
         for (TemplateAccess a : accesses) {
             for (Term t : a.terms()) {
                 if (t.derived())
@@ -132,18 +133,18 @@ final class IndexSelection {
         if (memory + mem > settings.memoryBudgetBytes())
             return null;
 
-        long servedExecutions = 0;
+        double servedTime = 0;
         List<TemplateAccess> served = new ArrayList<>();
         for (TemplateAccess a : accesses) {
             double f = usable(AccessPath.fractionRead(columns, a));
             if (f < current.get(a)) {
                 saved += a.perSecond() * rows * (current.get(a) - f);
-                servedExecutions += a.load().executions();
+                servedTime += time(a);
                 served.add(a);
             }
         }
-        double share = share(servedExecutions);
-        if (share < settings.minExecutionShare())
+        double share = share(servedTime);
+        if (share < settings.minTimeShare())
             return null;
         double net = saved - cost.writeCost(writesPerSecond, structures);
         return new Evaluation(columns, inline, newDerived, mem, saved, served, share, net);
@@ -156,8 +157,8 @@ final class IndexSelection {
         if (memory + mem > settings.memoryBudgetBytes())
             return null;
         List<TemplateAccess> computing = computing(key);
-        double share = share(computing.stream().mapToLong(a -> a.load().executions()).sum());
-        if (share < settings.minExecutionShare())
+        double share = share(computing.stream().mapToDouble(IndexSelection::time).sum());
+        if (share < settings.minTimeShare())
             return null;
         double saved = computation(key);
         return new Evaluation(List.of(), 0, List.of(key), mem, saved, computing, share,
@@ -188,8 +189,13 @@ final class IndexSelection {
         chosen.add(new Chosen(e.columns, e.inlineSize, indexSaved, cost.indexBytes(e.inlineSize), e.served, e.share));
     }
 
-    private double share(long executions) {
-        return allExecutions == 0 ? 0 : (double)executions / allExecutions;
+    private double share(double time) {
+        return allTime == 0 ? 0 : time / allTime;
+    }
+
+    /** @return the time a template took in the window, in milliseconds (at least 1 per execution) */
+    private static double time(TemplateAccess a) {
+        return a.load().executions() * Math.max(1, a.load().meanLatencyMillis());
     }
 
     /** @return the type of an index key: a column's, or a derived attribute's */

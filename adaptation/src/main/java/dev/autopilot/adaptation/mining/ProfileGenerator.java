@@ -89,8 +89,8 @@ public final class ProfileGenerator {
         long executions = c.served().stream().mapToLong(a -> a.load().executions()).sum();
         double latency = c.served().stream()
             .mapToDouble(a -> a.load().meanLatencyMillis() * a.load().executions()).sum() / Math.max(1, executions);
-        return String.format(Locale.ROOT, "serves %s (%.0f%% of executions, mean latency %.1f ms); each reads at most "
-            + "%.2f%% of %d rows", templates(c.served()), c.executionShare() * 100, latency, worst * 100, rows);
+        return String.format(Locale.ROOT, "serves %s (%.0f%% of the table's query time, mean latency %.1f ms); each reads at most "
+            + "%.2f%% of %d rows", templates(c.served()), c.timeShare() * 100, latency, worst * 100, rows);
     }
 
     private static String derivedReason(String key, List<TemplateAccess> accesses, List<IndexSelection.Chosen> users,

@@ -16,7 +16,7 @@ class FillThrottleTest {
     private long probeNanos = MS;
 
     private FillThrottle throttle(double latencyRatio, double niceRatio) {
-        return new FillThrottle(new FillSettings(100, latencyRatio, niceRatio), key -> probeNanos, pauses::add);
+        return new FillThrottle(new FillSettings(100, 1, latencyRatio, niceRatio), key -> probeNanos, pauses::add);
     }
 
     @Test
@@ -79,7 +79,7 @@ class FillThrottleTest {
     @Test
     void settingsNameTheBadValue() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-            () -> new FillSettings(100, 0.5, 0));
+            () -> new FillSettings(100, 1, 0.5, 0));
         assertTrue(e.getMessage().contains("latencyRatio = 0.5"), e.getMessage());
     }
 }

@@ -41,4 +41,19 @@ class LatencyComparisonTest {
         assertTrue(Double.isNaN(c.beforeMs()));
         assertFalse(c.regressed(0));
     }
+
+    @Test
+    void aRegressionOfTemplatesThatAreLittleOfTheWorkAfterADriftIsNoVerdict() {
+        Map<String, TemplateLatency> before = Map.of("lookup", new TemplateLatency(100, 2, true),
+            "oldScan", new TemplateLatency(10, 50, true));
+        Map<String, TemplateLatency> after = Map.of("lookup", new TemplateLatency(100, 6, true),
+            "newScan", new TemplateLatency(10, 400, true));
+
+        LatencyComparison c = LatencyComparison.of(before, after, 5);
+
+        assertEquals(6, c.afterMs(), 1e-9);
+        assertEquals(600.0 / 4600, c.coverage(), 1e-9);
+        assertFalse(c.conclusive());
+        assertFalse(c.regressed(0.25), "the lookups got slower under the new scans, not because of the change");
+    }
 }

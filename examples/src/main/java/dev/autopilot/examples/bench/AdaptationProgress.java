@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import dev.autopilot.adaptation.manage.Adaptation;
+import dev.autopilot.adaptation.manage.AdaptationStep;
+import dev.autopilot.adaptation.manage.FillState;
 import dev.autopilot.plugin.AutopilotPlugin;
 
 /**
@@ -22,11 +24,15 @@ import dev.autopilot.plugin.AutopilotPlugin;
  * structures goes, or why a phase was not adapted.
  */
 final class AdaptationProgress implements AutoCloseable {
+    /** How often the progress of a fill is printed. */
+    private static final double FILL_LINE_SECONDS = 10;
+
     private final AutopilotPlugin plugin;
     private final Connection connection;
     private final Map<String, List<String>> steps = new LinkedHashMap<>();
     private final List<String> profiles = new ArrayList<>();
     private long lastProfile = Long.MIN_VALUE;
+    private double lastFillLine = Double.NEGATIVE_INFINITY;
 
     AdaptationProgress(AutopilotPlugin plugin, String jdbcUrl) throws SQLException {
         this.plugin = plugin;
@@ -50,6 +56,13 @@ final class AdaptationProgress implements AutoCloseable {
                 seen.add(String.format(Locale.ROOT, "%s %.0f s", step, second));
                 System.out.printf(Locale.ROOT, "[autopilot] %6.1f s: adaptation %s of %s %s%s%n", second,
                     a.id().substring(0, 8), a.table(), step, a.reason() == null ? "" : " (" + a.reason() + ')');
+            }
+            if (a.step() == AdaptationStep.FILLING && second - lastFillLine >= FILL_LINE_SECONDS) {
+                lastFillLine = second;
+                FillState f = a.fill();
+                System.out.printf(Locale.ROOT, "[autopilot] %6.1f s: adaptation %s filled %.0f%%, %,.0f rows/s, "
+                    + "pausing %.1fx each batch's time%n", second, a.id().substring(0, 8), f.percent(),
+                    f.rowsPerSecond(System.currentTimeMillis()), f.niceRatio());
             }
         }
         try (PreparedStatement ps = connection.prepareStatement("SELECT VERSION, NET_GAIN, WINDOW_START, QUERIES, "

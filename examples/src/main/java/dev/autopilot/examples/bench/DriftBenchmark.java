@@ -32,7 +32,8 @@ public final class DriftBenchmark {
             Map.entry("phaseSeconds", "90"), Map.entry("readers", "2"), Map.entry("writesPerSecond", "0.5"),
             Map.entry("nodes", "2"), Map.entry("base", "26000"), Map.entry("windowSeconds", "10"),
             Map.entry("slowWindows", "1"), Map.entry("minIntervalSeconds", "0"), Map.entry("watchWindows", "0"),
-            Map.entry("quietSeconds", "15")));
+            Map.entry("fillLatencyRatio", "0"),
+            Map.entry("quietSeconds", "15"), Map.entry("setups", "static,hand-tuned,autopilot")));
         double scale = Double.parseDouble(a.get("scale"));
         int phaseSeconds = Integer.parseInt(a.get("phaseSeconds"));
         int readers = Integer.parseInt(a.get("readers"));
@@ -41,7 +42,8 @@ public final class DriftBenchmark {
         int base = Integer.parseInt(a.get("base"));
         DriftSetup.AutopilotSettings settings = new DriftSetup.AutopilotSettings(
             Integer.parseInt(a.get("windowSeconds")), Integer.parseInt(a.get("slowWindows")),
-            Integer.parseInt(a.get("minIntervalSeconds")), Integer.parseInt(a.get("watchWindows")));
+            Integer.parseInt(a.get("minIntervalSeconds")), Integer.parseInt(a.get("watchWindows")),
+            Double.parseDouble(a.get("fillLatencyRatio")));
         DriftWorkload workload = new DriftWorkload(scale);
         System.out.printf(Locale.ROOT, "Drift benchmark: TPC-H scale %s, %d nodes, %d phases of %d s, %d readers, "
             + "%.0f writes/s; Autopilot %s%n", scale, nodes, workload.phases().size(), phaseSeconds, readers,
@@ -49,9 +51,16 @@ public final class DriftBenchmark {
 
         DriftRun run = new DriftRun(Path.of("config", "autopilot-server.xml"), nodes, scale, workload, phaseSeconds,
             readers, writesPerSecond, Integer.parseInt(a.get("quietSeconds")), settings);
+        List<String> chosen = List.of(a.get("setups").split(","));
         List<ConfigRun> runs = new ArrayList<>();
-        for (DriftSetup setup : DriftSetup.values())
-            runs.add(run.run(setup, base + 100 * setup.ordinal()));
+        for (DriftSetup setup : DriftSetup.values()) {
+            if (chosen.contains(setup.label()))
+                runs.add(run.run(setup, base + 100 * setup.ordinal()));
+        }
+        if (runs.size() < DriftSetup.values().length) {
+            System.out.println("Not all three configurations ran (setups=" + a.get("setups") + "): no comparison");
+            return;
+        }
 
         DriftComparison comparison = new DriftComparison(workload.phases(), phaseSeconds,
             DriftWorkload.UPDATE_QUANTITY, runs);

@@ -57,8 +57,10 @@ enum DriftSetup {
      * @param slowWindows slow windows in a row before a table is adapted
      * @param minIntervalSeconds seconds after an adaptation before the same table is adapted again
      * @param watchWindows windows the manager compares after a cut-over to roll back one that made the table slower
+     * @param fillLatencyRatio the fill throttle's latency bound (0: paced by its nice ratio only)
      */
-    record AutopilotSettings(int windowSeconds, int slowWindows, int minIntervalSeconds, int watchWindows) {
+    record AutopilotSettings(int windowSeconds, int slowWindows, int minIntervalSeconds, int watchWindows,
+        double fillLatencyRatio) {
         /**
          * Both plugin clusters keep the XML's flush interval and get no scheduled statistics, profile or forecast
          * refresh (the manager refreshes the statistics and profiles of a slow table itself; forecast training would
@@ -69,7 +71,7 @@ enum DriftSetup {
             AdaptationConfiguration a = cfg.getAdaptation();
             if (setup == AUTOPILOT) {
                 a.setMode(AdaptationMode.AUTO).setSlowWindows(slowWindows).setMinIntervalSeconds(minIntervalSeconds)
-                    .setWatchWindows(watchWindows);
+                    .setWatchWindows(watchWindows).setFillLatencyRatio(fillLatencyRatio);
             }
             else
                 a.setMode(AdaptationMode.OFF);
