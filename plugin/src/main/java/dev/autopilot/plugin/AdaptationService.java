@@ -1,5 +1,6 @@
 package dev.autopilot.plugin;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import dev.autopilot.adaptation.manage.AdaptationRunner;
@@ -46,20 +47,27 @@ final class AdaptationService implements Service {
         AdaptationRunner runner = plugin.adaptationRunner(UUID.randomUUID().toString(), () -> cancelled);
         AutoAdaptation auto = plugin.autoAdaptation();
         AdaptationCommands commands = new AdaptationCommands(ignite, plugin, log);
-        // Commands on a thread of their own: a ROLLBACK from SQL must not wait for a fill to end.
-        Thread commandThread = new Thread(() -> loop(commands::run), "autopilot-adaptation-commands");
-        commandThread.setDaemon(true);
-        commandThread.start();
+        // Commands and the manager's own evaluation on threads of their own: a ROLLBACK from SQL must not wait for a
+        // fill to end, and neither must the look at the next window, which may take back an adaptation on its way.
+        List<Thread> threads = List.of(loopThread(commands::run, "autopilot-adaptation-commands"),
+            loopThread(() -> auto.evaluate(System.currentTimeMillis()), "autopilot-adaptation-evaluation"));
         try {
-            loop(() -> {
-                runner.runUnfinished();
-                auto.evaluate(System.currentTimeMillis());
-            });
+            loop(runner::runUnfinished);
         }
         finally {
-            commandThread.interrupt();
-            commandThread.join();
+            for (Thread t : threads)
+                t.interrupt();
+            for (Thread t : threads)
+                t.join();
         }
+    }
+
+    /** @return a started daemon thread that runs {@code work} in a {@link #loop} */
+    private Thread loopThread(Runnable work, String name) {
+        Thread t = new Thread(() -> loop(work), name);
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /** Runs {@code work} every {@link #pollMillis} until the service is cancelled or the thread interrupted. */

@@ -1,10 +1,13 @@
 package dev.autopilot.plugin;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import dev.autopilot.adaptation.apply.LayoutPlan;
+import dev.autopilot.adaptation.layout.LayoutCodec;
 import dev.autopilot.adaptation.manage.Adaptation;
 import dev.autopilot.adaptation.manage.SlowTableDetector;
 import dev.autopilot.adaptation.manage.TableLatencies;
@@ -18,7 +21,10 @@ import org.apache.ignite.IgniteLogger;
  * windows in a row ({@link SlowTableDetector}), that is not pinned and was not adapted recently, is adapted to its
  * freshly generated profile if the profile promises enough net gain and adds something, unless the same plan was
  * rolled back before for making the table slower or rejected by a user. In {@link AdaptationMode#RECOMMEND} mode it
- * records a recommendation that a user applies or rejects.
+ * records a recommendation that a user applies or rejects. When the workload drifts while one of its own adaptations
+ * is still on its way (not cut over), and the fresh profile wants none of what that adaptation adds, it takes that
+ * adaptation back, and adapts to the fresh profile once it is rolled back: finishing work for templates that stopped
+ * running only delays the ones that run now.
  */
 final class AutoAdaptation {
     private final AutopilotPlugin plugin;
@@ -75,6 +81,17 @@ final class AutoAdaptation {
                 log.debug("Autopilot: " + table + " is slow but its profile promises a net gain of " + gain);
             return;
         }
+        Adaptation onItsWay = onItsWay(table, history);
+        if (onItsWay != null) {
+            if (cfg.getMode() == AdaptationMode.AUTO && wantsNoneOf(profile, onItsWay)) {
+                String why = String.format(Locale.ROOT, "the profile of the window of %d wants none of what it adds",
+                    profile.version());
+                plugin.supersedeAdaptation(onItsWay.id(), why);
+                log.info("Autopilot takes back adaptation " + onItsWay.id() + " of " + table + " at step "
+                    + onItsWay.step() + ": " + why);
+            }
+            return;
+        }
         LayoutPlan plan = plugin.planOf(profile);
         if (plan.isEmpty() || rejectedBefore(table, plan.write(), history))
             return;
@@ -92,13 +109,43 @@ final class AutoAdaptation {
         log.info("Autopilot adapts " + table + " (" + trigger + "): adaptation " + id);
     }
 
-    /** @return whether the manager may adapt {@code table} now: not pinned, nothing in flight, none recently */
+    /**
+     * @return whether the manager may adapt {@code table} now: not pinned, nothing in flight but an adaptation of its
+     *     own that it may take back, none finished recently (one taken back for a newer profile does not count)
+     */
     private boolean eligible(String table, List<Adaptation> history, long now) {
         if (plugin.pinned(table))
             return false;
         long quietSince = now - cfg.getMinIntervalSeconds() * 1000L;
         return history.stream().filter(a -> a.table().equals(table))
-            .noneMatch(a -> !a.step().finished() || a.updatedAt() > quietSince);
+            .noneMatch(a -> !a.step().finished() && !supersedable(a)
+                || a.step().finished() && a.updatedAt() > quietSince && !superseded(a));
+    }
+
+    /** @return the adaptation of {@code table} the manager started and may still take back, if any */
+    private static Adaptation onItsWay(String table, List<Adaptation> history) {
+        return history.stream().filter(a -> a.table().equals(table) && supersedable(a)).findFirst().orElse(null);
+    }
+
+    /** @return whether {@code a} is the manager's own and not cut over yet */
+    private static boolean supersedable(Adaptation a) {
+        return a.step().beforeCutOver() && !Adaptation.REQUESTED.equals(a.trigger());
+    }
+
+    private static boolean superseded(Adaptation a) {
+        return a.reason() != null && a.reason().startsWith(Adaptation.SUPERSEDED);
+    }
+
+    /** @return whether {@code profile} names none of the columns and indexes {@code a} adds */
+    private static boolean wantsNoneOf(SchemaProfile profile, Adaptation a) {
+        Set<String> wanted = new HashSet<>();
+        if (profile.derivedAttributes() != null)
+            profile.derivedAttributes().forEach(d -> wanted.add(d.name()));
+        if (profile.indexes() != null)
+            profile.indexes().forEach(i -> wanted.add(i.name()));
+        LayoutPlan plan = LayoutPlan.read(a.plan(), LayoutCodec.read(a.layoutBefore()).table());
+        return plan.columns().stream().noneMatch(c -> wanted.contains(c.column().name()))
+            && plan.indexes().stream().noneMatch(i -> wanted.contains(i.name()));
     }
 
     /** @return whether the same plan was rolled back before because it made the table slower, or a user rejected it */

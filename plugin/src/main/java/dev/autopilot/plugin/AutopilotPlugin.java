@@ -322,6 +322,11 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         return requests().rollback(id);
     }
 
+    /** Takes back an adaptation of the manager's that a newer profile of its table no longer wants. */
+    void supersedeAdaptation(String id, String why) {
+        requests().rollback(id, Adaptation.SUPERSEDED + ": " + why);
+    }
+
     /** @return every adaptation recorded, oldest first */
     public List<Adaptation> adaptations() {
         return adaptations.all();

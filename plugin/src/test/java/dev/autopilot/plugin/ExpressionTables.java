@@ -35,11 +35,18 @@ final class ExpressionTables {
         }
     }
 
-    /** @return a thread that counts rows of {@code table} by an expression over JDBC while {@code running} */
+    /** @return a thread that counts rows of {@code table} by {@code A * B} over JDBC while {@code running} */
     static Thread reader(String jdbcUrl, String table, AtomicBoolean running, AtomicReference<Throwable> failure) {
+        return reader(jdbcUrl, table, "A * B", running, failure);
+    }
+
+    /** @return a thread that counts rows of {@code table} by {@code expression} over JDBC while {@code running} */
+    static Thread reader(String jdbcUrl, String table, String expression, AtomicBoolean running,
+        AtomicReference<Throwable> failure) {
         return new Thread(() -> {
             try (Connection c = DriverManager.getConnection(jdbcUrl);
-                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE A * B = ?")) {
+                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE " + expression
+                     + " = ?")) {
                 for (int i = 0; running.get(); i++) {
                     ps.setInt(1, (i % 50) * 6);
                     try (ResultSet rs = ps.executeQuery()) {

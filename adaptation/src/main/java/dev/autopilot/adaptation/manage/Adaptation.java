@@ -31,6 +31,9 @@ public record Adaptation(String id, String table, AdaptationStep step, FillState
     /** How the reason of an adaptation rolled back because it made its table slower starts. */
     public static final String LATENCY_REGRESSED = "latency regressed";
 
+    /** How the reason of an adaptation the manager took back for a newer profile (the workload drifted) starts. */
+    public static final String SUPERSEDED = "superseded";
+
     /** What a rejected recommendation records as its outcome. */
     public static final String REJECTED = "rejected";
 

@@ -133,6 +133,15 @@ public final class AdaptationRequests {
      * @throws IllegalStateException when it dropped structures the layout before it had
      */
     public boolean rollback(String id) {
+        return rollback(id, "rollback requested");
+    }
+
+    /**
+     * {@link #rollback(String)} with the reason recorded.
+     *
+     * @param reason why, as the adaptation's reason
+     */
+    public boolean rollback(String id, String reason) {
         while (true) {
             Adaptation a = records.get(id);
             if (a == null)
@@ -146,7 +155,7 @@ public final class AdaptationRequests {
                 && LayoutPlan.read(a.plan(), LayoutCodec.read(a.layoutBefore()).table()).retires())
                 throw new IllegalStateException("Adaptation " + id + " of " + a.table() + " dropped the structures it "
                     + "retired after its grace period: request an adaptation to the profile before it instead");
-            if (records.replace(a, a.rollingBack("rollback requested", clock.getAsLong())))
+            if (records.replace(a, a.rollingBack(reason, clock.getAsLong())))
                 return true;
         }
     }

@@ -53,6 +53,11 @@ public enum AdaptationStep {
         return this == DONE || this == ROLLED_BACK || this == REJECTED;
     }
 
+    /** @return whether it is on its way and not cut over yet: taking it back leaves the table as it was */
+    public boolean beforeCutOver() {
+        return this == PLANNED || this == COLUMNS_ADDED || this == FILLING || this == FILLED || this == INDEXED;
+    }
+
     /** @return whether the manager carries it on now: neither finished nor waiting for a user */
     public boolean active() {
         return !finished() && this != RECOMMENDED;
