@@ -113,8 +113,8 @@ public final class PlacementAdvice {
             + ' ' + m.kind().name().toLowerCase()).collect(Collectors.joining("; "));
     }
 
-    /** @return rows separated by {@code ;}, owners by {@code ,}, primary first */
-    static String encode(Placement placement) {
+    /** @return rows separated by {@code ;}, owners by {@code ,}, primary first: how tables show a placement */
+    public static String encode(Placement placement) {
         StringBuilder sb = new StringBuilder();
         for (int p = 0; p < placement.partitions(); p++) {
             if (p > 0)
