@@ -24,8 +24,11 @@ import org.apache.ignite.cluster.ClusterNode;
  * partitions has another owner, and the smaller baseline is set. Ignite refuses to take an online node out of the
  * baseline, hence the stop.
  *
- * <p>The executor never publishes a plan for the node set in force: nodes that computed its assignment without the
- * plan would disagree with nodes that compute it later. One change at a time; not thread-safe.
+ * <p>Ignite assigns partitions over the whole baseline, offline nodes included, and then leaves the offline ones out:
+ * a node that stops or dies leaves its partitions on their other copies, under the same plan, until it returns or the
+ * baseline is set again. So the executor never publishes a plan for the baseline in force (nodes that computed its
+ * assignment without the plan would disagree with nodes that compute it later). One change at a time; not
+ * thread-safe.
  */
 public final class BaselinePlanExecutor {
     /** Stops a server node: in production the orchestrator's job, in tests {@code Ignition.stop}. */
@@ -166,7 +169,7 @@ public final class BaselinePlanExecutor {
         Optional<Placement> stored = publisher.read(planName, nodes);
         if (stored.isPresent())
             return new Published(stored.get(), true);
-        if (new TreeSet<>(nodes).equals(new TreeSet<>(ids(aliveBaseline()))))
+        if (new TreeSet<>(nodes).equals(new TreeSet<>(baseline())))
             throw new IllegalStateException("node set " + nodes + " is in force without a plan: publishing one now would "
                 + "make nodes disagree");
         if (publisher.publish(planName, nodes, planner.apply(live, nodes)))
@@ -185,9 +188,12 @@ public final class BaselinePlanExecutor {
             return new PlanChange(PlanChange.Outcome.DONE, "node set " + after + " follows its plan", before, after,
                 plan.plan(), plan.reused(), moved, rowsMoved, start, end);
         }
-        String follows = storedPlan(alive).isPresent() ? "its stored plan" : "Rendezvous (no plan stored)";
-        return new PlanChange(PlanChange.Outcome.INTERRUPTED, "a node left during the change: node set " + alive
-            + " follows " + follows, before, after, plan.plan(), plan.reused(), moved, rowsMoved, start, end);
+        List<String> gone = new ArrayList<>(after);
+        gone.removeAll(alive);
+        return new PlanChange(PlanChange.Outcome.INTERRUPTED, "node(s) " + gone + " left during the change: the "
+            + "baseline " + after + " keeps its plan without them, their partitions on the remaining copies, until they "
+            + "return or the baseline is set again", before, after, plan.plan(), plan.reused(), moved, rowsMoved, start,
+            end);
     }
 
     /** Waits until the cache has settled on every server node; a node leaving meanwhile restarts the wait. */
