@@ -20,17 +20,18 @@ public record LoadOutlook(long firstWindowMillis, long windowMillis, double[] pr
     }
 
     /**
-     * @param f a forecast of at least 2 horizons (its window length is the distance between them)
+     * @param f a forecast
+     * @param firstWindowMillis when its first window starts on the clock decisions run on (a replay may run a
+     *     compressed clock: windows of seconds standing for windows of minutes)
+     * @param windowMillis window length on that clock
      * @param scale factor from the forecast's units to the outlook's (e.g. from trace units to operations per second)
      * @return the point predictions of {@code f}, scaled
      */
-    public static LoadOutlook of(Forecast f, double scale) {
-        if (f.horizons() < 2)
-            throw new IllegalArgumentException("a forecast of at least 2 horizons is needed: " + f.horizons());
+    public static LoadOutlook of(Forecast f, long firstWindowMillis, long windowMillis, double scale) {
         double[] p = new double[f.horizons()];
         for (int h = 1; h <= p.length; h++)
             p[h - 1] = f.predicted(h) * scale;
-        return new LoadOutlook(f.windowStartMillis(1), f.windowStartMillis(2) - f.windowStartMillis(1), p);
+        return new LoadOutlook(firstWindowMillis, windowMillis, p);
     }
 
     /** @return the start of window {@code i} (0 = horizon 1) */

@@ -2,6 +2,8 @@ package dev.autopilot.affinity.apply;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,8 +67,10 @@ final class AckedWriters implements AutoCloseable {
 
     /** Puts every key once (value 0) and starts the writers. */
     AckedWriters start() {
+        Map<Integer, Long> zeros = new TreeMap<>();
         for (int k = 0; k < acked.length(); k++)
-            cache.put(k, 0L);
+            zeros.put(k, 0L);
+        cache.putAll(zeros);
         threads.forEach(Thread::start);
         return this;
     }

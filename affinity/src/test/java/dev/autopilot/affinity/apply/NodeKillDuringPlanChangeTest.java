@@ -1,5 +1,6 @@
 package dev.autopilot.affinity.apply;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,7 @@ class NodeKillDuringPlanChangeTest {
             String victim = cluster.consistentId(2);
 
             double[] weight = new double[PARTS];
-            java.util.Arrays.fill(weight, 1);
+            Arrays.fill(weight, 1);
             BaselinePlanExecutor executor = new BaselinePlanExecutor(first, CACHE, CACHE, 60_000);
             try (AckedWriters writers = new AckedWriters(first, CACHE, KEYS, 2, weight, () -> 300).start()) {
                 CompletableFuture<PlanChange> change = CompletableFuture.supplyAsync(() -> {
