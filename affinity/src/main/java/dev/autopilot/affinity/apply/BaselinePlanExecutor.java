@@ -102,7 +102,8 @@ public final class BaselinePlanExecutor {
     }
 
     /**
-     * Adds an online standby node to the baseline under the plan for the larger node set.
+     * Adds an online standby node to the baseline under the plan for the larger node set. Baseline nodes that are
+     * offline are left out of the new baseline (and of its plan).
      *
      * @param joining consistent id of the node to add
      * @param planner makes the plan for the target node set from the live placement, used only when none is stored
@@ -112,9 +113,9 @@ public final class BaselinePlanExecutor {
         List<String> before = baseline();
         if (before.contains(joining))
             throw new IllegalArgumentException("node " + joining + " is in the baseline already");
-        List<ClusterNode> target = new ArrayList<>(ignite.cluster().forServers().nodes().stream()
+        List<ClusterNode> target = ignite.cluster().forServers().nodes().stream()
             .filter(n -> before.contains(String.valueOf(n.consistentId()))
-                || joining.equals(String.valueOf(n.consistentId()))).toList());
+                || joining.equals(String.valueOf(n.consistentId()))).toList();
         List<String> after = ids(target);
         if (!after.contains(joining))
             throw new IllegalArgumentException("node " + joining + " is not an online server node");
