@@ -14,4 +14,17 @@ public record PlanChangeRecord(String changeId, String cacheName, String mode, S
     List<Integer> moved, long rowsMoved, double predictedLoad, double capacity, double actualLoad, long spikeAt,
     long decidedAt, long startedAt, long endedAt, long rebalanceEstimateMillis, long rebalanceActualMillis,
     String plan) {
+    /** @return this record with its outcome and reason replaced */
+    public PlanChangeRecord withOutcome(String outcome, String reason) {
+        return new PlanChangeRecord(changeId, cacheName, mode, action, outcome, reason, nodesBefore, nodesAfter,
+            planReused, moved, rowsMoved, predictedLoad, capacity, actualLoad, spikeAt, decidedAt, startedAt, endedAt,
+            rebalanceEstimateMillis, rebalanceActualMillis, plan);
+    }
+
+    /** @return this record with the measured load replaced */
+    public PlanChangeRecord withActualLoad(double load) {
+        return new PlanChangeRecord(changeId, cacheName, mode, action, outcome, reason, nodesBefore, nodesAfter,
+            planReused, moved, rowsMoved, predictedLoad, capacity, load, spikeAt, decidedAt, startedAt, endedAt,
+            rebalanceEstimateMillis, rebalanceActualMillis, plan);
+    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import dev.autopilot.affinity.advise.PlacementAdvice;
 import dev.autopilot.affinity.plan.Placement;
 import dev.autopilot.affinity.plan.PlacementPlanner;
@@ -105,7 +106,7 @@ public final class StandbyScaler {
         if (d.action() == ScaleDecider.Action.ADD && joining != null) {
             PlanChangeRecord r = record(d, now, nodes, larger, addPlan, live, rows, estimate);
             if (mode == Mode.APPLY)
-                r = applied(r, executor.add(joining, (l, target) -> planFor(l, target, load)));
+                r = apply(r, () -> executor.add(joining, (l, target) -> planFor(l, target, load)));
             else
                 paperNodes = larger;
             added.push(joining);
@@ -121,7 +122,7 @@ public final class StandbyScaler {
             PlanChangeRecord r = record(d, now, nodes, smaller, removePlan, live, rows,
                 estimator.estimateMillis(PlanDiff.rowsCopied(live, removePlan, rows)));
             if (mode == Mode.APPLY)
-                r = applied(r, executor.remove(leaving, (l, target) -> planFor(l, target, load), stopper));
+                r = apply(r, () -> executor.remove(leaving, (l, target) -> planFor(l, target, load), stopper));
             else
                 paperNodes = smaller;
             added.pop();
@@ -142,7 +143,7 @@ public final class StandbyScaler {
             if (windowStart >= p.from && windowStart < p.to) {
                 PlanChangeRecord r = p.record;
                 double actual = Double.isNaN(r.actualLoad()) ? measuredLoad : Math.max(r.actualLoad(), measuredLoad);
-                p.record = withActual(r, actual);
+                p.record = r.withActualLoad(actual);
                 log.write(p.record);
             }
             if (windowStart + 1 >= p.to)
@@ -179,19 +180,21 @@ public final class StandbyScaler {
             estimate, 0, PlacementAdvice.encode(p));
     }
 
-    private PlanChangeRecord applied(PlanChangeRecord r, PlanChange c) {
+    /** Carries out a change; a change that fails is recorded as {@code FAILED} before the failure is passed on. */
+    private PlanChangeRecord apply(PlanChangeRecord r, Callable<PlanChange> change) throws Exception {
+        PlanChange c;
+        try {
+            c = change.call();
+        }
+        catch (Exception e) {
+            log.write(r.withOutcome("FAILED", r.reason() + "; failed: " + e));
+            throw e;
+        }
         estimator.record(c.rowsMoved(), c.millis());
         return new PlanChangeRecord(r.changeId(), r.cacheName(), r.mode(), r.action(), c.outcome().name(),
             r.reason() + "; " + c.note(), c.nodesBefore(), c.nodesAfter(), c.planReused(), c.moved(), c.rowsMoved(),
             r.predictedLoad(), r.capacity(), r.actualLoad(), r.spikeAt(), r.decidedAt(), c.startedAt(), c.endedAt(),
             r.rebalanceEstimateMillis(), c.millis(), PlacementAdvice.encode(c.plan()));
-    }
-
-    private static PlanChangeRecord withActual(PlanChangeRecord r, double actual) {
-        return new PlanChangeRecord(r.changeId(), r.cacheName(), r.mode(), r.action(), r.outcome(), r.reason(),
-            r.nodesBefore(), r.nodesAfter(), r.planReused(), r.moved(), r.rowsMoved(), r.predictedLoad(), r.capacity(),
-            actual, r.spikeAt(), r.decidedAt(), r.startedAt(), r.endedAt(), r.rebalanceEstimateMillis(),
-            r.rebalanceActualMillis(), r.plan());
     }
 
     private static List<String> with(List<String> nodes, String id) {
