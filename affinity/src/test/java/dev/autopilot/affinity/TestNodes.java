@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.ShutdownPolicy;
@@ -37,6 +38,11 @@ public final class TestNodes implements AutoCloseable {
 
     /** Starts node {@code i}. */
     public Ignite start(int i) {
+        return start(i, UnaryOperator.identity());
+    }
+
+    /** Starts node {@code i} with its configuration changed by {@code tweak} (pools, rebalance settings). */
+    public Ignite start(int i, UnaryOperator<IgniteConfiguration> tweak) {
         TcpDiscoveryVmIpFinder ipFinder = new TcpDiscoveryVmIpFinder()
             .setAddresses(List.of("127.0.0.1:" + base + ".." + (base + 9)));
         IgniteConfiguration cfg = new IgniteConfiguration()
@@ -48,7 +54,7 @@ public final class TestNodes implements AutoCloseable {
             .setCommunicationSpi(new TcpCommunicationSpi().setLocalPort(base + 10 + i).setLocalPortRange(0))
             .setClientConnectorConfiguration(null)
             .setFailureHandler(new StopNodeFailureHandler());
-        Ignite node = Ignition.start(cfg);
+        Ignite node = Ignition.start(tweak.apply(cfg));
         nodes.add(node);
         return node;
     }
@@ -78,6 +84,29 @@ public final class TestNodes implements AutoCloseable {
         Ignition.stop(last.name(), true);
         for (Ignite node : nodes)
             awaitDeparture(node, leaving);
+    }
+
+    /**
+     * Stops the node with this consistent id under the cluster's shutdown policy (so a graceful stop waits for
+     * backups) and waits until the others finished the exchange it caused.
+     */
+    public void stop(String consistentId) {
+        halt(consistentId, false);
+    }
+
+    /** Kills the node with this consistent id (jobs cancelled, no wait for backups), as a crash would. */
+    public void kill(String consistentId) {
+        halt(consistentId, true);
+    }
+
+    private void halt(String consistentId, boolean cancel) {
+        Ignite node = nodes.stream().filter(n -> consistentId.equals(String.valueOf(n.cluster().localNode().consistentId())))
+            .findFirst().orElseThrow(() -> new IllegalArgumentException("no running node " + consistentId));
+        nodes.remove(node);
+        UUID leaving = node.cluster().localNode().id();
+        Ignition.stop(node.name(), cancel);
+        for (Ignite other : nodes)
+            awaitDeparture(other, leaving);
     }
 
     @Override public void close() {

@@ -23,8 +23,8 @@ import static dev.autopilot.sql.tables.AutopilotTables.PLACEMENT_DECISIONS;
  * One round of the placement advisor on a live cluster, in dry run: for every cache in the latest window of
  * {@code AUTOPILOT.PARTITION_LOAD}, the decision from that window, recorded in {@code AUTOPILOT.PLACEMENT_DECISIONS}
  * (once per cache and window) with the load the proposed placement would have had in the next window filled into the
- * previous decision ({@code ACTUAL_PEAK} against {@code PREDICTED_PEAK}). Nothing is moved: applying a plan (a new
- * node set and its plan, see {@code PlanPublisher}) is not built yet.
+ * previous decision ({@code ACTUAL_PEAK} against {@code PREDICTED_PEAK}). Nothing is moved: plans are applied
+ * through changes of node set ({@code dev.autopilot.affinity.apply.StandbyScaler}).
  */
 public final class PlacementAdvice {
     /** The only mode so far. */
@@ -113,8 +113,8 @@ public final class PlacementAdvice {
             + ' ' + m.kind().name().toLowerCase()).collect(Collectors.joining("; "));
     }
 
-    /** @return rows separated by {@code ;}, owners by {@code ,}, primary first */
-    static String encode(Placement placement) {
+    /** @return rows separated by {@code ;}, owners by {@code ,}, primary first: how tables show a placement */
+    public static String encode(Placement placement) {
         StringBuilder sb = new StringBuilder();
         for (int p = 0; p < placement.partitions(); p++) {
             if (p > 0)

@@ -144,11 +144,29 @@ public final class AutopilotTables {
             col("ACTUAL_PEAK", Double.class), col("PLAN", String.class)),
         Retention.SINCE_CREATED);
 
+    /**
+     * One row per decision to change a cache's node set ahead of predicted load (add a standby node before a spike,
+     * remove it after): why, the plan and the partitions that move, the load predicted for the spike window against
+     * the load measured in it, and the rebalance time estimated against the time taken. In dry run only the decision
+     * is recorded.
+     */
+    public static final SystemTable PLAN_CHANGES = new SystemTable("PLAN_CHANGES",
+        List.of(col("CHANGE_ID", String.class)),
+        List.of(col("CACHE_NAME", String.class), col("MODE", String.class), col("ACTION", String.class),
+            col("OUTCOME", String.class), col("REASON", String.class), col("NODES_BEFORE", String.class),
+            col("NODES_AFTER", String.class), col("PLAN_REUSED", Boolean.class), col("PARTITIONS_MOVED", Integer.class),
+            col("MOVED", String.class), col("ROWS_MOVED", Long.class), col("PREDICTED_LOAD", Double.class),
+            col("CAPACITY", Double.class), col("ACTUAL_LOAD", Double.class), col("SPIKE_AT", Timestamp.class),
+            col("DECIDED_AT", Timestamp.class), col("STARTED_AT", Timestamp.class), col("ENDED_AT", Timestamp.class),
+            col("REBALANCE_ESTIMATE_MS", Long.class), col("REBALANCE_ACTUAL_MS", Long.class),
+            col("PLAN", String.class)),
+        Retention.KEEP);
+
     /** Every table, in creation order. */
     public static final List<SystemTable> ALL = List.of(QUERY_LOG, QUERY_TEMPLATES, TEMPLATE_PREDICATES,
         TEMPLATE_STATS, TABLE_ACCESS, TABLE_STATS, COLUMN_STATS, LOAD_FORECASTS, SCHEMA_PROFILES, QUERY_REWRITES,
         PARTITION_LAYOUTS, ADAPTATIONS, ADAPTATION_PINS, ADAPTATION_COMMANDS, PARTITION_LOAD,
-        PLACEMENT_DECISIONS);
+        PLACEMENT_DECISIONS, PLAN_CHANGES);
 
     private AutopilotTables() {
     }

@@ -1,0 +1,58 @@
+package dev.autopilot.affinity.apply;
+
+import java.util.ArrayList;
+import java.util.List;
+import dev.autopilot.affinity.PredictiveAffinityFunction;
+import dev.autopilot.affinity.plan.Placement;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.cache.CacheAtomicityMode;
+import org.apache.ignite.cache.CacheWriteSynchronizationMode;
+import org.apache.ignite.cache.affinity.AffinityFunction;
+import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.configuration.CacheConfiguration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** What the tests of applied plans share: cache settings and reading each node's assignment. */
+final class Assignments {
+    private Assignments() {
+    }
+
+    /** @return the assignment {@code node} computes for {@code cache}, by consistent id, primary first */
+    static List<List<String>> of(Ignite node, String cache) {
+        int parts = node.affinity(cache).partitions();
+        List<List<String>> rows = new ArrayList<>(parts);
+        for (int p = 0; p < parts; p++) {
+            List<String> owners = new ArrayList<>();
+            for (ClusterNode n : node.affinity(cache).mapPartitionToPrimaryAndBackups(p))
+                owners.add(String.valueOf(n.consistentId()));
+            rows.add(owners);
+        }
+        return rows;
+    }
+
+    static List<List<String>> rows(Placement plan) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int p = 0; p < plan.partitions(); p++)
+            rows.add(plan.owners(p));
+        return rows;
+    }
+
+    /** Asserts every node computes {@code expected} for {@code cache}. */
+    static void assertOnEveryNode(List<Ignite> nodes, String cache, List<List<String>> expected, String what) {
+        for (Ignite node : nodes)
+            assertEquals(expected, of(node, cache), what + ", on " + node.name());
+    }
+
+    static PredictiveAffinityFunction function(int partitions, String planName) {
+        return new PredictiveAffinityFunction().setPartitions(partitions).setPlanName(planName);
+    }
+
+    static CacheConfiguration<Integer, Long> cacheConfig(String name, AffinityFunction aff) {
+        return new CacheConfiguration<Integer, Long>(name)
+            .setAffinity(aff)
+            .setBackups(1)
+            .setAtomicityMode(CacheAtomicityMode.ATOMIC)
+            .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.autopilot.affinity.apply;
+
+import java.util.Arrays;
+import java.util.List;
+import dev.autopilot.affinity.PlanPublisher;
+import dev.autopilot.affinity.TestNodes;
+import dev.autopilot.affinity.plan.Placement;
+import dev.autopilot.affinity.plan.PlannerSettings;
+import dev.autopilot.affinity.plan.RendezvousPlacement;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.cache.query.SqlFieldsQuery;
+import org.apache.ignite.calcite.CalciteQueryEngineConfiguration;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.configuration.SqlConfiguration;
+import org.junit.jupiter.api.Test;
+
+import static dev.autopilot.sql.tables.AutopilotTables.PLAN_CHANGES;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Dry run on 3 nodes and a standby: the scaler records the add it would make before a predicted spike and the removal
+ * after it, and changes nothing (no baseline change, no plan published). A cache created later with the same plan
+ * name gets the plan of the node set in force at its creation.
+ */
+class StandbyScalerDryRunTest {
+    private static final int PARTS = 32;
+    private static final String CACHE = "dry";
+
+    @Test
+    void recordsWhatItWouldDoAndChangesNothing() throws Exception {
+        try (TestNodes cluster = new TestNodes()) {
+            Ignite first = cluster.start(0, StandbyScalerDryRunTest::sql);
+            first.cluster().baselineAutoAdjustEnabled(false);
+            cluster.start(1, StandbyScalerDryRunTest::sql);
+            cluster.start(2, StandbyScalerDryRunTest::sql);
+            first.cluster().setBaselineTopology(first.cluster().topologyVersion());
+            List<String> three = List.of(cluster.consistentId(0), cluster.consistentId(1), cluster.consistentId(2));
+            Placement planOfThree = RendezvousPlacement.place(PARTS, three, 1);
+            assertTrue(PlanPublisher.of(first).publish(CACHE, three, planOfThree));
+            first.getOrCreateCache(Assignments.cacheConfig(CACHE, Assignments.function(PARTS, CACHE)));
+            first.getOrCreateCache(PLAN_CHANGES.cacheConfiguration(0));
+            cluster.start(3, StandbyScalerDryRunTest::sql);
+            for (int k = 0; k < 1_000; k++)
+                first.<Integer, Long>cache(CACHE).put(k, (long)k);
+
+            BaselinePlanExecutor executor = new BaselinePlanExecutor(first, CACHE, CACHE, 30_000);
+            StandbyScaler scaler = new StandbyScaler(CACHE, StandbyScaler.Mode.DRY_RUN, executor,
+                new ScaleDecider(100, 3, 4, 500), new RebalanceEstimator(800, 20_000), new PlanChangeLog(first),
+                new PlannerSettings().setMaxMovesPerStep(PARTS), 1.1, id -> {
+                    throw new AssertionError("a dry run stopped node " + id);
+                });
+            double[] share = new double[PARTS];
+            Arrays.fill(share, 1.0 / PARTS);
+
+            long now = 1_000_000;
+            PlanChangeRecord add = scaler.step(now, new LoadOutlook(now + 1_000, 1_000,
+                new double[] {350, 380, 290, 250}), share).orElseThrow();
+            assertEquals(ScaleDecider.Action.ADD, add.action());
+            assertEquals("DRY_RUN", add.outcome());
+            assertTrue(add.moved().size() > 0, "the plan it would publish moves partitions to the standby node");
+            assertEquals(4, scaler.nodes().size(), "on paper, the node set has grown");
+            scaler.observe(now + 1_000, 366);
+            assertTrue(scaler.step(now + 1_000, new LoadOutlook(now + 2_000, 1_000,
+                new double[] {380, 290, 250, 200}), share).isEmpty(), "the peak needs the fourth node");
+            PlanChangeRecord remove = scaler.step(now + 5_000, new LoadOutlook(now + 6_000, 1_000,
+                new double[] {290, 250, 200, 150}), share).orElseThrow();
+            assertEquals(ScaleDecider.Action.REMOVE, remove.action());
+
+            assertEquals(three, executor.baseline(), "the baseline did not change");
+            assertTrue(executor.storedPlan(add.nodesAfter()).isEmpty(), "no plan was published for four nodes");
+            Assignments.assertOnEveryNode(cluster.nodes(), CACHE, Assignments.rows(planOfThree), "dry run");
+
+            List<List<?>> rows = first.cache(PLAN_CHANGES.cacheName()).query(new SqlFieldsQuery(
+                "SELECT ACTION, MODE, OUTCOME, PREDICTED_LOAD, ACTUAL_LOAD FROM AUTOPILOT.PLAN_CHANGES "
+                    + "ORDER BY DECIDED_AT")).getAll();
+            assertEquals(List.of(List.of("ADD", "DRY_RUN", "DRY_RUN", 350.0, 366.0)), rows.subList(0, 1));
+            assertEquals(List.of("REMOVE", "DRY_RUN", "DRY_RUN"), rows.get(1).subList(0, 3));
+
+            first.getOrCreateCache(Assignments.cacheConfig("later", Assignments.function(PARTS, CACHE)));
+            Assignments.assertOnEveryNode(cluster.nodes(), "later", Assignments.rows(planOfThree),
+                "a cache created later follows the plan in force");
+        }
+    }
+
+    private static IgniteConfiguration sql(IgniteConfiguration cfg) {
+        return cfg.setSqlConfiguration(new SqlConfiguration()
+            .setQueryEnginesConfiguration(new CalciteQueryEngineConfiguration().setDefault(true)));
+    }
+}
