@@ -15,9 +15,9 @@ import dev.autopilot.affinity.plan.PlanStep;
  *
  * <p>The partitions of a group burst together (they share the group's shape) while different groups burst at
  * different times, so a node's exposure is the largest, over its groups, of the summed burst allowances of its copies
- * in that group, not the sum over all groups. A node whose planned load plus exposure is above its capacity gives a
- * copy to the node where the move lowers the higher of the two; a backup is promoted where that suffices (no data
- * copied). Moves beyond the planner's are capped like the planner's.
+ * in that group, not the sum over all groups. While a node's planned load plus exposure (its risk) is above its
+ * capacity, it promotes a backup of one of its primaries (no data copied) or copies one of its copies to a node with
+ * the most room, whichever leaves the higher risk of the two nodes lowest. Its moves are capped like the planner's.
  */
 final class BurstGuard {
     /** How many of the nodes with the most room are tried as targets of a copy. */
@@ -133,7 +133,7 @@ final class BurstGuard {
             return hot;
         }
 
-        /** Makes the move off {@code hot} (a promotion, else a copy) that lowers the higher risk of the two nodes most. */
+        /** Makes the move off {@code hot}, promotion or copy, that leaves the higher risk of the two nodes lowest. */
         private boolean relieve(int hot) {
             double before = risk(hot) / cap[hot];
             double best = before;
@@ -178,7 +178,7 @@ final class BurstGuard {
             return true;
         }
 
-        /** Higher utilization-with-exposure of the two nodes after promoting backup {@code b} of {@code p}; infinite when the backup's node would not fit. */
+        /** The score of promoting backup {@code b} of {@code p}: see {@link #riskScore}. */
         private double scoreSwap(int p, int b) {
             int hot = owners[p][0];
             int to = owners[p][b];
@@ -194,6 +194,7 @@ final class BurstGuard {
             return score;
         }
 
+        /** The score of moving copy {@code i} of {@code p} from {@code from} to {@code to}: see {@link #riskScore}. */
         private double scoreCopy(int p, int i, int from, int to) {
             add(p, i, from, -1);
             add(p, i, to, 1);
@@ -203,6 +204,7 @@ final class BurstGuard {
             return score;
         }
 
+        /** The higher risk of the two nodes, relative to capacity; infinite when {@code to} would not fit. */
         private double riskScore(int from, int to) {
             return risk(to) > cap[to] ? Double.POSITIVE_INFINITY : Math.max(risk(from) / cap[from], risk(to) / cap[to]);
         }
@@ -233,6 +235,7 @@ final class BurstGuard {
             exposure[n][groupOf[p]] += sign * share(i) * burst[p];
         }
 
+        /** Planned load plus the largest burst of one group. */
         private double risk(int n) {
             double worst = 0;
             for (double e : exposure[n])
@@ -245,7 +248,8 @@ final class BurstGuard {
             for (int n = 0; n < ids.length; n++)
                 order[n] = n;
             Arrays.sort(order, (a, b) -> Double.compare(risk(a) / cap[a], risk(b) / cap[b]));
-            return Arrays.stream(order).filter(n -> n != except).limit(COPY_CANDIDATES).mapToInt(Integer::intValue).toArray();
+            return Arrays.stream(order).filter(n -> n != except).limit(COPY_CANDIDATES).mapToInt(Integer::intValue)
+                .toArray();
         }
 
         private boolean owns(int p, int n) {

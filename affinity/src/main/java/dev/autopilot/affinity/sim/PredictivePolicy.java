@@ -29,7 +29,7 @@ final class PredictivePolicy implements Policy {
     private static final int SCALE_UP_SLACK = 2;
     /** How far above the mean predicted load a node may be planned. */
     private static final double BAND = 1.1;
-    /** The least share of its capacity a node is planned to, however large its burst room: keeps planning ratios finite. */
+    /** The least share of its capacity a node is planned to, however much burst room it needs: keeps ratios finite. */
     private static final double MIN_PLANNED_SHARE = 0.05;
 
     private final PartitionLoads loads;
@@ -78,8 +78,10 @@ final class PredictivePolicy implements Policy {
         double[] burst = bursts(f, planned);
         if (ahead > fleet.billed())
             fleet.request(ahead - fleet.billed(), t + s.provisionLeadWindows());
-        else if (horizonNeed < nodes.size())
-            nodes = fleet.without(Scaling.removable(nodes.size(), horizonNeed), fleet.nodeLoads(planned, s.backupLoadShare()));
+        else if (horizonNeed < nodes.size()) {
+            int removable = Scaling.removable(nodes.size(), horizonNeed);
+            nodes = fleet.without(removable, fleet.nodeLoads(planned, s.backupLoadShare()));
+        }
         PlanStep step = planner.plan(fleet.placement(), thresholds(nodes, planned, fleet, burst), planned);
         SortedMap<String, Double> capacities = new TreeMap<>();
         for (String id : nodes.keySet())

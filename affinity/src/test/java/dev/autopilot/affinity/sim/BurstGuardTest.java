@@ -19,7 +19,8 @@ class BurstGuardTest {
     @Test
     void keepsAPlacementWhoseNodesHaveRoomForTheirBursts() {
         PlanStep step = step(List.of("A"), List.of("B"), List.of("B"));
-        PlanStep guarded = guard.guard(step, capacities("A", "B", "C"), new double[] {4, 2, 2}, new double[] {5, 3, 3}, 8);
+        PlanStep guarded = guard.guard(step, capacities("A", "B", "C"), new double[] {4, 2, 2}, new double[] {5, 3, 3},
+            8);
         assertEquals(step.placement(), guarded.placement());
         assertEquals(List.of(), guarded.moves());
         assertTrue(guarded.withinCapacity());
@@ -49,7 +50,8 @@ class BurstGuardTest {
     @Test
     void stopsAtTheMoveCapAndSaysItDidNotFit() {
         PlanStep step = step(List.of("A"), List.of("A"), List.of("A"));
-        PlanStep guarded = guard.guard(step, capacities("A", "B", "C"), new double[] {4, 4, 4}, new double[] {4, 4, 4}, 1);
+        PlanStep guarded = guard.guard(step, capacities("A", "B", "C"), new double[] {4, 4, 4}, new double[] {4, 4, 4},
+            1);
         assertEquals(1, guarded.moves().size());
         assertFalse(guarded.withinCapacity());
     }
