@@ -27,7 +27,7 @@ final class ViolationCauses {
             windows.put(c, 0);
     }
 
-    /** Classifies the window if it violated, given its partition loads and the last window's, on the current placement. */
+    /** Classifies the window if it violated: its partition loads, then the last window's, on the current placement. */
     void record(Fleet fleet, double[] loadNow, double[] loadBefore, double backupShare) {
         double capacity = fleet.capacity();
         double[] now = fleet.nodeLoads(loadNow, backupShare);
