@@ -104,11 +104,8 @@ final class Fleet {
 
     /** Load of each active node (in {@link #activeIds()} order) for the given partition loads. */
     double[] nodeLoads(double[] partitionLoad, double backupShare) {
-        List<String> ids = activeIds();
-        Map<String, Integer> index = new HashMap<>();
-        for (int n = 0; n < ids.size(); n++)
-            index.put(ids.get(n), n);
-        double[] load = new double[ids.size()];
+        Map<String, Integer> index = index();
+        double[] load = new double[index.size()];
         for (int p = 0; p < partitionLoad.length; p++) {
             List<String> owners = placement.owners(p);
             for (int i = 0; i < owners.size(); i++)
@@ -117,12 +114,34 @@ final class Fleet {
         return load;
     }
 
+    /** The largest single copy load on each active node (in {@link #activeIds()} order). */
+    double[] largestCopies(double[] partitionLoad, double backupShare) {
+        Map<String, Integer> index = index();
+        double[] largest = new double[index.size()];
+        for (int p = 0; p < partitionLoad.length; p++) {
+            List<String> owners = placement.owners(p);
+            for (int i = 0; i < owners.size(); i++) {
+                int n = index.get(owners.get(i));
+                largest[n] = Math.max(largest[n], i == 0 ? partitionLoad[p] : partitionLoad[p] * backupShare);
+            }
+        }
+        return largest;
+    }
+
     long copies() {
         return copies;
     }
 
     long promotions() {
         return promotions;
+    }
+
+    private Map<String, Integer> index() {
+        List<String> ids = activeIds();
+        Map<String, Integer> index = new HashMap<>();
+        for (int n = 0; n < ids.size(); n++)
+            index.put(ids.get(n), n);
+        return index;
     }
 
     private String newId() {

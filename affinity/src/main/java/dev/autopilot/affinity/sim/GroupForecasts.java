@@ -17,7 +17,7 @@ final class GroupForecasts {
 
     GroupForecasts(PartitionLoads loads, SimulationSettings s) {
         this.loads = loads;
-        ForecastSettings fs = ForecastSettings.builder().horizon(s.horizon()).coverage(0.9)
+        ForecastSettings fs = ForecastSettings.builder().horizon(s.horizon()).coverage(s.coverage())
             .regressors(EnumSet.of(Regressor.LINEAR)).build();
         bound = new Forecaster.Bound[loads.groupCount()];
         LocalTrainingBackend backend = new LocalTrainingBackend(1);

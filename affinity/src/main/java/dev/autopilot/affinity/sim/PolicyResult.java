@@ -1,5 +1,7 @@
 package dev.autopilot.affinity.sim;
 
+import java.util.Map;
+
 /**
  * What one policy did over the replay.
  *
@@ -10,7 +12,8 @@ package dev.autopilot.affinity.sim;
  * @param promotions Backups promoted to primary (no data moved).
  * @param nodeHours Node-hours paid for (booting nodes included).
  * @param peakNodes Most nodes paid for at once.
+ * @param causes Violating windows by cause.
  */
 record PolicyResult(String policy, int violatingWindows, long overloadedNodeWindows, long copies, long promotions,
-    double nodeHours, int peakNodes) {
+    double nodeHours, int peakNodes, Map<ViolationCauses.Cause, Integer> causes) {
 }

@@ -62,6 +62,8 @@ public final class SimulatePlacement {
             json.put(k + "_promotions", r.promotions());
             json.put(k + "_node_hours", round(r.nodeHours()));
             json.put(k + "_peak_nodes", r.peakNodes());
+            for (Map.Entry<ViolationCauses.Cause, Integer> c : r.causes().entrySet())
+                json.put(k + "_violating_windows_" + c.getKey().name().toLowerCase(Locale.ROOT), c.getValue());
         }
         json.put("seconds", round(seconds));
         Path file = root.resolve("target/bench/placement.json");
@@ -80,6 +82,9 @@ public final class SimulatePlacement {
             out.printf(Locale.ROOT, "%-18s %10d %14d %9d %11d %11.1f %10d%n", r.policy(), r.violatingWindows(),
                 r.overloadedNodeWindows(), r.copies(), r.promotions(), r.nodeHours(), r.peakNodes());
         }
+        out.println("Violating windows by cause:");
+        for (PolicyResult r : results)
+            out.printf(Locale.ROOT, "%-18s %s%n", r.policy(), r.causes());
     }
 
     /** {@code a / b} rounded, or null when {@code b} is 0 (no ratio exists). */

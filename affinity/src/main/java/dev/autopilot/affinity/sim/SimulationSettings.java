@@ -21,6 +21,7 @@ public final class SimulationSettings {
     private double placementUtilization = 0.8;
     private int provisionLeadWindows = 2;
     private int horizon = 12;
+    private double coverage = 0.95;
     private double movesPerStepShare = 0.05;
     private long seed = 42;
 
@@ -44,6 +45,7 @@ public final class SimulationSettings {
                 case "scalingUtilization" -> s.scalingUtilization = Double.parseDouble(val);
                 case "placementUtilization" -> s.placementUtilization = Double.parseDouble(val);
                 case "provisionLeadWindows" -> s.provisionLeadWindows = Integer.parseInt(val);
+                case "coverage" -> s.coverage = coverage(Double.parseDouble(val));
                 case "seed" -> s.seed = Long.parseLong(val);
                 default -> throw new IllegalArgumentException("unknown setting '" + key + "' in '" + arg + "'");
             }
@@ -54,6 +56,12 @@ public final class SimulationSettings {
     private static int positive(String key, int v) {
         if (v <= 0)
             throw new IllegalArgumentException(key + " must be positive: " + v);
+        return v;
+    }
+
+    private static double coverage(double v) {
+        if (!(v > 0 && v < 1))
+            throw new IllegalArgumentException("coverage must be in (0, 1): " + v);
         return v;
     }
 
@@ -129,6 +137,11 @@ public final class SimulationSettings {
         return horizon;
     }
 
+    /** Coverage of the forecast intervals the predictive policy sizes the fleet and each node's burst room by. */
+    public double coverage() {
+        return coverage;
+    }
+
     /** Most relieving moves per window, as a share of the partitions. */
     public int maxMovesPerStep() {
         return Math.max(1, (int)Math.round(partitions() * movesPerStepShare));
@@ -140,8 +153,8 @@ public final class SimulationSettings {
 
     @Override public String toString() {
         return String.format(Locale.ROOT, "nodes=%d partitions=%d phases=%d windows=%d (%d min each) train=%d backups=%d "
-                + "backupShare=%.2f skew=%.1f lead=%d horizon=%d maxMoves=%d", nodes, partitions(), phasesPerTrace,
-            windows, windowMillis / 60_000, trainWindows, backups, backupLoadShare, skew, provisionLeadWindows, horizon,
-            maxMovesPerStep());
+                + "backupShare=%.2f skew=%.1f lead=%d horizon=%d coverage=%.3f maxMoves=%d seed=%d", nodes, partitions(),
+            phasesPerTrace, windows, windowMillis / 60_000, trainWindows, backups, backupLoadShare, skew, provisionLeadWindows, horizon,
+            coverage, maxMovesPerStep(), seed);
     }
 }

@@ -36,11 +36,14 @@ final class Simulator {
         long overloaded = 0;
         long billedWindows = 0;
         int peakNodes = 0;
+        ViolationCauses causes = new ViolationCauses();
         for (int t = 0; t < s.windows(); t++) {
             fleet.admit(t);
             policy.beforeWindow(t, fleet);
+            double[] now = loads.loads(t);
+            causes.record(fleet, now, loads.loads(t - 1), s.backupLoadShare());
             int over = 0;
-            for (double l : fleet.nodeLoads(loads.loads(t), s.backupLoadShare())) {
+            for (double l : fleet.nodeLoads(now, s.backupLoadShare())) {
                 if (l > capacity)
                     over++;
             }
@@ -51,6 +54,6 @@ final class Simulator {
         }
         double nodeHours = billedWindows * s.windowMillis() / 3_600_000.0;
         return new PolicyResult(policy.name(), violating, overloaded, fleet.copies(), fleet.promotions(), nodeHours,
-            peakNodes);
+            peakNodes, causes.windows());
     }
 }

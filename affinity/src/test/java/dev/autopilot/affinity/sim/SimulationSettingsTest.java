@@ -8,11 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class SimulationSettingsTest {
     @Test
     void parsesKeyValueArguments() {
-        SimulationSettings s = SimulationSettings.parse("nodes=10", "windows=288");
+        SimulationSettings s = SimulationSettings.parse("nodes=10", "windows=288", "coverage=0.9");
         assertEquals(10, s.nodes());
         assertEquals(160, s.partitions());
         assertEquals(288, s.windows());
         assertEquals(8, s.maxMovesPerStep());
+        assertEquals(0.9, s.coverage());
     }
 
     @Test
@@ -21,5 +22,7 @@ class SimulationSettingsTest {
             assertThrows(IllegalArgumentException.class, () -> SimulationSettings.parse("node=10")).getMessage());
         assertEquals("nodes must be positive: 0",
             assertThrows(IllegalArgumentException.class, () -> SimulationSettings.parse("nodes=0")).getMessage());
+        assertEquals("coverage must be in (0, 1): 1.0",
+            assertThrows(IllegalArgumentException.class, () -> SimulationSettings.parse("coverage=1")).getMessage());
     }
 }
