@@ -57,7 +57,8 @@ final class CacheScaling {
     }
 
     /**
-     * @throws IllegalStateException when the cache does not exist or does not use {@link PredictiveAffinityFunction}
+     * @throws IllegalStateException when the cache does not exist or does not use {@link PredictiveAffinityFunction},
+     *     or in {@code APPLY} mode when baseline auto-adjust is on
      */
     @SuppressWarnings("unchecked")
     static CacheScaling of(Ignite ignite, String cacheName, StandbyScalerConfiguration cfg, long windowMillis,
@@ -68,6 +69,9 @@ final class CacheScaling {
         if (!(cc.getAffinity() instanceof PredictiveAffinityFunction f))
             throw new IllegalStateException("the standby scaler's cache " + cacheName + " does not use "
                 + "PredictiveAffinityFunction: its node set cannot follow a plan");
+        if (cfg.getMode() == StandbyScalerMode.APPLY && ignite.cluster().isBaselineAutoAdjustEnabled())
+            throw new IllegalStateException("the standby scaler changes the baseline only with baseline auto-adjust "
+                + "off, or standby nodes would join it on their own: ignite.cluster().baselineAutoAdjustEnabled(false)");
         StandbyScaler.Mode mode = cfg.getMode() == StandbyScalerMode.APPLY ? StandbyScaler.Mode.APPLY
             : StandbyScaler.Mode.DRY_RUN;
         StandbyScaler scaler = new StandbyScaler(cacheName, mode,

@@ -33,7 +33,7 @@ final class StandbyScalerService extends PeriodicService {
         for (String cache : cfg.getCaches()) {
             try {
                 CacheScaling s = scalers.computeIfAbsent(cache, c -> CacheScaling.of(ignite(), c, cfg, window,
-                    new ManualNodeStop(ignite(), log, ManualNodeStop.WAIT_MILLIS)));
+                    new GracefulNodeStop(ignite(), log, GracefulNodeStop.WAIT_MILLIS)));
                 s.round(now, lastClosed).ifPresent(r -> log.info("Autopilot standby scaler (" + cfg.getMode()
                     + ") for " + cache + ": " + r.action() + ' ' + r.outcome() + ", " + r.reason()));
             }
