@@ -330,6 +330,7 @@ public class AutopilotConfiguration implements PluginConfiguration {
             + statisticsRefreshSeconds + ", placementAdviceSeconds=" + placementAdviceSeconds
             + ", forecastTrainingBudgetMillis=" + forecastTrainingBudgetMillis + ", fillBatchSize=" + fillBatchSize
             + ", adaptationThreads=" + adaptationThreads
-            + ", managedTables=" + managedTables + ", adaptation=" + adaptation + ", standbyScaler=" + standbyScaler + ']';
+            + ", managedTables=" + managedTables + ", adaptation=" + adaptation + ", standbyScaler=" + standbyScaler
+            + ']';
     }
 }

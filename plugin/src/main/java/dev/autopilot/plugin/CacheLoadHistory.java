@@ -28,7 +28,8 @@ record CacheLoadHistory(TimeSeries load, double[] share) {
         long from = lastClosed - (windows - 1) * windowMillis;
         List<List<?>> rows = ignite.cache(PARTITION_LOAD.cacheName()).query(new SqlFieldsQuery(
             "SELECT WINDOW_START, PARTITION_ID, SUM(READS) + SUM(WRITES) FROM " + PARTITION_LOAD.name()
-                + " WHERE CACHE_NAME = ? AND WINDOW_START >= ? AND WINDOW_START < ? GROUP BY WINDOW_START, PARTITION_ID")
+                + " WHERE CACHE_NAME = ? AND WINDOW_START >= ? AND WINDOW_START < ?"
+                + " GROUP BY WINDOW_START, PARTITION_ID")
             .setSchema("AUTOPILOT")
             .setArgs(cacheName, new Timestamp(from), new Timestamp(lastClosed + windowMillis))).getAll();
 

@@ -71,12 +71,14 @@ final class CacheScaling {
                 + "PredictiveAffinityFunction: its node set cannot follow a plan");
         if (cfg.getMode() == StandbyScalerMode.APPLY && ignite.cluster().isBaselineAutoAdjustEnabled())
             throw new IllegalStateException("the standby scaler changes the baseline only with baseline auto-adjust "
-                + "off, or standby nodes would join it on their own: ignite.cluster().baselineAutoAdjustEnabled(false)");
+                + "off, or standby nodes would join it on their own: "
+                + "ignite.cluster().baselineAutoAdjustEnabled(false)");
         StandbyScaler.Mode mode = cfg.getMode() == StandbyScalerMode.APPLY ? StandbyScaler.Mode.APPLY
             : StandbyScaler.Mode.DRY_RUN;
         StandbyScaler scaler = new StandbyScaler(cacheName, mode,
             new BaselinePlanExecutor(ignite, cacheName, f.getPlanName(), REBALANCE_TIMEOUT_MILLIS),
-            new ScaleDecider(cfg.getNodeCapacity(), cfg.getMinNodes(), cfg.getMaxNodes(), cfg.getMarginSeconds() * 1000L),
+            new ScaleDecider(cfg.getNodeCapacity(), cfg.getMinNodes(), cfg.getMaxNodes(),
+                cfg.getMarginSeconds() * 1000L),
             new RebalanceEstimator(REBALANCE_FIXED_MILLIS, REBALANCE_ROWS_PER_SECOND), new PlanChangeLog(ignite),
             new PlannerSettings().setBackups(cc.getBackups()), HEADROOM, stopper);
         ForecastSettings forecast = ForecastSettings.builder().horizon(cfg.getForecastHorizon())

@@ -66,7 +66,10 @@ public class StandbyScalerConfiguration {
         return this;
     }
 
-    /** @return query-log windows ahead the scaler forecasts; a node leaves only if all of them fit without it (default 6) */
+    /**
+     * @return query-log windows ahead the scaler forecasts; a node leaves only if all of them fit without it
+     *     (default 6)
+     */
     public int getForecastHorizon() {
         return forecastHorizon;
     }

@@ -83,7 +83,8 @@ class StartupValidationTest {
             "standbyScaler.maxNodes = 2 (must be at least minNodes = 3)");
         assertStartFails(scaler(new StandbyScalerConfiguration().setMode(null)),
             "standbyScaler.mode = null (must be OFF, DRY_RUN or APPLY)");
-        assertStartFails(cluster.config(0, new AutopilotConfiguration().setStandbyScaler(null)), "standbyScaler = null");
+        assertStartFails(cluster.config(0, new AutopilotConfiguration().setStandbyScaler(null)),
+            "standbyScaler = null");
     }
 
     @Test
