@@ -30,6 +30,7 @@ public class AutopilotConfiguration implements PluginConfiguration {
     private int fillBatchSize = 500;
     private int adaptationThreads = 2;
     private AdaptationConfiguration adaptation = new AdaptationConfiguration();
+    private StandbyScalerConfiguration standbyScaler = new StandbyScalerConfiguration();
 
     /** @return length of a query-log window, in seconds (default 60) */
     public int getWindowSeconds() {
@@ -255,6 +256,20 @@ public class AutopilotConfiguration implements PluginConfiguration {
     }
 
     /**
+     * @return when the standby scaler adds a standby node to the baseline ahead of a predicted spike and removes it
+     *     after (off by default)
+     */
+    public StandbyScalerConfiguration getStandbyScaler() {
+        return standbyScaler;
+    }
+
+    /** @param standbyScaler when the standby scaler adds a standby node ahead of a predicted spike */
+    public AutopilotConfiguration setStandbyScaler(StandbyScalerConfiguration standbyScaler) {
+        this.standbyScaler = standbyScaler;
+        return this;
+    }
+
+    /**
      * Checks every property.
      *
      * @throws IllegalArgumentException naming the first bad property and its value
@@ -285,6 +300,9 @@ public class AutopilotConfiguration implements PluginConfiguration {
         if (adaptation == null)
             throw invalid("adaptation", null, "must be set");
         adaptation.validate();
+        if (standbyScaler == null)
+            throw invalid("standbyScaler", null, "must be set");
+        standbyScaler.validate();
     }
 
     /** @return the query-log bounds these settings give */
@@ -312,6 +330,7 @@ public class AutopilotConfiguration implements PluginConfiguration {
             + statisticsRefreshSeconds + ", placementAdviceSeconds=" + placementAdviceSeconds
             + ", forecastTrainingBudgetMillis=" + forecastTrainingBudgetMillis + ", fillBatchSize=" + fillBatchSize
             + ", adaptationThreads=" + adaptationThreads
-            + ", managedTables=" + managedTables + ", adaptation=" + adaptation + ']';
+            + ", managedTables=" + managedTables + ", adaptation=" + adaptation + ", standbyScaler=" + standbyScaler
+            + ']';
     }
 }

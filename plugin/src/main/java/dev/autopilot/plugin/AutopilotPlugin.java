@@ -347,7 +347,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     }
 
     /** @return how long after a window ends every node has written its figures to the cluster-wide tables */
-    private long publishDelayMillis() {
+    long publishDelayMillis() {
         return 2 * cfg.getFlushIntervalMillis() + 500;
     }
 
@@ -502,6 +502,12 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         if (cfg.getPlacementAdviceSeconds() > 0 && !ignite.cluster().localNode().isClient()) {
             ignite.services(ignite.cluster().forServers()).deployClusterSingletonAsync(PlacementAdviceService.NAME,
                 new PlacementAdviceService(TimeUnit.SECONDS.toMillis(cfg.getPlacementAdviceSeconds())));
+        }
+
+        StandbyScalerConfiguration scaler = cfg.getStandbyScaler();
+        if (scaler.enabled() && !ignite.cluster().localNode().isClient()) {
+            ignite.services(ignite.cluster().forServers()).deployClusterSingletonAsync(StandbyScalerService.NAME,
+                new StandbyScalerService(TimeUnit.SECONDS.toMillis(scaler.getPeriodSeconds())));
         }
 
         if (!ignite.cluster().localNode().isClient()) {

@@ -32,6 +32,11 @@ abstract class PeriodicService implements Service {
     /** Does one round of the work. */
     abstract void runOnce(AutopilotPlugin plugin, IgniteLogger log);
 
+    /** @return the node this instance runs on */
+    Ignite ignite() {
+        return ignite;
+    }
+
     /** @return what the work is, for the log when a round fails */
     abstract String work();
 

@@ -34,6 +34,10 @@ class StartupValidationTest {
         assertEquals(10, plugin.configuration().getWindowSeconds());
         assertEquals(20_000, plugin.configuration().getForecastTrainingBudgetMillis());
         assertNotNull(node.cache("autopilot_query_log"), "Autopilot's tables exist");
+        StandbyScalerConfiguration scaler = plugin.configuration().getStandbyScaler();
+        assertEquals(StandbyScalerMode.OFF, scaler.getMode());
+        assertEquals(List.of("orders"), scaler.getCaches());
+        assertEquals(50_000, scaler.getNodeCapacity());
     }
 
     @Test
@@ -56,6 +60,34 @@ class StartupValidationTest {
     }
 
     @Test
+    void aBrokenScalerInSpringConfigurationIsNamed() throws Exception {
+        IgniteConfiguration cfg = withTestPorts(load(Path.of("src", "test", "resources", "broken-scaler.xml")), 0);
+
+        assertStartFails(cfg, "Invalid Autopilot configuration: standbyScaler.nodeCapacity = 0.0 (must be above 0 "
+            + "when mode is DRY_RUN)");
+    }
+
+    @Test
+    void aRunningScalerNeedsItsCachesAndCapacity() {
+        assertStartFails(scaler(new StandbyScalerConfiguration().setMode(StandbyScalerMode.DRY_RUN)
+            .setNodeCapacity(100)), "standbyScaler.caches = [] (must name at least one cache when mode is DRY_RUN)");
+        assertStartFails(scaler(new StandbyScalerConfiguration().setMode(StandbyScalerMode.APPLY)
+            .setCaches(List.of("orders"))), "standbyScaler.nodeCapacity = 0.0");
+        assertStartFails(scaler(new StandbyScalerConfiguration().setMode(StandbyScalerMode.APPLY)
+            .setCaches(List.of("orders")).setNodeCapacity(-1)), "standbyScaler.nodeCapacity = -1.0");
+        assertStartFails(scaler(running().setPeriodSeconds(0)), "standbyScaler.periodSeconds = 0");
+        assertStartFails(scaler(running().setForecastHorizon(0)), "standbyScaler.forecastHorizon = 0");
+        assertStartFails(scaler(running().setHistoryWindows(1)), "standbyScaler.historyWindows = 1");
+        assertStartFails(scaler(running().setMarginSeconds(-1)), "standbyScaler.marginSeconds = -1");
+        assertStartFails(scaler(running().setMinNodes(3).setMaxNodes(2)),
+            "standbyScaler.maxNodes = 2 (must be at least minNodes = 3)");
+        assertStartFails(scaler(new StandbyScalerConfiguration().setMode(null)),
+            "standbyScaler.mode = null (must be OFF, DRY_RUN or APPLY)");
+        assertStartFails(cluster.config(0, new AutopilotConfiguration().setStandbyScaler(null)),
+            "standbyScaler = null");
+    }
+
+    @Test
     void calciteMustBeTheDefaultEngine() {
         IgniteConfiguration cfg = cluster.config(0, new AutopilotConfiguration())
             .setSqlConfiguration(new SqlConfiguration());
@@ -70,6 +102,16 @@ class StartupValidationTest {
 
         assertStartFails(without, "Server node without the Autopilot plugin cannot join");
         assertEquals(1, cluster.node(0).cluster().nodes().size());
+    }
+
+    private IgniteConfiguration scaler(StandbyScalerConfiguration scaler) {
+        return cluster.config(0, new AutopilotConfiguration().setStandbyScaler(scaler));
+    }
+
+    /** @return a dry run with everything it needs, to break one property of */
+    private static StandbyScalerConfiguration running() {
+        return new StandbyScalerConfiguration().setMode(StandbyScalerMode.DRY_RUN).setCaches(List.of("orders"))
+            .setNodeCapacity(100);
     }
 
     private void assertStartFails(IgniteConfiguration cfg, String expected) {

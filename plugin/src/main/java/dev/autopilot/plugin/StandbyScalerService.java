@@ -1,0 +1,49 @@
+package dev.autopilot.plugin;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.ignite.IgniteLogger;
+
+/**
+ * Runs the standby scaler of every configured cache on a schedule ({@code standbyScaler.mode} {@code DRY_RUN} or
+ * {@code APPLY}). What a scaler remembers (the nodes it added, in dry run the node set changed on paper, the records
+ * still learning their measured load) lives in this instance: a replacement instance on another node starts from the
+ * baseline in force, and does not remove nodes the previous one added.
+ */
+final class StandbyScalerService extends PeriodicService {
+    /** The name the service is deployed under. */
+    static final String NAME = "autopilot-standby-scaler";
+
+    private static final long serialVersionUID = 1L;
+
+    private transient Map<String, CacheScaling> scalers;
+
+    StandbyScalerService(long periodMillis) {
+        super(periodMillis);
+    }
+
+    @Override void runOnce(AutopilotPlugin plugin, IgniteLogger log) {
+        if (scalers == null)
+            scalers = new HashMap<>();
+        StandbyScalerConfiguration cfg = plugin.configuration().getStandbyScaler();
+        long window = plugin.queryLog().windowMillis();
+        long now = System.currentTimeMillis();
+        long settled = now - plugin.publishDelayMillis();
+        long lastClosed = settled - Math.floorMod(settled, window) - window;
+        for (String cache : cfg.getCaches()) {
+            try {
+                CacheScaling s = scalers.computeIfAbsent(cache, c -> CacheScaling.of(ignite(), c, cfg, window,
+                    new GracefulNodeStop(ignite(), log, GracefulNodeStop.WAIT_MILLIS)));
+                s.round(now, lastClosed).ifPresent(r -> log.info("Autopilot standby scaler (" + cfg.getMode()
+                    + ") for " + cache + ": " + r.action() + ' ' + r.outcome() + ", " + r.reason()));
+            }
+            catch (Exception e) {
+                log.warning("Autopilot's standby scaler could not decide for cache " + cache + ": " + e, e);
+            }
+        }
+    }
+
+    @Override String work() {
+        return "run the standby scaler";
+    }
+}
