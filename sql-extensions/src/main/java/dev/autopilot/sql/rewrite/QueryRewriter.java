@@ -75,8 +75,13 @@ public final class QueryRewriter {
     private void rewriteStatement(SqlNode statement, RewriteContext cx) {
         if (statement instanceof SqlExplain explain)
             rewriteStatement(explain.getExplicandum(), cx);
-        else if (statement.isA(SqlKind.QUERY))
+        else if (statement.isA(SqlKind.QUERY)) {
             new QueryWalker(blockRules, cx).query(statement, null);
+            if (RewriteRules.SORT_AGGREGATE_HINT.matches(statement, cx)) {
+                RewriteRules.SORT_AGGREGATE_HINT.apply(statement, cx);
+                cx.fired(RewriteRules.SORT_AGGREGATE_HINT.name());
+            }
+        }
         else if (statement instanceof SqlInsert || statement instanceof SqlMerge) {
             if (RewriteRules.INSERT_COLUMN_LIST.matches(statement, cx)) {
                 RewriteRules.INSERT_COLUMN_LIST.apply(statement, cx);

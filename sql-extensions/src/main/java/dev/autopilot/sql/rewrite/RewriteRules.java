@@ -13,6 +13,9 @@ final class RewriteRules {
     /** Reads READY derived columns instead of computing the expressions they hold. */
     static final BlockRule DERIVED_EXPRESSION = new DerivedExpressionRule();
 
+    /** Keeps Ignite from planning a rewritten IN subquery with a map/reduce sort aggregate, which fails in 2.17. */
+    static final StatementRule SORT_AGGREGATE_HINT = new SortAggregateHintRule();
+
     /** Forces an Autopilot index whose prefix a block's filter matches exactly (only when configured). */
     static final BlockRule INDEX_HINT = new IndexHintRule();
 
