@@ -27,6 +27,22 @@ public final class Placement {
         return new Placement(owners);
     }
 
+    /**
+     * @param owners per partition, the owning nodes' indexes into {@code ids}, primary first: the planners' working form
+     * @param ids the nodes' consistent ids
+     * @return the placement those indexes name
+     */
+    public static Placement ofIndexes(int[][] owners, String[] ids) {
+        List<List<String>> rows = new ArrayList<>(owners.length);
+        for (int[] row : owners) {
+            List<String> r = new ArrayList<>(row.length);
+            for (int n : row)
+                r.add(ids[n]);
+            rows.add(r);
+        }
+        return new Placement(rows);
+    }
+
     /** @return Rows of consistent ids, primary first: the form kept in the metastorage (plain JDK types only). */
     public String[][] toArray() {
         String[][] rows = new String[owners.size()][];

@@ -85,17 +85,10 @@ public final class PlacementPlanner {
                 else
                     stuck[hot] = true;
             }
-            List<List<String>> rows = new ArrayList<>(owners.length);
-            for (int[] row : owners) {
-                List<String> r = new ArrayList<>(row.length);
-                for (int n : row)
-                    r.add(ids[n]);
-                rows.add(r);
-            }
             boolean fits = true;
             for (int n = 0; n < ids.length; n++)
                 fits &= load[n] <= cap[n];
-            return new PlanStep(new Placement(rows), List.copyOf(moves), fits);
+            return new PlanStep(Placement.ofIndexes(owners, ids), List.copyOf(moves), fits);
         }
 
         /** Keeps the owners still in the node set; a lost primary is replaced by its first surviving backup. */

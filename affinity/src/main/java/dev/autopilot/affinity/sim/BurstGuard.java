@@ -111,16 +111,9 @@ final class BurstGuard {
                 else
                     stuck[hot] = true;
             }
-            List<List<String>> rows = new ArrayList<>(owners.length);
-            for (int[] row : owners) {
-                List<String> r = new ArrayList<>(row.length);
-                for (int n : row)
-                    r.add(ids[n]);
-                rows.add(r);
-            }
             for (int n = 0; n < ids.length; n++)
                 fits &= risk(n) <= cap[n];
-            return new PlanStep(new Placement(rows), List.copyOf(moves), fits);
+            return new PlanStep(Placement.ofIndexes(owners, ids), List.copyOf(moves), fits);
         }
 
         /** The node furthest above its capacity with its exposure counted, not found stuck, or -1. */
