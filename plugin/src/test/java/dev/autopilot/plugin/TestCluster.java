@@ -53,10 +53,11 @@ final class TestCluster implements AutoCloseable {
             .setFailureHandler(new StopNodeFailureHandler());
     }
 
-    /** Starts {@code count} nodes with Autopilot configured by {@code cfg}. */
+    /** Starts {@code count} nodes with Autopilot configured by {@code cfg}, and waits until the cluster settled. */
     TestCluster start(int count, AutopilotConfiguration cfg) {
         for (int i = 0; i < count; i++)
             start(config(i, cfg));
+        OrderlyShutdown.awaitSettled(nodes);
         return this;
     }
 

@@ -47,10 +47,19 @@ public final class OrderlyShutdown {
     public static void stopOne(Ignite node, List<Ignite> others) {
         List<Ignite> all = new ArrayList<>(others);
         all.add(node);
-        all.forEach(OrderlyShutdown::awaitSettled);
+        awaitSettled(all);
         UUID leaving = node.cluster().localNode().id();
         Ignition.stop(node.name(), true);
         others.forEach(n -> awaitDeparture(n, leaving));
+    }
+
+    /**
+     * Waits until no exchange is in progress and no partition is moving on any of {@code nodes}: also what a freshly
+     * started cluster waits for before its first statement, which Ignite otherwise may fail with "Topology was changed.
+     * Please retry on stable topology" while the caches the nodes create at start are still being exchanged.
+     */
+    public static void awaitSettled(List<Ignite> nodes) {
+        nodes.forEach(OrderlyShutdown::awaitSettled);
     }
 
     private static void awaitSettled(Ignite node) {
