@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import dev.autopilot.affinity.PlanPublisher;
-import dev.autopilot.affinity.PredictiveAffinityFunction;
-import dev.autopilot.affinity.hot.HotRowInterceptor;
 import dev.autopilot.affinity.plan.RendezvousPlacement;
 import javax.cache.CacheException;
 import org.apache.ignite.Ignite;
@@ -16,8 +14,6 @@ import org.apache.ignite.IgniteException;
 import org.apache.ignite.IgniteState;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
-import org.apache.ignite.cluster.BaselineNode;
-import org.apache.ignite.configuration.CacheConfiguration;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,15 +37,10 @@ class StandbyScalerApplyPluginTest {
                 .setCaches(List.of(CACHE)).setNodeCapacity(50).setPeriodSeconds(1).setForecastHorizon(2)
                 .setHistoryWindows(10).setMarginSeconds(0).setMinNodes(2));
         try (TestCluster cluster = new TestCluster()) {
-            Ignite first = cluster.start(cluster.config(0, cfg));
-            first.cluster().baselineAutoAdjustEnabled(false);
-            cluster.start(cluster.config(1, cfg));
-            first.cluster().setBaselineTopology(first.cluster().topologyVersion());
-            List<String> two = baseline(first);
+            Ignite first = cluster.startFixedBaseline(cfg);
+            List<String> two = TestCluster.baseline(first);
             assertTrue(PlanPublisher.of(first).publish(CACHE, two, RendezvousPlacement.place(PARTS, two, 1)));
-            first.getOrCreateCache(new CacheConfiguration<Integer, Integer>(CACHE).setBackups(1)
-                .setAffinity(new PredictiveAffinityFunction().setPartitions(PARTS).setPlanName(CACHE))
-                .setInterceptor(new HotRowInterceptor<>()));
+            cluster.createPlannedCache(CACHE, PARTS);
             Ignite standby = cluster.start(cluster.config(2, cfg));
             String standbyId = String.valueOf(standby.cluster().localNode().consistentId());
 
@@ -71,11 +62,12 @@ class StandbyScalerApplyPluginTest {
                 writing.set(false);
                 writer.join();
             }
-            assertTrue(baseline(first).contains(standbyId), "the standby node is in the baseline: " + baseline(first));
+            List<String> three = TestCluster.baseline(first);
+            assertTrue(three.contains(standbyId), "the standby node is in the baseline: " + three);
 
             TestCluster.await("the standby node removed", () -> outcome(first, "REMOVE").equals(List.of("DONE")),
                 40_000);
-            assertEquals(two, baseline(first), "the baseline is the first two nodes again");
+            assertEquals(two, TestCluster.baseline(first), "the baseline is the first two nodes again");
             assertEquals(IgniteState.STOPPED, Ignition.state(standby.name()), "the standby node stopped");
             cluster.nodes().remove(standby);
 
@@ -98,11 +90,4 @@ class StandbyScalerApplyPluginTest {
         return out;
     }
 
-    private static List<String> baseline(Ignite node) {
-        List<String> ids = new ArrayList<>();
-        for (BaselineNode n : node.cluster().currentBaselineTopology())
-            ids.add(String.valueOf(n.consistentId()));
-        ids.sort(null);
-        return ids;
-    }
 }

@@ -4,14 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import dev.autopilot.affinity.PlanPublisher;
-import dev.autopilot.affinity.PredictiveAffinityFunction;
-import dev.autopilot.affinity.hot.HotRowInterceptor;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
-import org.apache.ignite.cluster.BaselineNode;
 import org.apache.ignite.cluster.ClusterNode;
-import org.apache.ignite.configuration.CacheConfiguration;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,16 +31,11 @@ class StandbyScalerDryRunPluginTest {
                 .setCaches(List.of(CACHE)).setNodeCapacity(1).setPeriodSeconds(1).setForecastHorizon(3)
                 .setHistoryWindows(30).setMarginSeconds(0));
         try (TestCluster cluster = new TestCluster()) {
-            Ignite first = cluster.start(cluster.config(0, cfg));
-            first.cluster().baselineAutoAdjustEnabled(false);
-            cluster.start(cluster.config(1, cfg));
-            first.cluster().setBaselineTopology(first.cluster().topologyVersion());
-            first.getOrCreateCache(new CacheConfiguration<Integer, Integer>(CACHE).setBackups(1)
-                .setAffinity(new PredictiveAffinityFunction().setPartitions(PARTS).setPlanName(CACHE))
-                .setInterceptor(new HotRowInterceptor<>()));
+            Ignite first = cluster.startFixedBaseline(cfg);
+            cluster.createPlannedCache(CACHE, PARTS);
             Ignite standby = cluster.start(cluster.config(2, cfg));
             String standbyId = String.valueOf(standby.cluster().localNode().consistentId());
-            List<String> baseline = baseline(first);
+            List<String> baseline = TestCluster.baseline(first);
             List<List<String>> assignment = assignment(first);
             assertEquals(2, baseline.size());
 
@@ -76,7 +67,7 @@ class StandbyScalerDryRunPluginTest {
                 "predicted load above the capacity of two nodes: " + add);
             assertTrue(((String)add.get(6)).contains("above the capacity 2 of 2 nodes"), (String)add.get(6));
 
-            assertEquals(baseline, baseline(first), "the baseline did not change");
+            assertEquals(baseline, TestCluster.baseline(first), "the baseline did not change");
             assertEquals(assignment, assignment(first), "the assignment did not change");
             List<String> larger = List.of(((String)add.get(3)).split(","));
             assertTrue(PlanPublisher.of(first).read(CACHE, larger).isEmpty(), "no plan was published for " + larger);
@@ -89,13 +80,6 @@ class StandbyScalerDryRunPluginTest {
             + "ORDER BY DECIDED_AT").setArgs(CACHE)).getAll();
     }
 
-    private static List<String> baseline(Ignite node) {
-        List<String> ids = new ArrayList<>();
-        for (BaselineNode n : node.cluster().currentBaselineTopology())
-            ids.add(String.valueOf(n.consistentId()));
-        ids.sort(null);
-        return ids;
-    }
 
     private static List<List<String>> assignment(Ignite node) {
         List<List<String>> rows = new ArrayList<>();

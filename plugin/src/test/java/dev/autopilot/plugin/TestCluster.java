@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import dev.autopilot.affinity.PredictiveAffinityFunction;
 import dev.autopilot.affinity.hot.HotRowInterceptor;
 import dev.autopilot.plugin.internal.OrderlyShutdown;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
+import org.apache.ignite.cluster.BaselineNode;
 import org.apache.ignite.calcite.CalciteQueryEngineConfiguration;
 import org.apache.ignite.configuration.CacheConfiguration;
 import org.apache.ignite.configuration.ClientConnectorConfiguration;
@@ -75,6 +77,39 @@ final class TestCluster implements AutoCloseable {
     void createCountedCache(String name) {
         node(0).getOrCreateCache(new CacheConfiguration<>(name).setAffinity(new RendezvousAffinityFunction(false, 32))
             .setBackups(1).setInterceptor(new HotRowInterceptor<>()));
+    }
+
+    /**
+     * Starts nodes 0 and 1 as the whole baseline, with auto-adjust off, so that a node started later stands by outside
+     * the baseline until someone adds it.
+     *
+     * @return node 0
+     */
+    Ignite startFixedBaseline(AutopilotConfiguration cfg) {
+        Ignite first = start(config(0, cfg));
+        first.cluster().baselineAutoAdjustEnabled(false);
+        start(config(1, cfg));
+        first.cluster().setBaselineTopology(first.cluster().topologyVersion());
+        return first;
+    }
+
+    /**
+     * Creates a counted cache (see {@link #createCountedCache}) placed by {@link PredictiveAffinityFunction} from the
+     * plans named after it.
+     */
+    void createPlannedCache(String name, int partitions) {
+        node(0).getOrCreateCache(new CacheConfiguration<>(name).setBackups(1)
+            .setAffinity(new PredictiveAffinityFunction().setPartitions(partitions).setPlanName(name))
+            .setInterceptor(new HotRowInterceptor<>()));
+    }
+
+    /** @return the consistent ids of the baseline {@code node} sees, sorted */
+    static List<String> baseline(Ignite node) {
+        List<String> ids = new ArrayList<>();
+        for (BaselineNode n : node.cluster().currentBaselineTopology())
+            ids.add(String.valueOf(n.consistentId()));
+        ids.sort(null);
+        return ids;
     }
 
     /** Stops one node while the others go on (see {@link OrderlyShutdown#stopOne}) and forgets it. */

@@ -173,18 +173,20 @@ final class BurstGuard {
 
         /** The score of promoting backup {@code b} of {@code p}: see {@link #riskScore}. */
         private double scoreSwap(int p, int b) {
-            int hot = owners[p][0];
-            int to = owners[p][b];
-            add(p, 0, hot, -1);
-            add(p, b, to, -1);
-            add(p, 0, to, 1);
-            add(p, b, hot, 1);
-            double score = riskScore(hot, to);
-            add(p, 0, to, -1);
-            add(p, b, hot, -1);
-            add(p, 0, hot, 1);
-            add(p, b, to, 1);
+            promotionLoad(p, b, 1);
+            double score = riskScore(owners[p][0], owners[p][b]);
+            promotionLoad(p, b, -1);
             return score;
+        }
+
+        /** Shifts the loads as promoting backup {@code b} of {@code p} would ({@code sign} 1), or shifts them back (-1). */
+        private void promotionLoad(int p, int b, int sign) {
+            int primary = owners[p][0];
+            int backup = owners[p][b];
+            add(p, 0, primary, -sign);
+            add(p, b, backup, -sign);
+            add(p, 0, backup, sign);
+            add(p, b, primary, sign);
         }
 
         /** The score of moving copy {@code i} of {@code p} from {@code from} to {@code to}: see {@link #riskScore}. */
@@ -205,10 +207,7 @@ final class BurstGuard {
         private void swap(int p, int b) {
             int hot = owners[p][0];
             int to = owners[p][b];
-            add(p, 0, hot, -1);
-            add(p, b, to, -1);
-            add(p, 0, to, 1);
-            add(p, b, hot, 1);
+            promotionLoad(p, b, 1);
             owners[p][0] = to;
             owners[p][b] = hot;
             moves.add(new Move(p, ids[hot], ids[to], Move.Kind.PROMOTE));
