@@ -45,8 +45,13 @@ final class IndexSelection {
     private final Map<String, Double> computeSaved = new HashMap<>();
     private long memory;
 
-    IndexSelection(TableSchema table, List<TemplateAccess> accesses, GeneratorSettings settings, long rows,
-        double writesPerSecond) {
+    /**
+     * @param table the table; its indexes (the user's) are the access the templates have so far
+     * @param accesses the window's templates on it
+     * @param built the derived columns Autopilot built before (by name), which its indexes may have as keys
+     */
+    IndexSelection(TableSchema table, List<TemplateAccess> accesses, Map<String, DerivedExpression> built,
+        GeneratorSettings settings, long rows, double writesPerSecond) {
         this.table = table;
         this.accesses = accesses;
         this.settings = settings;
@@ -65,6 +70,7 @@ final class IndexSelection {
                 best = Math.min(best, usable(AccessPath.fractionRead(existing, a)));
             current.put(a, best);
         }
+        built.forEach(derivedByKey::putIfAbsent);
     }
 
     /**

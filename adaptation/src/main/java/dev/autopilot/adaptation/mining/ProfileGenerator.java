@@ -18,7 +18,9 @@ import dev.autopilot.sql.schema.TableSchema;
 /**
  * The Schema Profile Generator: from one window of workload, a {@link SchemaProfile} per partition (managed table)
  * with the derived attributes and composite indexes that window's templates would gain from, each with its
- * estimated benefit and cost. It only proposes; storing and applying profiles is the adaptation manager's job.
+ * estimated benefit and cost. A profile is the partition's whole set of structures: what Autopilot built before is
+ * in it again only when the window still gains from it. It only proposes; storing and applying profiles is the
+ * adaptation manager's job.
  * Deterministic: the same snapshot and settings give the same profiles.
  */
 public final class ProfileGenerator {
@@ -49,8 +51,15 @@ public final class ProfileGenerator {
                 ComputedExpressions.of(load, table)));
         }
 
-        IndexSelection selection = new IndexSelection(table, accesses, settings, rows, workload.writesPerSecond());
-        selection.run(IndexCandidates.propose(accesses, table.existingIndexes()));
+        AutopilotStructures built = workload.autopilot();
+        IndexSelection selection = new IndexSelection(table, accesses, built.columns(), settings, rows,
+            workload.writesPerSecond());
+        List<List<String>> provided = new ArrayList<>(table.existingIndexes());
+        provided.addAll(built.indexes());
+        // Autopilot's own indexes compete first: on a tie, keeping one beats building its equal.
+        List<List<String>> candidates = new ArrayList<>(built.indexes());
+        candidates.addAll(IndexCandidates.propose(accesses, provided));
+        selection.run(candidates);
 
         CostModel cost = selection.cost();
         double writes = workload.writesPerSecond();

@@ -12,9 +12,10 @@ import dev.autopilot.sql.stats.TableStatistics;
  * @param statistics rows, size and per-column value distribution
  * @param templates the templates that read or wrote it, with their load
  * @param writesPerSecond row writes per second (each one updates every index and derived column)
+ * @param autopilot what Autopilot built on it before; {@code schema}'s indexes are the user's only
  */
 public record TableWorkload(TableSchema schema, TableStatistics statistics, List<TemplateLoad> templates,
-    double writesPerSecond) {
+    double writesPerSecond, AutopilotStructures autopilot) {
     public TableWorkload {
         templates = List.copyOf(templates);
     }
@@ -24,7 +25,8 @@ public record TableWorkload(TableSchema schema, TableStatistics statistics, List
      * @return the workload of a table, its write rate taken from the statistics (DML statements per second)
      */
     public static TableWorkload of(TableSchema schema, TableStatistics statistics, List<TemplateLoad> templates,
-        double windowSeconds) {
-        return new TableWorkload(schema, statistics, templates, statistics.writes() / Math.max(1, windowSeconds));
+        double windowSeconds, AutopilotStructures autopilot) {
+        return new TableWorkload(schema, statistics, templates, statistics.writes() / Math.max(1, windowSeconds),
+            autopilot);
     }
 }

@@ -2,6 +2,7 @@ package dev.autopilot.affinity.hot;
 
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
+import org.apache.ignite.cluster.ClusterTopologyException;
 import org.apache.ignite.lang.IgniteCallable;
 import org.apache.ignite.resources.IgniteInstanceResource;
 
@@ -11,7 +12,8 @@ import org.apache.ignite.resources.IgniteInstanceResource;
  * <p>Rendezvous or planned affinity decides which node serves a partition; this keeps the rows that node was recently
  * asked for in a bounded Caffeine cache (W-TinyLFU, sized by estimated bytes), so a hot partition is served from the
  * heap instead of page memory. A read on the key's primary is answered there; a read elsewhere is sent to the primary
- * as one compute call (or, with {@code remoteReads} off, is an ordinary {@code get}). A read never returns a value
+ * as one compute call (or, with {@code remoteReads} off, is an ordinary {@code get}; so is a read whose primary left
+ * while the call was on its way). A read never returns a value
  * older than the last write acknowledged before it started, whatever the write path that goes through the cache's
  * interceptor (see {@link RowStore} for why). Two conditions: the cache is {@code FULL_SYNC} or reads from primaries
  * only (during an exchange reads fall through to Ignite's own {@code get}, which may read a backup), and nothing writes
@@ -44,7 +46,12 @@ public final class HotRowCache<K, V> {
         }
         if (!cfg.isRemoteReads())
             return cache.get(key);
-        return (V)rows.ignite().compute().affinityCall(cacheName, key, new PrimaryRead(cacheName, key, cfg));
+        try {
+            return (V)rows.ignite().compute().affinityCall(cacheName, key, new PrimaryRead(cacheName, key, cfg));
+        }
+        catch (ClusterTopologyException primaryLeft) {
+            return cache.get(key);
+        }
     }
 
     /** Serves one read on the node the key's affinity sent it to. */
