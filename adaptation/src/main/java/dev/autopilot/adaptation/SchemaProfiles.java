@@ -3,15 +3,23 @@ package dev.autopilot.adaptation;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import dev.autopilot.adaptation.mining.AutopilotStructures;
 import dev.autopilot.adaptation.mining.ProfileGenerator;
 import dev.autopilot.adaptation.mining.TableWorkload;
 import dev.autopilot.adaptation.mining.TemplateLoad;
 import dev.autopilot.adaptation.mining.WorkloadSnapshot;
 import dev.autopilot.adaptation.profile.ProfileCodec;
 import dev.autopilot.adaptation.profile.SchemaProfile;
+import dev.autopilot.sql.expression.DerivedExpression;
+import dev.autopilot.sql.expression.DerivedNames;
+import dev.autopilot.sql.layout.DerivedColumn;
+import dev.autopilot.sql.layout.LayoutIndex;
+import dev.autopilot.sql.layout.PartitionLayout;
 import dev.autopilot.sql.schema.TableSchema;
 import dev.autopilot.sql.StatementParser;
 import dev.autopilot.sql.analysis.StatementAnalyzer;
@@ -39,23 +47,29 @@ public final class SchemaProfiles {
         + QUERY_TEMPLATES.name() + " t ON t.TEMPLATE_ID = s.TEMPLATE_ID WHERE s.WINDOW_START = ? "
         + "GROUP BY t.TEMPLATE_ID, t.SCHEMA_NAME, t.TEMPLATE";
 
-    private static final String SECONDARY_INDEXES = "SELECT SCHEMA_NAME, TABLE_NAME, COLUMNS FROM SYS.INDEXES "
+    private static final String SECONDARY_INDEXES = "SELECT SCHEMA_NAME, TABLE_NAME, INDEX_NAME, COLUMNS FROM SYS.INDEXES "
         + "WHERE IS_PK = FALSE";
+
+    private static final String PROXY = "_proxy";
 
     private final Ignite ignite;
     private final ProfileGenerator generator;
     private final StatementParser parser;
+    private final Function<String, PartitionLayout> layouts;
     private final StatementAnalyzer analyzer = new StatementAnalyzer();
 
     /**
      * @param ignite the local node
      * @param generator the profile generator
      * @param parser parses template text with Ignite's grammar
+     * @param layouts the layout of a table ({@code SCHEMA.TABLE}) now, {@code null} when Autopilot has not changed it
      */
-    public SchemaProfiles(Ignite ignite, ProfileGenerator generator, StatementParser parser) {
+    public SchemaProfiles(Ignite ignite, ProfileGenerator generator, StatementParser parser,
+        Function<String, PartitionLayout> layouts) {
         this.ignite = ignite;
         this.generator = generator;
         this.parser = parser;
+        this.layouts = layouts;
     }
 
     /**
@@ -93,7 +107,8 @@ public final class SchemaProfiles {
             List<TemplateLoad> onTable = loads.stream()
                 .filter(l -> l.shape().tables().contains(t.qualifiedName())).toList();
             TableSchema schema = TableSchema.of(t, indexes.getOrDefault(t.qualifiedName(), List.of()));
-            workloads.add(TableWorkload.of(schema, stats, onTable, windowMillis / 1000.0));
+            workloads.add(TableWorkload.of(schema, stats, onTable, windowMillis / 1000.0,
+                built(layouts.apply(t.qualifiedName()))));
         }
 
         return generator.generate(new WorkloadSnapshot(windowStart, windowStart + windowMillis, workloads));
@@ -112,19 +127,45 @@ public final class SchemaProfiles {
         return out;
     }
 
-    /** @return the columns of every secondary index, by {@code SCHEMA.TABLE}, from Ignite's {@code SYS.INDEXES} */
+    /** @return the derived columns in use and the indexes of {@code layout} */
+    private static AutopilotStructures built(PartitionLayout layout) {
+        if (layout == null)
+            return AutopilotStructures.NONE;
+        Map<String, DerivedExpression> columns = new LinkedHashMap<>();
+        layout.derived().stream().filter(DerivedColumn::ready).forEach(c -> columns.put(c.name(), c.expression()));
+        return new AutopilotStructures(columns, layout.indexes().stream().map(LayoutIndex::columns).toList());
+    }
+
+    /**
+     * @return the columns of every secondary index the user created, by {@code SCHEMA.TABLE}, from Ignite's
+     *     {@code SYS.INDEXES}
+     */
     private Map<String, List<List<String>>> secondaryIndexes() {
         Map<String, List<List<String>>> out = new HashMap<>();
         SqlFieldsQuery q = new SqlFieldsQuery(SECONDARY_INDEXES).setSchema("SYS");
         for (List<?> r : ignite.cache(TEMPLATE_STATS.cacheName()).query(q).getAll()) {
             List<String> columns = new ArrayList<>();
-            for (String col : ((String)r.get(2)).split(", ")) {
+            for (String col : ((String)r.get(3)).split(", ")) {
                 String name = col.replaceAll(" (ASC|DESC)$", "");
                 columns.add(name.startsWith("\"") && name.endsWith("\"") ? name.substring(1, name.length() - 1) : name);
             }
-            out.computeIfAbsent(r.get(0) + "." + r.get(1), k -> new ArrayList<>()).add(columns);
+            String table = r.get(0) + "." + r.get(1);
+            if (!autopilots(table, (String)r.get(2)))
+                out.computeIfAbsent(table, k -> new ArrayList<>()).add(columns);
         }
         return out;
+    }
+
+    /**
+     * @param index an index of {@code table} as {@code SYS.INDEXES} names it (the H2 engine's copy has {@code _proxy}
+     *     appended)
+     * @return whether Autopilot created it: it is in the table's layout, or it is one being retired
+     */
+    private boolean autopilots(String table, String index) {
+        String name = index.endsWith(PROXY) ? index.substring(0, index.length() - PROXY.length()) : index;
+        PartitionLayout layout = layouts.apply(table);
+        return DerivedNames.isIndexName(name)
+            || layout != null && layout.indexes().stream().anyMatch(i -> i.name().equals(name));
     }
 
     private void store(List<SchemaProfile> profiles) {

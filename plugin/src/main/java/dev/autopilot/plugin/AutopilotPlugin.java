@@ -467,7 +467,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         statistics = new StatisticsCollector(ignite, cfg.getManagedTables(), cfg.getHistogramBuckets(),
             cfg.getHistogramSampleRows(), () -> queryLog.currentWindow() - queryLog.windowMillis());
         profiles = new SchemaProfiles(ignite, new ProfileGenerator(GeneratorSettings.DEFAULTS),
-            CalciteHook.plainParser());
+            CalciteHook.plainParser(), layouts::layout);
         forecasts = new TableLoadForecasts(ignite, queryLog.windowMillis(), cfg.getForecastHistoryWindows(),
             ForecastSettings.builder().horizon(cfg.getForecastHorizon()).build(), cfg.getForecastTrainingBudgetMillis(),
             System::currentTimeMillis);

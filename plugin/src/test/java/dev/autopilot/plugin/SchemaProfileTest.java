@@ -7,6 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import dev.autopilot.adaptation.profile.DerivedAttribute;
+import dev.autopilot.adaptation.profile.IndexRecommendation;
+import dev.autopilot.adaptation.profile.ProfileCodec;
 import dev.autopilot.adaptation.profile.SchemaProfile;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.junit.jupiter.api.AfterAll;
@@ -103,6 +106,27 @@ class SchemaProfileTest {
             .query(new SqlFieldsQuery(query).setArgs(new Timestamp(window - 3_600_000L))).getAll()
             .get(0).get(0)).longValue(), "a dry run stores no profile");
         assertEquals(statsRefreshedBefore, statsRefreshedAt(), "nor table statistics");
+    }
+
+    @Test
+    void whatAutopilotBuiltStaysInTheProfileWhileTheWorkloadStillUsesIt() {
+        AutopilotPlugin plugin = AutopilotPlugin.of(CLUSTER.node(0));
+        long window = plugin.queryLog().currentWindow();
+        SchemaProfile before = table(plugin.dryRunProfiles(window));
+        plugin.applyProfile(ProfileCodec.write(before));
+
+        SchemaProfile after = table(plugin.dryRunProfiles(window));
+
+        assertEquals(before.derivedAttributes().stream().map(DerivedAttribute::name).toList(),
+            after.derivedAttributes().stream().map(DerivedAttribute::name).toList(),
+            "the same window still filters on A * B: " + ProfileCodec.write(after));
+        assertEquals(before.indexes().stream().map(IndexRecommendation::name).toList(),
+            after.indexes().stream().map(IndexRecommendation::name).toList(), "and its index serves it");
+        assertTrue(plugin.planOf(after).isEmpty(), "adapting to it again changes nothing: " + plugin.planOf(after));
+    }
+
+    private static SchemaProfile table(List<SchemaProfile> profiles) {
+        return profiles.stream().filter(p -> p.table().equals("PUBLIC.T")).findFirst().orElseThrow();
     }
 
     /** @return when the statistics of T were last written, or 0 */

@@ -130,10 +130,51 @@ class ProfileGeneratorTest {
             ? new TemplateLoad(t.templateId(), t.shape(), 1200, 1)
             : new TemplateLoad(t.templateId(), t.shape(), 10, 800)).toList();
         SchemaProfile p = GENERATOR.generate(new WorkloadSnapshot(TpchPhases.WINDOW_START, TpchPhases.WINDOW_END,
-            List.of(new TableWorkload(w.schema(), w.statistics(), timed, 20)))).get(0);
+            List.of(new TableWorkload(w.schema(), w.statistics(), timed, 20, AutopilotStructures.NONE)))).get(0);
 
         assertEquals(List.of("L_DISCOUNT * L_EXTENDEDPRICE"), expressions(p),
             "10 scans of 800 ms are 87% of the time, though 1,200 updates are 99% of the executions");
+    }
+
+    @Test
+    void structuresBuiltBeforeStayInTheProfileWhileTheWindowGainsFromThem() {
+        SchemaProfile before = profile(TpchPhases.bucketsAndYears());
+        String bucket = nameOf("FLOOR(L_QUANTITY / 10)");
+        Map<String, Integer> bucketsOnly = Map.of(TpchPhases.QUANTITY_BUCKET_BY_SHIPMODE, 9, TpchPhases.POINT_LOOKUP, 2);
+
+        SchemaProfile p = profileOver(builtFrom(before), bucketsOnly);
+
+        assertEquals(List.of("FLOOR(L_QUANTITY / 10)"), expressions(p), "the year is no longer filtered on");
+        assertEquals(List.of(List.of("L_SHIPMODE", bucket)), indexColumns(p));
+        assertEquals(before.indexes().get(0).name(), p.indexes().get(0).name());
+        assertTrue(profileOver(builtFrom(before), TpchPhases.lookupsAndUpdates()).empty(),
+            "nothing built before serves lookups and updates");
+    }
+
+    @Test
+    void anIndexBuiltBeforeServesATemplateInPlaceOfANewOne() {
+        SchemaProfile before = profile(TpchPhases.bucketsAndYears());
+        String narrower = "SELECT L_ORDERKEY FROM LINEITEM WHERE L_SHIPMODE = ?";
+
+        SchemaProfile p = profileOver(builtFrom(before), Map.of(narrower, 10, TpchPhases.UPDATE_COMMENT, 2));
+
+        assertEquals(List.of(List.of("L_SHIPMODE", nameOf("FLOOR(L_QUANTITY / 10)"))), indexColumns(p),
+            "the index built before leads with the ship mode, so it is kept rather than (L_SHIPMODE) built");
+        assertEquals(List.of("FLOOR(L_QUANTITY / 10)"), expressions(p), "the index keeps the column it has as a key");
+    }
+
+    /** @return the profile of {@code mix} on LINEITEM with {@code built} there already */
+    private static SchemaProfile profileOver(AutopilotStructures built, Map<String, Integer> mix) {
+        TableWorkload w = TpchPhases.workload(LINEITEM, TpchPhases.statistics(7), mix);
+        return GENERATOR.generate(new WorkloadSnapshot(TpchPhases.WINDOW_START, TpchPhases.WINDOW_END, List.of(
+            new TableWorkload(w.schema(), w.statistics(), w.templates(), w.writesPerSecond(), built)))).get(0);
+    }
+
+    /** @return what adapting to {@code p} built */
+    private static AutopilotStructures builtFrom(SchemaProfile p) {
+        Map<String, DerivedExpression> columns = new LinkedHashMap<>();
+        p.derivedAttributes().forEach(a -> columns.put(a.name(), DerivedExpression.parse(a.expression(), LINEITEM, "t")));
+        return new AutopilotStructures(columns, indexColumns(p));
     }
 
     @Test

@@ -91,7 +91,7 @@ final class TpchPhases {
             if (e.getKey().startsWith("UPDATE"))
                 writes += executions;
         }
-        return new TableWorkload(table, stats, loads, writes / 60.0);
+        return new TableWorkload(table, stats, loads, writes / 60.0, AutopilotStructures.NONE);
     }
 
     /** @return one window of LINEITEM running {@code mix} */

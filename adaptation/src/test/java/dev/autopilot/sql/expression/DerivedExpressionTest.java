@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,6 +100,15 @@ class DerivedExpressionTest {
         assertTrue(name.length() <= DerivedNames.MAX_LENGTH);
         assertTrue(parse("EXTRACT(YEAR FROM L_SHIPDATE)").name().startsWith("AP_YEAR_SHIPDATE_"));
         assertNotEquals(parse("FLOOR(L_QUANTITY / 10)").name(), parse("FLOOR(L_QUANTITY / 100)").name());
+    }
+
+    @Test
+    void indexNamesAreRecognizedAsAutopilots() {
+        String bucket = parse("FLOOR(L_QUANTITY / 10)").name();
+        assertTrue(DerivedNames.isIndexName(DerivedNames.indexName("LINEITEM", List.of("L_SHIPMODE", bucket))));
+        assertTrue(DerivedNames.isIndexName(DerivedNames.indexName("T", List.of("AP_76A92EF4"))));
+        assertFalse(DerivedNames.isIndexName("T_E"));
+        assertFalse(DerivedNames.isIndexName("AP_IDX_BY_SHIPMODE"));
     }
 
     @Test

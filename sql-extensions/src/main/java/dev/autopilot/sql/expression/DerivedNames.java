@@ -24,6 +24,8 @@ public final class DerivedNames {
 
     private static final Pattern HASH = Pattern.compile("(?=.*[0-9])[0-9A-F]{8}");
 
+    private static final Pattern INDEX_NAME = Pattern.compile("AP_IDX_(?:[A-Z0-9_]+_)?[0-9A-F]{8}");
+
     private static final Set<String> NOISE = Set.of("FROM", "AS", "CAST", "EXTRACT", "CASE", "WHEN", "THEN", "ELSE",
         "END", "AND", "OR", "NOT", "IS", "NULL", "FOR");
 
@@ -38,6 +40,11 @@ public final class DerivedNames {
     /** @return the stable name of an index over {@code columns} of {@code table} */
     public static String indexName(String table, List<String> columns) {
         return name("AP_IDX_", String.join(" ", columns), table + '(' + String.join(",", columns) + ')');
+    }
+
+    /** @return whether {@code name} is one {@link #indexName} gives */
+    public static boolean isIndexName(String name) {
+        return INDEX_NAME.matcher(name).matches();
     }
 
     private static String name(String prefix, String slugText, String hashText) {
