@@ -17,7 +17,9 @@ import dev.autopilot.sql.schema.TableSchema;
  * they have so far (existing indexes, then indexes already chosen), so two indexes never claim the same saving; the
  * gain of a derived attribute is the computation it saves, in row reads. The cost is keeping each new structure up
  * to date. Candidates serving less than the minimum share of the table's query time, or with no net gain, are not
- * chosen: time rather than executions, so that frequent cheap statements (point updates) do not hide the scans.
+ * chosen: time rather than executions, so that frequent cheap statements (point updates) do not hide the scans. What
+ * Autopilot built before is exempt from the share: the templates it serves take little time because it serves them,
+ * and retiring it for that would make them slow again.
  */
 final class IndexSelection {
     /** An index chosen, with what it buys and costs. */
@@ -32,6 +34,7 @@ final class IndexSelection {
 
     private final TableSchema table;
     private final List<TemplateAccess> accesses;
+    private final AutopilotStructures built;
     private final GeneratorSettings settings;
     private final CostModel cost;
     private final long rows;
@@ -48,12 +51,13 @@ final class IndexSelection {
     /**
      * @param table the table; its indexes (the user's) are the access the templates have so far
      * @param accesses the window's templates on it
-     * @param built the derived columns Autopilot built before (by name), which its indexes may have as keys
+     * @param built what Autopilot built before: its indexes are judged by their net gain alone
      */
-    IndexSelection(TableSchema table, List<TemplateAccess> accesses, Map<String, DerivedExpression> built,
+    IndexSelection(TableSchema table, List<TemplateAccess> accesses, AutopilotStructures built,
         GeneratorSettings settings, long rows, double writesPerSecond) {
         this.table = table;
         this.accesses = accesses;
+        this.built = built;
         this.settings = settings;
         this.rows = rows;
         this.writesPerSecond = writesPerSecond;
@@ -70,7 +74,7 @@ final class IndexSelection {
                 best = Math.min(best, usable(AccessPath.fractionRead(existing, a)));
             current.put(a, best);
         }
-        built.forEach(derivedByKey::putIfAbsent);
+        built.columns().forEach(derivedByKey::putIfAbsent);
     }
 
     /**
@@ -150,7 +154,7 @@ final class IndexSelection {
             }
         }
         double share = share(servedTime);
-        if (share < settings.minTimeShare())
+        if (share < settings.minTimeShare() && !built.indexes().contains(columns))
             return null;
         double net = saved - cost.writeCost(writesPerSecond, structures);
         return new Evaluation(columns, inline, newDerived, mem, saved, served, share, net);
@@ -164,7 +168,7 @@ final class IndexSelection {
             return null;
         List<TemplateAccess> computing = computing(key);
         double share = share(computing.stream().mapToDouble(IndexSelection::time).sum());
-        if (share < settings.minTimeShare())
+        if (share < settings.minTimeShare() && !built.columns().containsKey(key))
             return null;
         double saved = computation(key);
         return new Evaluation(List.of(), 0, List.of(key), mem, saved, computing, share,

@@ -52,7 +52,7 @@ public final class ProfileGenerator {
         }
 
         AutopilotStructures built = workload.autopilot();
-        IndexSelection selection = new IndexSelection(table, accesses, built.columns(), settings, rows,
+        IndexSelection selection = new IndexSelection(table, accesses, built, settings, rows,
             workload.writesPerSecond());
         List<List<String>> provided = new ArrayList<>(table.existingIndexes());
         provided.addAll(built.indexes());

@@ -163,6 +163,22 @@ class ProfileGeneratorTest {
         assertEquals(List.of("FLOOR(L_QUANTITY / 10)"), expressions(p), "the index keeps the column it has as a key");
     }
 
+    @Test
+    void anIndexBuiltBeforeIsKeptThoughTheTemplateItServesIsFastNow() {
+        SchemaProfile before = profile(TpchPhases.bucketsAndYears());
+        TableWorkload w = TpchPhases.workload(LINEITEM, TpchPhases.statistics(7),
+            Map.of(TpchPhases.QUANTITY_BUCKET_BY_SHIPMODE, 9, TpchPhases.PRICING_SUMMARY_Q1, 2));
+        List<TemplateLoad> timed = w.templates().stream().map(t -> t.shape().template().contains("FLOOR")
+            ? new TemplateLoad(t.templateId(), t.shape(), 450, 1) : new TemplateLoad(t.templateId(), t.shape(), 100, 600))
+            .toList();
+
+        SchemaProfile p = GENERATOR.generate(new WorkloadSnapshot(TpchPhases.WINDOW_START, TpchPhases.WINDOW_END,
+            List.of(new TableWorkload(w.schema(), w.statistics(), timed, 0, builtFrom(before))))).get(0);
+
+        assertEquals(List.of(List.of("L_SHIPMODE", nameOf("FLOOR(L_QUANTITY / 10)"))), indexColumns(p),
+            "the bucket template is 0.7% of the time because the index serves it; without it, it would scan again");
+    }
+
     /** @return the profile of {@code mix} on LINEITEM with {@code built} there already */
     private static SchemaProfile profileOver(AutopilotStructures built, Map<String, Integer> mix) {
         TableWorkload w = TpchPhases.workload(LINEITEM, TpchPhases.statistics(7), mix);
