@@ -47,8 +47,8 @@ public final class SchemaProfiles {
         + QUERY_TEMPLATES.name() + " t ON t.TEMPLATE_ID = s.TEMPLATE_ID WHERE s.WINDOW_START = ? "
         + "GROUP BY t.TEMPLATE_ID, t.SCHEMA_NAME, t.TEMPLATE";
 
-    private static final String SECONDARY_INDEXES = "SELECT SCHEMA_NAME, TABLE_NAME, INDEX_NAME, COLUMNS FROM SYS.INDEXES "
-        + "WHERE IS_PK = FALSE";
+    private static final String SECONDARY_INDEXES = "SELECT SCHEMA_NAME, TABLE_NAME, INDEX_NAME, COLUMNS "
+        + "FROM SYS.INDEXES WHERE IS_PK = FALSE";
 
     private static final String PROXY = "_proxy";
 

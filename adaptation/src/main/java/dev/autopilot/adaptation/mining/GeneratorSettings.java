@@ -6,8 +6,8 @@ package dev.autopilot.adaptation.mining;
  *
  * @param memoryBudgetBytes memory the structures of one partition may take in total
  * @param maxStructures derived attributes plus indexes one partition may have
- * @param minTimeShare a new structure must serve templates that took at least this share of the table's query time in
- *     the window (executions × mean latency)
+ * @param minTimeShare a new structure must serve templates that took at least this share of the table's query time
+ *     in the window (executions × mean latency)
  * @param maxIndexSelectivity an index only counts as used by a template when it leaves at most this fraction of
  *     the rows to read (beyond it, a scan is as good)
  * @param rowReadsPerStructureWrite what maintaining one structure for one row write costs, in row reads

@@ -62,7 +62,8 @@ class InputsTest {
     @Test
     void writeRateFromStatistics() {
         TableStatistics stats = new TableStatistics("PUBLIC.LINEITEM", "LINEITEM", 10, 100, 10, 5, 120, 0, List.of());
-        assertEquals(2.0, TableWorkload.of(Lineitem.schema(), stats, List.of(), 60, AutopilotStructures.NONE).writesPerSecond(), 1e-9);
+        assertEquals(2.0, TableWorkload.of(Lineitem.schema(), stats, List.of(), 60,
+            AutopilotStructures.NONE).writesPerSecond(), 1e-9);
     }
 
     @Test

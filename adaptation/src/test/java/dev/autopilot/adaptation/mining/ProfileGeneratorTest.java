@@ -169,8 +169,8 @@ class ProfileGeneratorTest {
         TableWorkload w = TpchPhases.workload(LINEITEM, TpchPhases.statistics(7),
             Map.of(TpchPhases.QUANTITY_BUCKET_BY_SHIPMODE, 9, TpchPhases.PRICING_SUMMARY_Q1, 2));
         List<TemplateLoad> timed = w.templates().stream().map(t -> t.shape().template().contains("FLOOR")
-            ? new TemplateLoad(t.templateId(), t.shape(), 450, 1) : new TemplateLoad(t.templateId(), t.shape(), 100, 600))
-            .toList();
+            ? new TemplateLoad(t.templateId(), t.shape(), 450, 1)
+            : new TemplateLoad(t.templateId(), t.shape(), 100, 600)).toList();
 
         SchemaProfile p = GENERATOR.generate(new WorkloadSnapshot(TpchPhases.WINDOW_START, TpchPhases.WINDOW_END,
             List.of(new TableWorkload(w.schema(), w.statistics(), timed, 0, builtFrom(before))))).get(0);
@@ -189,7 +189,8 @@ class ProfileGeneratorTest {
     /** @return what adapting to {@code p} built */
     private static AutopilotStructures builtFrom(SchemaProfile p) {
         Map<String, DerivedExpression> columns = new LinkedHashMap<>();
-        p.derivedAttributes().forEach(a -> columns.put(a.name(), DerivedExpression.parse(a.expression(), LINEITEM, "t")));
+        for (DerivedAttribute a : p.derivedAttributes())
+            columns.put(a.name(), DerivedExpression.parse(a.expression(), LINEITEM, a.name()));
         return new AutopilotStructures(columns, indexColumns(p));
     }
 
