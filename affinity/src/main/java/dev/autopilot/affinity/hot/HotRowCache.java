@@ -13,12 +13,12 @@ import org.apache.ignite.resources.IgniteInstanceResource;
  * asked for in a bounded Caffeine cache (W-TinyLFU, sized by estimated bytes), so a hot partition is served from the
  * heap instead of page memory. A read on the key's primary is answered there; a read elsewhere is sent to the primary
  * as one compute call (or, with {@code remoteReads} off, is an ordinary {@code get}; so is a read whose primary left
- * while the call was on its way). A read never returns a value
- * older than the last write acknowledged before it started, whatever the write path that goes through the cache's
- * interceptor (see {@link RowStore} for why). Two conditions: the cache is {@code FULL_SYNC} or reads from primaries
- * only (during an exchange reads fall through to Ignite's own {@code get}, which may read a backup), and nothing writes
- * around the interceptor (a data streamer without {@code allowOverwrite}, {@code clear()}, expiry). Values returned are
- * shared between readers: do not change them.
+ * while the call was on its way). A read never returns a value older than the last write acknowledged before it
+ * started, whatever the write path that goes through the cache's interceptor (see {@link RowStore} for why). Two
+ * conditions: the cache is {@code FULL_SYNC} or reads from primaries only (during an exchange reads fall through to
+ * Ignite's own {@code get}, which may read a backup), and nothing writes around the interceptor (a data streamer
+ * without {@code allowOverwrite}, {@code clear()}, expiry). Values returned are shared between readers: do not change
+ * them.
  *
  * @param <K> key type
  * @param <V> value type
