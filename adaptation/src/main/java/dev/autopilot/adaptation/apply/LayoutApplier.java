@@ -57,7 +57,7 @@ public final class LayoutApplier {
                     progress.accept(rows);
                     return true;
                 });
-            steps.buildIndexes(table, plan);
+            steps.buildIndexes(table, plan.indexes());
             return steps.cutOver(table, plan);
         }
         catch (RuntimeException e) {

@@ -137,10 +137,29 @@ public final class LayoutSteps {
         return ((Number)rows.get(0).get(0)).longValue();
     }
 
-    /** Builds the plan's indexes online; the rewriter does not know them before {@link #cutOver}. */
-    public void buildIndexes(TableSchema table, LayoutPlan plan) {
-        for (LayoutIndex i : plan.indexes())
+    /**
+     * Builds indexes online, those that do not exist yet: the plan's (the rewriter does not know them before
+     * {@link #cutOver}), or retired ones again on a rollback.
+     */
+    public void buildIndexes(TableSchema table, List<LayoutIndex> indexes) {
+        for (LayoutIndex i : indexes)
             ddl.createIndex(table, i.name(), i.columns(), buildThreads);
+    }
+
+    /**
+     * Takes indexes out of the layout, so that the rewriter stops using them at once; drop them with
+     * {@link #dropIndexes} once no query planned before runs.
+     */
+    public void unlist(TableSchema table, List<LayoutIndex> indexes) {
+        store.update(table.table(), l -> l == null || l.indexes().stream().noneMatch(indexes::contains) ? l
+            : new PartitionLayout(l.table(), l.version() + 1, l.derived(),
+                l.indexes().stream().filter(i -> !indexes.contains(i)).toList(), l.rewritable()));
+    }
+
+    /** Drops indexes, those that exist. */
+    public void dropIndexes(TableSchema table, List<LayoutIndex> indexes) {
+        for (LayoutIndex i : indexes)
+            ddl.dropIndex(table, i.name());
     }
 
     /**
@@ -187,8 +206,7 @@ public final class LayoutSteps {
      * grace period that followed {@link #cutOver}, once no query planned before it runs.
      */
     public void dropRetired(TableSchema table, LayoutPlan plan) {
-        for (LayoutIndex i : plan.retiredIndexes())
-            ddl.dropIndex(table, i.name());
+        dropIndexes(table, plan.retiredIndexes());
         for (String c : plan.retiredColumns())
             ddl.dropColumn(table, c);
         Set<String> retired = new HashSet<>(plan.retiredColumns());
@@ -202,8 +220,7 @@ public final class LayoutSteps {
 
     /** Drops the plan's indexes and columns, those that exist; run it after {@link #restore}. */
     public void dropAdded(TableSchema table, LayoutPlan plan) {
-        for (LayoutIndex i : plan.indexes())
-            ddl.dropIndex(table, i.name());
+        dropIndexes(table, plan.indexes());
         for (LayoutPlan.NewColumn c : plan.columns())
             ddl.dropColumn(table, c.column().name());
     }

@@ -1,11 +1,13 @@
 package dev.autopilot.adaptation.manage;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import dev.autopilot.adaptation.apply.LayoutPlan;
 import dev.autopilot.adaptation.apply.LayoutSteps;
 import dev.autopilot.adaptation.layout.LayoutCodec;
+import dev.autopilot.sql.layout.LayoutIndex;
 import dev.autopilot.sql.layout.PartitionLayout;
 import dev.autopilot.sql.schema.TableSchema;
 import org.apache.ignite.IgniteLogger;
@@ -106,6 +108,7 @@ public final class AdaptationRunner {
         long now = clock.getAsLong();
         switch (a.step()) {
             case PLANNED -> {
+                retireBeforeFill(table, plan);
                 steps.addColumns(table, plan);
                 return cas(a, a.at(plan.columns().isEmpty() ? AdaptationStep.FILLED : AdaptationStep.COLUMNS_ADDED,
                     now));
@@ -118,7 +121,7 @@ public final class AdaptationRunner {
                 return fill(a, table, plan);
             }
             case FILLED -> {
-                steps.buildIndexes(table, plan);
+                steps.buildIndexes(table, plan.indexes());
                 return cas(a, a.at(AdaptationStep.INDEXED, now));
             }
             case INDEXED -> {
@@ -134,6 +137,7 @@ public final class AdaptationRunner {
                 return cas(a, a.at(AdaptationStep.DONE, clock.getAsLong()));
             }
             case ROLLING_BACK -> {
+                steps.buildIndexes(table, plan.retiredBeforeFill());
                 steps.restore(before);
                 drain();
                 steps.dropAdded(table, plan);
@@ -141,6 +145,20 @@ public final class AdaptationRunner {
             }
             default -> throw new IllegalStateException("Nothing to do at step " + a.step());
         }
+    }
+
+    /**
+     * Drops the indexes the plan retires before its fill ({@link LayoutPlan#retiredBeforeFill}): out of the layout
+     * first, then, after the grace period, from the table. A rollback builds them again before it restores the layout,
+     * whose rewrites may name them.
+     */
+    private void retireBeforeFill(TableSchema table, LayoutPlan plan) {
+        List<LayoutIndex> early = plan.retiredBeforeFill();
+        if (early.isEmpty())
+            return;
+        steps.unlist(table, early);
+        drain();
+        steps.dropIndexes(table, early);
     }
 
     /**

@@ -47,6 +47,19 @@ class LayoutPlanTest {
         assertTrue(LayoutPlan.adding(List.of(), List.of()).isEmpty());
     }
 
+    @Test
+    void onlyIndexesOnRetiredColumnsGoBeforeAFill() {
+        DerivedColumn ab = new DerivedColumn("AP_AB", DerivedExpression.parse("a * b", T, "e"), ColumnState.BUILDING);
+        LayoutIndex onOld = new LayoutIndex("AP_IDX_OLD", List.of("C", "AP_OLD"));
+        LayoutIndex plain = new LayoutIndex("AP_IDX_C", List.of("C"));
+        List<LayoutIndex> retired = List.of(onOld, plain);
+
+        assertEquals(List.of(onOld), new LayoutPlan(List.of(new LayoutPlan.NewColumn(ab, "INTEGER")), List.of(),
+            List.of("AP_OLD"), retired).retiredBeforeFill());
+        assertEquals(List.of(), new LayoutPlan(List.of(), List.of(), List.of("AP_OLD"), retired).retiredBeforeFill(),
+            "without a fill everything retires after the cut-over, where a rollback is instant");
+    }
+
     private static TableSchema table() {
         Map<String, ColumnType> columns = new LinkedHashMap<>();
         columns.put("ID", ColumnType.ofJava("java.lang.Integer"));
