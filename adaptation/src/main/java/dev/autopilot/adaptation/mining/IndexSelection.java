@@ -19,7 +19,9 @@ import dev.autopilot.sql.schema.TableSchema;
  * to date. Candidates serving less than the minimum share of the table's query time, or with no net gain, are not
  * chosen: time rather than executions, so that frequent cheap statements (point updates) do not hide the scans. What
  * Autopilot built before is exempt from the share: the templates it serves take little time because it serves them,
- * and retiring it for that would make them slow again.
+ * and retiring it for that would make them slow again. For the same reason a template that only Autopilot's indexes
+ * keep from a scan counts with the time the window's scans take, what it would take without them: otherwise an index
+ * that serves it partly hides it from a better one until a later profile.
  */
 final class IndexSelection {
     /** An index chosen, with what it buys and costs. */
@@ -39,6 +41,8 @@ final class IndexSelection {
     private final CostModel cost;
     private final long rows;
     private final double writesPerSecond;
+    /** Milliseconds each template took in the window (at least 1 per execution), or would take without Autopilot's. */
+    private final Map<TemplateAccess, Double> time = new HashMap<>();
     private final double allTime;
     private final Map<String, DerivedExpression> derivedByKey = new LinkedHashMap<>();
 
@@ -62,7 +66,6 @@ final class IndexSelection {
         this.rows = rows;
         this.writesPerSecond = writesPerSecond;
         this.cost = new CostModel(rows, settings.rowReadsPerStructureWrite());
-        this.allTime = accesses.stream().mapToDouble(IndexSelection::time).sum();
         for (TemplateAccess a : accesses) {
             for (Term t : a.terms()) {
                 if (t.derived())
@@ -75,6 +78,23 @@ final class IndexSelection {
             current.put(a, best);
         }
         built.columns().forEach(derivedByKey::putIfAbsent);
+        double scan = accesses.stream().filter(a -> current.get(a) == 1 && ownFraction(a) == 1)
+            .mapToDouble(a -> a.load().meanLatencyMillis()).max().orElse(0);
+        for (TemplateAccess a : accesses) {
+            double latency = Math.max(1, a.load().meanLatencyMillis());
+            if (current.get(a) == 1 && ownFraction(a) < 1)
+                latency = Math.max(latency, scan);
+            time.put(a, a.load().executions() * latency);
+        }
+        this.allTime = time.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** @return the least fraction of the rows {@code a} reads through an index Autopilot built before */
+    private double ownFraction(TemplateAccess a) {
+        double best = 1;
+        for (List<String> own : built.indexes())
+            best = Math.min(best, usable(AccessPath.fractionRead(own, a)));
+        return best;
     }
 
     /**
@@ -149,7 +169,7 @@ final class IndexSelection {
             double f = usable(AccessPath.fractionRead(columns, a));
             if (f < current.get(a)) {
                 saved += a.perSecond() * rows * (current.get(a) - f);
-                servedTime += time(a);
+                servedTime += time.get(a);
                 served.add(a);
             }
         }
@@ -167,7 +187,7 @@ final class IndexSelection {
         if (memory + mem > settings.memoryBudgetBytes())
             return null;
         List<TemplateAccess> computing = computing(key);
-        double share = share(computing.stream().mapToDouble(IndexSelection::time).sum());
+        double share = share(computing.stream().mapToDouble(time::get).sum());
         if (share < settings.minTimeShare() && !built.columns().containsKey(key))
             return null;
         double saved = computation(key);
@@ -201,11 +221,6 @@ final class IndexSelection {
 
     private double share(double time) {
         return allTime == 0 ? 0 : time / allTime;
-    }
-
-    /** @return the time a template took in the window, in milliseconds (at least 1 per execution) */
-    private static double time(TemplateAccess a) {
-        return a.load().executions() * Math.max(1, a.load().meanLatencyMillis());
     }
 
     /** @return the type of an index key: a column's, or a derived attribute's */

@@ -179,6 +179,27 @@ class ProfileGeneratorTest {
             "the bucket template is 0.7% of the time because the index serves it; without it, it would scan again");
     }
 
+    @Test
+    void aTemplateAnIndexBuiltBeforeServesOnlyPartlyGetsItsOwnIndexAtOnce() {
+        AutopilotStructures built = new AutopilotStructures(Map.of(), List.of(List.of("L_SHIPMODE", "L_SHIPDATE")));
+        TableWorkload w = TpchPhases.workload(LINEITEM, TpchPhases.statistics(7),
+            Map.of(TpchPhases.QUANTITY_BUCKET_BY_SHIPMODE, 3, TpchPhases.PRICING_SUMMARY_Q1, 2));
+        List<TemplateLoad> timed = w.templates().stream().map(t -> t.shape().template().contains("FLOOR")
+            ? new TemplateLoad(t.templateId(), t.shape(), 150, 50)
+            : new TemplateLoad(t.templateId(), t.shape(), 100, 600)).toList();
+
+        SchemaProfile p = GENERATOR.generate(new WorkloadSnapshot(TpchPhases.WINDOW_START, TpchPhases.WINDOW_END,
+            List.of(new TableWorkload(w.schema(), w.statistics(), timed, 0, built)))).get(0);
+
+        String bucket = nameOf("FLOOR(L_QUANTITY / 10)");
+        assertTrue(expressions(p).contains("FLOOR(L_QUANTITY / 10)"), "the bucket template is 11% of the time as the "
+            + "ship-mode index leaves it, but would scan like the summary without that index: " + expressions(p));
+        assertTrue(indexColumns(p).stream().anyMatch(c -> c.containsAll(List.of(bucket, "L_SHIPMODE"))),
+            indexColumns(p).toString());
+        assertTrue(indexColumns(p).stream().noneMatch(c -> c.equals(List.of("L_SHIPMODE", "L_SHIPDATE"))),
+            "the ship-mode index serves nothing the bucket index does not serve better");
+    }
+
     /** @return the profile of {@code mix} on LINEITEM with {@code built} there already */
     private static SchemaProfile profileOver(AutopilotStructures built, Map<String, Integer> mix) {
         TableWorkload w = TpchPhases.workload(LINEITEM, TpchPhases.statistics(7), mix);
