@@ -22,11 +22,14 @@ import dev.autopilot.examples.workload.QueryTemplate;
 /**
  * Watches a run from the side: every two seconds it asks Ignite for the plan of each dominant template of the current
  * phase that is not served yet ({@code EXPLAIN}, through the same parser and rewriter as the clients' statements), and
- * notes when the plan first reads an index the table did not have after loading: from then on the adapted structures
- * are in use for that template. Every six seconds it samples {@link StructureMemory}.
+ * notes when the plan first reads an index the table did not have after loading, whose search bounds cover every
+ * column the scan filters on: from then on the adapted structures serve that template. An index that bounds only some
+ * of them (one built for an earlier phase that happens to lead with one of its columns) leaves the rest to be filtered
+ * row by row, and does not count. Every six seconds it samples {@link StructureMemory}.
  */
 final class StructureProbe implements AutoCloseable {
     private static final Pattern INDEX = Pattern.compile("index=\\[([^\\]]+)\\]");
+    private static final Pattern COLUMN = Pattern.compile("\\$t\\d+");
 
     private final Connection connection;
     private final List<DriftPhase> phases;
@@ -105,22 +108,48 @@ final class StructureProbe implements AutoCloseable {
         connection.close();
     }
 
-    /** @return the first index in the template's plan that the table did not have after loading, or null */
+    /**
+     * @return the first index in the template's plan that the table did not have after loading and that bounds every
+     *     column its scan filters on, or null
+     */
     private String newIndex(QueryTemplate t) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("EXPLAIN PLAN FOR " + t.sql())) {
             QueryRunner.bind(ps, t.nextParameters(random));
             try (ResultSet rs = ps.executeQuery()) {
-                StringBuilder plan = new StringBuilder();
-                while (rs.next())
-                    plan.append(rs.getString(1)).append('\n');
-                Matcher m = INDEX.matcher(plan);
-                while (m.find()) {
-                    if (!baselineIndexes.contains(m.group(1)))
-                        return m.group(1);
+                while (rs.next()) {
+                    for (String line : rs.getString(1).split("\n")) {
+                        Matcher m = INDEX.matcher(line);
+                        if (line.contains("IgniteIndexScan(") && m.find() && !baselineIndexes.contains(m.group(1))
+                            && boundsEveryFilteredColumn(line))
+                            return m.group(1);
+                    }
                 }
                 return null;
             }
         }
+    }
+
+    /**
+     * @param scan an {@code IgniteIndexScan} line of a plan: its {@code filters} name the columns as {@code $tN}, its
+     *     {@code searchBounds} hold one bound per index column it seeks on
+     */
+    static boolean boundsEveryFilteredColumn(String scan) {
+        String filters = between(between(scan, "filters=[", "], requiredColumns=["), "", "], projects=[");
+        String bounds = between(scan, "searchBounds=[", "], inlineScan=");
+        Set<String> filtered = new HashSet<>();
+        Matcher m = COLUMN.matcher(filters);
+        while (m.find())
+            filtered.add(m.group());
+        return bounds.split("Bounds \\[", -1).length - 1 >= filtered.size();
+    }
+
+    /** @return the text after the first {@code from} up to the next {@code to} (or the end), empty without a {@code from} */
+    private static String between(String s, String from, String to) {
+        int start = s.indexOf(from);
+        if (start < 0)
+            return "";
+        int end = s.indexOf(to, start);
+        return s.substring(start + from.length(), end < 0 ? s.length() : end);
     }
 
     private Set<String> indexes() throws SQLException {

@@ -1,0 +1,32 @@
+package dev.autopilot.examples.bench;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A template counts as served only by an index that seeks on every column it filters on (plans of Ignite 2.17). */
+class StructureProbeTest {
+    @Test
+    void anIndexThatBoundsEveryFilteredColumnServes() {
+        assertTrue(StructureProbe.boundsEveryFilteredColumn("IgniteIndexScan(table=[[PUBLIC, T2]], index=[T2_AB], "
+            + "filters=[AND(=($t1, 1), >=($t2, 1), <=($t2, 3))], projects=[[$t0]], requiredColumns=[{2, 3, 4}], "
+            + "searchBounds=[[null, null, null, ExactBounds [bound=1], RangeBounds [lowerBound=1, upperBound=3, "
+            + "lowerInclude=true, upperInclude=true], null, null]], inlineScan=[false], collation=[[3 ASC-nulls-first]])"));
+    }
+
+    @Test
+    void anIndexThatLeavesAFilteredColumnToTheRowsDoesNot() {
+        assertFalse(StructureProbe.boundsEveryFilteredColumn("IgniteIndexScan(table=[[PUBLIC, T2]], "
+            + "index=[T2_AB_proxy], filters=[AND(=(FLOOR(/($t2, 2)), ?0), =($t1, ?1))], projects=[[$t0]], "
+            + "requiredColumns=[{2, 3, 6}], searchBounds=[[null, null, null, ExactBounds [bound=?1], null, null, "
+            + "null]], inlineScan=[false], collation=[[3 ASC-nulls-first]])"));
+    }
+
+    @Test
+    void aScanWithoutProjectionsIsReadToItsRequiredColumns() {
+        assertTrue(StructureProbe.boundsEveryFilteredColumn("IgniteIndexScan(table=[[PUBLIC, T]], index=[I], "
+            + "filters=[=($t4, ?0)], requiredColumns=[{2, 6}], searchBounds=[[ExactBounds [bound=?0], null]], "
+            + "inlineScan=[false])"));
+    }
+}
