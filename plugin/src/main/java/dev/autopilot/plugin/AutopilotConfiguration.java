@@ -27,7 +27,7 @@ public class AutopilotConfiguration implements PluginConfiguration {
     private int forecastHorizon = 12;
     private int forecastHistoryWindows = 1440;
     private long forecastTrainingBudgetMillis = 30_000;
-    private int fillBatchSize = 500;
+    private int fillBatchSize = 100;
     private int adaptationThreads = 2;
     private AdaptationConfiguration adaptation = new AdaptationConfiguration();
     private StandbyScalerConfiguration standbyScaler = new StandbyScalerConfiguration();
@@ -205,7 +205,11 @@ public class AutopilotConfiguration implements PluginConfiguration {
         return this;
     }
 
-    /** @return rows per batch when existing rows get a new derived column (default 500) */
+    /**
+     * @return rows per batch when existing rows get a new derived column (default 100). A batch holds keys of one
+     *     partition, so the primary runs it on one thread of its striped pool, and writes to the partitions of that
+     *     stripe wait until the whole batch is done: smaller batches keep that wait short
+     */
     public int getFillBatchSize() {
         return fillBatchSize;
     }
