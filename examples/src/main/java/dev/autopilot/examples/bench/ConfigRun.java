@@ -39,7 +39,7 @@ record ConfigRun(DriftSetup setup, DriftRecorder reads, DriftRecorder writes, Dr
 
     /** @return the last memory sample taken at or before {@code second} (the first one if none was) */
     MemorySample memoryAt(double second) {
-        MemorySample out = memory.isEmpty() ? new MemorySample(0, 0, 0) : memory.get(0);
+        MemorySample out = memory.isEmpty() ? new MemorySample(0, 0, 0, 0) : memory.get(0);
         for (MemorySample s : memory) {
             if (s.second() <= second)
                 out = s;

@@ -116,6 +116,7 @@ final class DriftComparison {
         Map<DriftSetup, Map<String, TemplateFigures>> templates = new EnumMap<>(DriftSetup.class);
         Map<DriftSetup, TemplateFigures> writes = new EnumMap<>(DriftSetup.class);
         Map<DriftSetup, Long> memory = new EnumMap<>(DriftSetup.class);
+        Map<DriftSetup, Double> gcSeconds = new EnumMap<>(DriftSetup.class);
         for (ConfigRun r : runs.values()) {
             Map<String, TemplateFigures> byTemplate = new LinkedHashMap<>();
             long executions = 0;
@@ -131,6 +132,7 @@ final class DriftComparison {
             writes.put(r.setup(), TemplateFigures.of(writeTemplate, r.writes().window(writeTemplate, from, to),
                 r.writes().histogram(writeTemplate, p)));
             memory.put(r.setup(), r.memoryAt(to).totalBytes());
+            gcSeconds.put(r.setup(), (r.memoryAt(to).gcMillis() - r.memoryAt(from).gcMillis()) / 1e3);
         }
 
         ConfigRun auto = runs.get(DriftSetup.AUTOPILOT);
@@ -157,7 +159,8 @@ final class DriftComparison {
         }
         double adaptSeconds = inUse.size() == phase.focus().size()
             ? inUse.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN) : Double.NaN;
-        return new PhaseFigures(phase.name(), throughput, focusMean, templates, writes, memory, inUse, adaptSeconds,
+        return new PhaseFigures(phase.name(), throughput, focusMean, templates, writes, memory, gcSeconds, inUse,
+            adaptSeconds,
             throughputRatio, latencyRatio, autoAdapted.meanMillis() / handAdapted.meanMillis());
     }
 
@@ -196,6 +199,7 @@ final class DriftComparison {
      * @param templates per template figures
      * @param writes the updates' figures
      * @param memoryBytes memory of the structures at the phase's end
+     * @param gcSeconds the JVM's garbage-collection time during the phase
      * @param inUse Autopilot: seconds from the phase start until each dominant template was served by new structures
      * @param adaptSeconds Autopilot: until all of them were, {@code NaN} if not all were
      * @param adaptedThroughputRatio Autopilot/static executions per adapted template, once adapted
@@ -204,7 +208,8 @@ final class DriftComparison {
      */
     record PhaseFigures(String phase, Map<DriftSetup, Double> throughput, Map<DriftSetup, Double> focusMeanMs,
         Map<DriftSetup, Map<String, TemplateFigures>> templates, Map<DriftSetup, TemplateFigures> writes,
-        Map<DriftSetup, Long> memoryBytes, Map<String, Double> inUse, double adaptSeconds,
+        Map<DriftSetup, Long> memoryBytes, Map<DriftSetup, Double> gcSeconds, Map<String, Double> inUse,
+        double adaptSeconds,
         Map<String, Double> adaptedThroughputRatio, Map<String, Double> adaptedLatencyRatios,
         double adaptedLatencyRatio) {
         /** @return throughput of {@code a} over that of {@code b} */

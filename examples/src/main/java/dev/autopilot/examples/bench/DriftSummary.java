@@ -50,6 +50,9 @@ final class DriftSummary {
             out.append(String.format(Locale.ROOT, "  structures MB      static %8.1f  hand-tuned %8.1f  autopilot %8.1f"
                 + "   (at the phase's end)%n", mb(f.memoryBytes().get(STATIC)), mb(f.memoryBytes().get(HAND_TUNED)),
                 mb(f.memoryBytes().get(AUTOPILOT))));
+            out.append(String.format(Locale.ROOT, "  JVM GC s           static %8.1f  hand-tuned %8.1f  autopilot %8.1f"
+                + "   (nodes, clients and benchmark share one JVM)%n", f.gcSeconds().get(STATIC),
+                f.gcSeconds().get(HAND_TUNED), f.gcSeconds().get(AUTOPILOT)));
             for (String t : c.phaseDefinitions().get(p).focus()) {
                 Double at = f.inUse().get(t);
                 out.append(String.format(Locale.ROOT, "  %-24s autopilot: %s", t, at == null
@@ -135,6 +138,7 @@ final class DriftSummary {
                 round(r)));
             for (DriftSetup s : DriftSetup.values()) {
                 out.put(ph + "structures_bytes_" + key(s), f.memoryBytes().get(s));
+                out.put(ph + "gc_seconds_" + key(s), round(f.gcSeconds().get(s)));
                 out.put(ph + "write_mean_ms_" + key(s), round(f.writes().get(s).meanMs()));
                 out.put(ph + "write_p99_ms_" + key(s), round(f.writes().get(s).p99Ms()));
                 for (TemplateFigures t : f.templates().get(s).values()) {

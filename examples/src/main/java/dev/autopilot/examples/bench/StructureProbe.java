@@ -1,5 +1,7 @@
 package dev.autopilot.examples.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -87,7 +89,14 @@ final class StructureProbe implements AutoCloseable {
 
     /** Takes one memory sample at {@code second} of the run. */
     void sample(double second) throws SQLException {
-        samples.add(new MemorySample(second, memory.indexBytes() - baselineIndexBytes, memory.derivedBytes()));
+        samples.add(new MemorySample(second, memory.indexBytes() - baselineIndexBytes, memory.derivedBytes(),
+            gcMillis()));
+    }
+
+    /** @return the time this JVM's collectors have spent collecting so far, all configurations' clusters included */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
     }
 
     /** @return {@code phase/template} to seconds from the phase start until its plan used a new index */
@@ -173,8 +182,9 @@ final class StructureProbe implements AutoCloseable {
      * @param second second of the run
      * @param indexBytes index pages above those right after loading
      * @param derivedBytes estimated bytes of the derived columns
+     * @param gcMillis the JVM's garbage-collection time so far (the nodes, clients and benchmark share the JVM)
      */
-    record MemorySample(double second, long indexBytes, long derivedBytes) {
+    record MemorySample(double second, long indexBytes, long derivedBytes, long gcMillis) {
         long totalBytes() {
             return indexBytes + derivedBytes;
         }

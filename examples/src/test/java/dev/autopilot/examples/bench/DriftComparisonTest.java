@@ -51,6 +51,8 @@ class DriftComparisonTest {
         assertEquals(false, f.get("target_latency_met"));
         assertEquals(true, f.get("target_write_slowdown_met"));
         assertEquals(1_048_576L, f.get("phase1_structures_bytes_autopilot"));
+        assertEquals(1.5, f.get("phase1_gc_seconds_autopilot"));
+        assertEquals(0.0, f.get("phase2_gc_seconds_autopilot"));
     }
 
     @Test
@@ -105,7 +107,7 @@ class DriftComparisonTest {
         Map<String, String> index = new LinkedHashMap<>();
         inUse.keySet().forEach(k -> index.put(k, "AP_IDX_" + k.substring(k.indexOf('/') + 1).toUpperCase()));
         List<MemorySample> memory = setup == DriftSetup.STATIC ? List.of()
-            : List.of(new MemorySample(0, 0, 0), new MemorySample(15, 524_288, 524_288));
+            : List.of(new MemorySample(0, 0, 0, 100), new MemorySample(15, 524_288, 524_288, 1_600));
         List<AdaptationEvent> adaptations = setup == DriftSetup.AUTOPILOT
             ? List.of(new AdaptationEvent("1", "PUBLIC.T", 1.0, 3.0, "DONE", "completed", "slow", "derived: none",
                 "PLANNED 1 s, DONE 3 s"))
