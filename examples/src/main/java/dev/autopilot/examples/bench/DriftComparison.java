@@ -160,8 +160,7 @@ final class DriftComparison {
         double adaptSeconds = inUse.size() == phase.focus().size()
             ? inUse.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN) : Double.NaN;
         return new PhaseFigures(phase.name(), throughput, focusMean, templates, writes, memory, gcSeconds, inUse,
-            adaptSeconds,
-            throughputRatio, latencyRatio, autoAdapted.meanMillis() / handAdapted.meanMillis());
+            adaptSeconds, throughputRatio, latencyRatio, autoAdapted.meanMillis() / handAdapted.meanMillis());
     }
 
     private static Window focus(ConfigRun r, List<String> focus, int from, int to) {
@@ -209,8 +208,7 @@ final class DriftComparison {
     record PhaseFigures(String phase, Map<DriftSetup, Double> throughput, Map<DriftSetup, Double> focusMeanMs,
         Map<DriftSetup, Map<String, TemplateFigures>> templates, Map<DriftSetup, TemplateFigures> writes,
         Map<DriftSetup, Long> memoryBytes, Map<DriftSetup, Double> gcSeconds, Map<String, Double> inUse,
-        double adaptSeconds,
-        Map<String, Double> adaptedThroughputRatio, Map<String, Double> adaptedLatencyRatios,
+        double adaptSeconds, Map<String, Double> adaptedThroughputRatio, Map<String, Double> adaptedLatencyRatios,
         double adaptedLatencyRatio) {
         /** @return throughput of {@code a} over that of {@code b} */
         double throughputRatio(DriftSetup a, DriftSetup b) {
