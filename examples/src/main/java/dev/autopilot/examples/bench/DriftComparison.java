@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.autopilot.examples.bench.DriftRecorder.Window;
+import dev.autopilot.examples.bench.StructureProbe.MemorySample;
 import dev.autopilot.examples.workload.LatencyHistogram;
 import dev.autopilot.examples.workload.QueryTemplate;
 
@@ -131,8 +132,9 @@ final class DriftComparison {
             templates.put(r.setup(), byTemplate);
             writes.put(r.setup(), TemplateFigures.of(writeTemplate, r.writes().window(writeTemplate, from, to),
                 r.writes().histogram(writeTemplate, p)));
-            memory.put(r.setup(), r.memoryAt(to).totalBytes());
-            gcSeconds.put(r.setup(), (r.memoryAt(to).gcMillis() - r.memoryAt(from).gcMillis()) / 1e3);
+            MemorySample end = r.memoryAt(to);
+            memory.put(r.setup(), end.totalBytes());
+            gcSeconds.put(r.setup(), (end.gcMillis() - r.memoryAt(from).gcMillis()) / 1e3);
         }
 
         ConfigRun auto = runs.get(DriftSetup.AUTOPILOT);
