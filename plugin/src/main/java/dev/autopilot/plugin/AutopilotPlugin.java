@@ -579,7 +579,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
             LayoutSnapshot snapshot = layouts.snapshot();
             Map<Object, BinaryObject> rows = new HashMap<>();
             for (PartitionLayout l : snapshot.all()) {
-                String derived = l.derived().stream().map(c -> c.name() + " = " + c.expression().canonical() + " ("
+                String derived = l.derived().stream().map(c -> c.name() + " = " + c.storedSql() + " ("
                     + c.state() + ')').collect(Collectors.joining(", "));
                 String indexes = l.indexes().stream().map(i -> i.name() + " (" + String.join(", ", i.columns()) + ')')
                     .collect(Collectors.joining(", "));

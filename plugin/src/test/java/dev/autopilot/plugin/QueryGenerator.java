@@ -21,6 +21,8 @@ final class QueryGenerator {
         {"%s.A * %s.B", "%s.B * %s.A", "(%s.A * %s.B)", "%s.a*%s.b"},
         {"FLOOR(%s.C / 10)", "floor(%s.c / 10)", "FLOOR((%s.C) / 10)"},
         {"%s.P * (1 - %s.Q)", "(1 - %s.Q) * %s.P", "%s.p*(1-%s.q)"},
+        {"%s.P * %s.Q", "%s.Q * %s.P", "%s.p*%s.q"},
+        {"FLOOR(%s.P / 100)", "floor(%s.p / 100)"},
     };
 
     /** Expressions no layout holds: the rewriter must leave them. */
@@ -90,8 +92,9 @@ final class QueryGenerator {
 
     private String comparison(String alias) {
         String e = expression(alias);
-        return switch (rnd.nextInt(6)) {
+        return switch (rnd.nextInt(7)) {
             case 0 -> e + " BETWEEN ? AND ?";
+            case 5 -> e + " = ?";
             case 1 -> e + " IS NOT NULL AND " + e + " > ?";
             case 2 -> e + " IN (?, ?)";
             case 3 -> "? <= " + e;

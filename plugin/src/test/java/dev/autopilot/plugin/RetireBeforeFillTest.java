@@ -14,8 +14,8 @@ import static dev.autopilot.plugin.AdaptationWorkload.TABLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * An adaptation that fills and retires a derived column drops the index on that column before its fill, so the fill
- * does not keep it current; a rollback during the fill builds it again. The fill is slowed on purpose (it pauses eight
+ * An adaptation that fills and retires a derived column drops the indexes it retires (here the one on that column)
+ * before its fill, so the fill does not keep them current; a rollback during the fill builds it again. The fill is slowed on purpose (it pauses eight
  * times as long as it works) so that the rollback lands before the cut-over.
  */
 class RetireBeforeFillTest {

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The rewriter's proof of correctness: thousands of generated queries over generated data, each run through JDBC on T,
  * which has derived columns and indexes and is rewritten, and on T0, a copy of T's data that Autopilot never touched
  * (marked {@link AutopilotPlugin#NO_REWRITE} besides), must return the same columns and the same rows, as multisets, or
- * in the same order where ORDER BY is total. Set {@code -Ddifferential.seed=N} to replay
+ * in the same order where ORDER BY is total. AP_PQ and AP_PBUCKET are DECIMAL and indexed, so they become search
+ * keys, which filters are narrowed by but never read in place of their expressions. Set {@code -Ddifferential.seed=N} to replay
  * a run; {@code -Ddifferential.queries=N} for more queries.
  */
 class RewriteDifferentialTest {
@@ -35,9 +36,13 @@ class RewriteDifferentialTest {
          "derived_attributes": [
            {"name": "AP_AB", "expression": "A * B"},
            {"name": "AP_BUCKET", "expression": "FLOOR(C / 10)"},
-           {"name": "AP_PRICE", "expression": "P * (1 - Q)"}],
+           {"name": "AP_PRICE", "expression": "P * (1 - Q)"},
+           {"name": "AP_PQ", "expression": "P * Q"},
+           {"name": "AP_PBUCKET", "expression": "FLOOR(P / 100)"}],
          "indexes": [{"name": "AP_IDX_AB", "columns": ["AP_AB"]},
-                     {"name": "AP_IDX_BUCKET_S", "columns": ["AP_BUCKET", "S"]}]}
+                     {"name": "AP_IDX_BUCKET_S", "columns": ["AP_BUCKET", "S"]},
+                     {"name": "AP_IDX_PQ", "columns": ["AP_PQ"]},
+                     {"name": "AP_IDX_PBUCKET_S", "columns": ["AP_PBUCKET", "S"]}]}
         """;
 
     @BeforeAll
@@ -110,6 +115,29 @@ class RewriteDifferentialTest {
         assertEquals(0, mismatches);
         assertTrue(rewrittenStatements > QUERIES / VARIANTS / 2, "most generated shapes are rewritten");
         assertTrue(failedBoth < queries / 20, failedBoth + " queries failed with and without rewriting");
+    }
+
+    @Test
+    void filtersOnSearchKeysSeekTheirIndexes() throws SQLException {
+        try (Connection c = DriverManager.getConnection(CLUSTER.jdbcUrl(0))) {
+            String band = plan(c, "SELECT ID FROM T WHERE P * Q BETWEEN ? AND ?");
+            assertTrue(band.contains("index=[AP_IDX_PQ"), band);
+            String bucket = plan(c, "SELECT ID FROM T WHERE FLOOR(P / 100) = ? AND S = ?");
+            assertTrue(bucket.contains("index=[AP_IDX_PBUCKET_S"), bucket);
+        }
+    }
+
+    private static String plan(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("EXPLAIN PLAN FOR " + sql)) {
+            ps.setObject(1, new java.math.BigDecimal("1.50"));
+            ps.setObject(2, sql.contains(" S = ") ? "s1" : new java.math.BigDecimal("9.25"));
+            try (ResultSet rs = ps.executeQuery()) {
+                StringBuilder out = new StringBuilder();
+                while (rs.next())
+                    out.append(rs.getString(1)).append('\n');
+                return out.toString();
+            }
+        }
     }
 
     private static long rewritten() {

@@ -3,6 +3,7 @@ package dev.autopilot.adaptation.apply;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import dev.autopilot.adaptation.derive.FunctionCompiler;
@@ -28,6 +29,9 @@ import org.apache.ignite.cache.query.SqlFieldsQuery;
  * Until {@link #cutOver} the rewriter does not use anything a plan adds; only writes keep the new columns current.
  */
 public final class LayoutSteps {
+    /** The SQL type of search-key columns. */
+    private static final String SEARCH_KEY_TYPE = "DOUBLE";
+
     private final Ignite ignite;
     private final LayoutStore store;
     private final FunctionCompiler compiler;
@@ -130,7 +134,7 @@ public final class LayoutSteps {
         if (columns.isEmpty())
             return 0;
         String differs = columns.stream()
-            .map(c -> '(' + Ddl.quote(c.name()) + " IS DISTINCT FROM (" + c.expression().canonical() + "))")
+            .map(c -> '(' + Ddl.quote(c.name()) + " IS DISTINCT FROM (" + c.storedSql() + "))")
             .collect(Collectors.joining(" OR "));
         List<List<?>> rows = ignite.cache(table.cacheName()).query(new SqlFieldsQuery(QueryRewriter.NO_REWRITE
             + " SELECT COUNT(*) FROM " + Ddl.qualified(table) + " WHERE " + differs)).getAll();
@@ -225,7 +229,13 @@ public final class LayoutSteps {
             ddl.dropColumn(table, c.column().name());
     }
 
+    /**
+     * The profile's derived attributes that the partition lacks, typed as Ignite SQL types the expression; a DECIMAL
+     * one that an index of the profile keys on becomes a DOUBLE {@link DerivedColumn#searchKey() search key}.
+     */
     private List<LayoutPlan.NewColumn> newColumns(SchemaProfile profile, PartitionLayout current) {
+        Set<String> indexed = new HashSet<>();
+        wantedIndexes(profile, current).forEach(r -> indexed.addAll(r.columns()));
         Set<String> present = new HashSet<>(current.table().columns().keySet());
         current.derived().forEach(c -> present.add(c.name()));
         List<LayoutPlan.NewColumn> out = new ArrayList<>();
@@ -248,7 +258,9 @@ public final class LayoutSteps {
                 throw new ProfileValidationException(field + ".expression", "Ignite cannot compile " + e.canonical()
                     + ": " + ex.getMessage());
             }
-            out.add(new LayoutPlan.NewColumn(new DerivedColumn(a.name(), e, ColumnState.BUILDING), type));
+            boolean searchKey = indexed.contains(a.name()) && type.toUpperCase(Locale.ROOT).startsWith("DECIMAL");
+            out.add(new LayoutPlan.NewColumn(new DerivedColumn(a.name(), e, ColumnState.BUILDING, searchKey),
+                searchKey ? SEARCH_KEY_TYPE : type));
         }
         return out;
     }

@@ -71,7 +71,7 @@ public final class LayoutDerivations implements Derivations {
     }
 
     private static List<String> definitions(PartitionLayout layout) {
-        return layout.derived().stream().map(c -> c.name() + '=' + c.expression().canonical()).toList();
+        return layout.derived().stream().map(c -> c.name() + '=' + c.storedSql()).toList();
     }
 
     @Override public RowDeriver forCache(String cacheName) {
@@ -106,7 +106,7 @@ public final class LayoutDerivations implements Derivations {
         String table = qualified.substring(dot + 1);
         List<RowDeriver.Field> fields = new ArrayList<>();
         for (DerivedColumn c : layout.derived()) {
-            DerivedValueFunction f = compiler.compile(schema, table, c.expression().canonical());
+            DerivedValueFunction f = compiler.compile(schema, table, c.storedSql());
             fields.add(new RowDeriver.Field(c.name(), f, FieldClasses.of(f.columnType())));
         }
         return new RowDeriver(node.binary(), fields);

@@ -44,7 +44,7 @@ public final class LayoutCodec {
         ArrayNode derived = root.putArray("derived");
         for (DerivedColumn c : layout.derived()) {
             derived.addObject().put("name", c.name()).put("expression", c.expression().canonical())
-                .put("state", c.state().name());
+                .put("state", c.state().name()).put("search_key", c.searchKey());
         }
         ArrayNode indexes = root.putArray("indexes");
         for (LayoutIndex i : layout.indexes())
@@ -71,7 +71,7 @@ public final class LayoutCodec {
                 String name = c.get("name").asText();
                 derived.add(new DerivedColumn(name,
                     DerivedExpression.parse(c.get("expression").asText(), table, "derived." + name),
-                    ColumnState.valueOf(c.get("state").asText())));
+                    ColumnState.valueOf(c.get("state").asText()), c.path("search_key").asBoolean(false)));
             }
             List<LayoutIndex> indexes = new ArrayList<>();
             for (JsonNode i : root.get("indexes"))

@@ -22,7 +22,10 @@ class LayoutPlanTest {
     @Test
     void aPlanThatAddsAndRetiresRoundTrips() {
         DerivedColumn ab = new DerivedColumn("AP_AB", DerivedExpression.parse("a * b", T, "e"), ColumnState.BUILDING);
-        LayoutPlan plan = new LayoutPlan(List.of(new LayoutPlan.NewColumn(ab, "INTEGER")),
+        DerivedColumn key = new DerivedColumn("AP_KEY", DerivedExpression.parse("a * c", T, "e"), ColumnState.BUILDING,
+            true);
+        LayoutPlan plan = new LayoutPlan(List.of(new LayoutPlan.NewColumn(ab, "INTEGER"),
+            new LayoutPlan.NewColumn(key, "DOUBLE")),
             List.of(new LayoutIndex("AP_IDX_AB", List.of("AP_AB", "C"))), List.of("AP_OLD"),
             List.of(new LayoutIndex("AP_IDX_OLD", List.of("AP_OLD"))));
 
@@ -48,13 +51,13 @@ class LayoutPlanTest {
     }
 
     @Test
-    void onlyIndexesOnRetiredColumnsGoBeforeAFill() {
+    void retiredIndexesGoBeforeAFill() {
         DerivedColumn ab = new DerivedColumn("AP_AB", DerivedExpression.parse("a * b", T, "e"), ColumnState.BUILDING);
         LayoutIndex onOld = new LayoutIndex("AP_IDX_OLD", List.of("C", "AP_OLD"));
         LayoutIndex plain = new LayoutIndex("AP_IDX_C", List.of("C"));
         List<LayoutIndex> retired = List.of(onOld, plain);
 
-        assertEquals(List.of(onOld), new LayoutPlan(List.of(new LayoutPlan.NewColumn(ab, "INTEGER")), List.of(),
+        assertEquals(retired, new LayoutPlan(List.of(new LayoutPlan.NewColumn(ab, "INTEGER")), List.of(),
             List.of("AP_OLD"), retired).retiredBeforeFill());
         assertEquals(List.of(), new LayoutPlan(List.of(), List.of(), List.of("AP_OLD"), retired).retiredBeforeFill(),
             "without a fill everything retires after the cut-over, where a rollback is instant");

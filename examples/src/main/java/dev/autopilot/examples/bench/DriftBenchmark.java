@@ -15,13 +15,14 @@ import dev.autopilot.examples.Args;
  * {@code target/bench/drift.json} and the self-contained report {@code target/bench/drift.html}.
  *
  * <p>Arguments (optional): {@code scale=0.1 phaseSeconds=180 readers=2 writesPerSecond=5 nodes=2 base=26000
- * windowSeconds=5 slowWindows=1 minIntervalSeconds=0 watchWindows=0 fillLatencyRatio=0 quietSeconds=15
- * setups=static,hand-tuned,autopilot} ({@code quietSeconds}: updates alone after the workload, 20 a second, so that
+ * windowSeconds=5 slowWindows=1 minIntervalSeconds=0 watchWindows=0 fillLatencyRatio=0 fillNiceRatio=0
+ * adaptationThreads=4 quietSeconds=15 setups=static,hand-tuned,autopilot} ({@code quietSeconds}: updates alone after the workload, 20 a second, so that
  * their cost is also measured without the reads' load; {@code setups}: a subset runs without the comparison, for
  * trials). Phases last long enough for an adaptation that fills a column of every row to be measured in use on this
  * 2-core machine. {@code fillLatencyRatio=0} paces fills by their nice ratio only: with the CPU saturated by the scans
  * an adaptation is meant to remove, the probe-based throttle measures the queueing any extra work causes and keeps the
- * fill at its slowest.
+ * fill at its slowest; for the same reason fills do not pause ({@code fillNiceRatio=0}) and take four partitions at a
+ * time ({@code adaptationThreads=4}): the sooner the adaptation is done, the sooner those scans stop.
  */
 public final class DriftBenchmark {
     private DriftBenchmark() {
@@ -32,7 +33,7 @@ public final class DriftBenchmark {
             Map.entry("phaseSeconds", "180"), Map.entry("readers", "2"), Map.entry("writesPerSecond", "5"),
             Map.entry("nodes", "2"), Map.entry("base", "26000"), Map.entry("windowSeconds", "5"),
             Map.entry("slowWindows", "1"), Map.entry("minIntervalSeconds", "0"), Map.entry("watchWindows", "0"),
-            Map.entry("fillLatencyRatio", "0"),
+            Map.entry("fillLatencyRatio", "0"), Map.entry("fillNiceRatio", "0"), Map.entry("adaptationThreads", "4"),
             Map.entry("quietSeconds", "15"), Map.entry("setups", "static,hand-tuned,autopilot")));
         double scale = Double.parseDouble(a.get("scale"));
         int phaseSeconds = Integer.parseInt(a.get("phaseSeconds"));
@@ -43,7 +44,8 @@ public final class DriftBenchmark {
         DriftSetup.AutopilotSettings settings = new DriftSetup.AutopilotSettings(
             Integer.parseInt(a.get("windowSeconds")), Integer.parseInt(a.get("slowWindows")),
             Integer.parseInt(a.get("minIntervalSeconds")), Integer.parseInt(a.get("watchWindows")),
-            Double.parseDouble(a.get("fillLatencyRatio")));
+            Double.parseDouble(a.get("fillLatencyRatio")), Double.parseDouble(a.get("fillNiceRatio")),
+            Integer.parseInt(a.get("adaptationThreads")));
         DriftWorkload workload = new DriftWorkload(scale);
         System.out.printf(Locale.ROOT, "Drift benchmark: TPC-H scale %s, %d nodes, %d phases of %d s, %d readers, "
             + "%.0f writes/s; Autopilot %s%n", scale, nodes, workload.phases().size(), phaseSeconds, readers,

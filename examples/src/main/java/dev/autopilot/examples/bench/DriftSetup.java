@@ -58,9 +58,11 @@ enum DriftSetup {
      * @param minIntervalSeconds seconds after an adaptation before the same table is adapted again
      * @param watchWindows windows the manager compares after a cut-over to roll back one that made the table slower
      * @param fillLatencyRatio the fill throttle's latency bound (0: paced by its nice ratio only)
+     * @param fillNiceRatio the fill's pause after each batch, as a share of the batch's time
+     * @param adaptationThreads partitions filled at once, and threads per node of an index build
      */
     record AutopilotSettings(int windowSeconds, int slowWindows, int minIntervalSeconds, int watchWindows,
-        double fillLatencyRatio) {
+        double fillLatencyRatio, double fillNiceRatio, int adaptationThreads) {
         /**
          * Both plugin clusters keep the XML's flush interval and get no scheduled statistics, profile or forecast
          * refresh (the manager refreshes the statistics and profiles of a slow table itself; forecast training would
@@ -70,8 +72,10 @@ enum DriftSetup {
             cfg.setWindowSeconds(windowSeconds).setStatisticsRefreshSeconds(0);
             AdaptationConfiguration a = cfg.getAdaptation();
             if (setup == AUTOPILOT) {
+                cfg.setAdaptationThreads(adaptationThreads);
                 a.setMode(AdaptationMode.AUTO).setSlowWindows(slowWindows).setMinIntervalSeconds(minIntervalSeconds)
-                    .setWatchWindows(watchWindows).setFillLatencyRatio(fillLatencyRatio);
+                    .setWatchWindows(watchWindows).setFillLatencyRatio(fillLatencyRatio)
+                    .setFillNiceRatio(fillNiceRatio);
             }
             else
                 a.setMode(AdaptationMode.OFF);

@@ -25,13 +25,14 @@ import dev.autopilot.examples.workload.QueryTemplate;
  * Watches a run from the side: every two seconds it asks Ignite for the plan of each dominant template of the current
  * phase that is not served yet ({@code EXPLAIN}, through the same parser and rewriter as the clients' statements), and
  * notes when the plan first reads an index the table did not have after loading, whose search bounds cover every
- * column the scan filters on: from then on the adapted structures serve that template. An index that bounds only some
- * of them (one built for an earlier phase that happens to lead with one of its columns) leaves the rest to be filtered
- * row by row, and does not count. Every six seconds it samples {@link StructureMemory}.
+ * filter of the scan: from then on the adapted structures serve that template. An index that bounds only some of them
+ * (one built for an earlier phase that happens to lead with one of its columns) leaves the rest to be filtered row by
+ * row, and does not count. Every six seconds it samples {@link StructureMemory}.
  */
 final class StructureProbe implements AutoCloseable {
     private static final Pattern INDEX = Pattern.compile("index=\\[([^\\]]+)\\]");
     private static final Pattern COLUMN = Pattern.compile("\\$t\\d+");
+    private static final Pattern PARAMETER = Pattern.compile("\\?\\d+");
 
     private final Connection connection;
     private final List<DriftPhase> phases;
@@ -129,7 +130,7 @@ final class StructureProbe implements AutoCloseable {
                     for (String line : rs.getString(1).split("\n")) {
                         Matcher m = INDEX.matcher(line);
                         if (line.contains("IgniteIndexScan(") && m.find() && !baselineIndexes.contains(m.group(1))
-                            && boundsEveryFilteredColumn(line))
+                            && boundsEveryFilter(line))
                             return m.group(1);
                     }
                 }
@@ -139,17 +140,27 @@ final class StructureProbe implements AutoCloseable {
     }
 
     /**
-     * @param scan an {@code IgniteIndexScan} line of a plan: its {@code filters} name the columns as {@code $tN}, its
-     *     {@code searchBounds} hold one bound per index column it seeks on
+     * @param scan an {@code IgniteIndexScan} line of a plan: its {@code filters} name the columns as {@code $tN} and
+     *     the parameters as {@code ?N}, its {@code searchBounds} hold one bound per index column it seeks on
+     * @return whether the index seeks on every parameter the filters read (a filter on an expression that a search
+     *     key narrows reads the key's parameters again), or, for filters without parameters, on as many columns as
+     *     they read
      */
-    static boolean boundsEveryFilteredColumn(String scan) {
+    static boolean boundsEveryFilter(String scan) {
         String filters = between(between(scan, "filters=[", "], requiredColumns=["), "", "], projects=[");
         String bounds = between(scan, "searchBounds=[", "], inlineScan=");
-        Set<String> filtered = new HashSet<>();
-        Matcher m = COLUMN.matcher(filters);
+        Set<String> parameters = matches(PARAMETER, filters);
+        if (!parameters.isEmpty())
+            return matches(PARAMETER, bounds).containsAll(parameters);
+        return bounds.split("Bounds \\[", -1).length - 1 >= matches(COLUMN, filters).size();
+    }
+
+    private static Set<String> matches(Pattern p, String s) {
+        Set<String> out = new HashSet<>();
+        Matcher m = p.matcher(s);
         while (m.find())
-            filtered.add(m.group());
-        return bounds.split("Bounds \\[", -1).length - 1 >= filtered.size();
+            out.add(m.group());
+        return out;
     }
 
     /** @return the text after the first {@code from} up to the next {@code to} (or the end), empty without a {@code from} */

@@ -15,8 +15,9 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
- * Finds the READY derived column that holds an expression of a query block: every column the expression reads must
- * resolve to the same managed relation, and the expression's canonical form must equal the derived column's.
+ * Finds the READY derived column that holds an expression of a query block, or the READY search key of it: every
+ * column the expression reads must resolve to the same managed relation, and the expression's canonical form must
+ * equal the derived column's.
  */
 final class DerivedColumnMatcher {
     private static final SqlShuttle UNQUALIFY = new SqlShuttle() {
@@ -48,6 +49,21 @@ final class DerivedColumnMatcher {
      * @return the derived column that holds {@code e}, or {@code null}
      */
     static Match match(SqlCall e, Scope scope, Set<String> hidden) {
+        return match(e, scope, hidden, false);
+    }
+
+    /**
+     * The search key of an expression.
+     *
+     * @param e an expression of the block
+     * @param scope the block's scope
+     * @return the READY search key of {@code e}, or {@code null}
+     */
+    static Match matchKey(SqlCall e, Scope scope) {
+        return match(e, scope, Set.of(), true);
+    }
+
+    private static Match match(SqlCall e, Scope scope, Set<String> hidden, boolean key) {
         Columns columns = new Columns(scope, hidden);
         try {
             e.accept(columns);
@@ -56,10 +72,10 @@ final class DerivedColumnMatcher {
             return null;
         }
         Relation r = columns.relation;
-        if (r == null || !r.hasReadyColumns() || !r.mayHold(columns.names))
+        if (r == null || !(key ? r.hasReadyKeys() : r.hasReadyColumns()) || !r.mayHold(columns.names))
             return null;
         DerivedExpression expression = DerivedExpression.ofNode(e.accept(UNQUALIFY), r.layout().table());
-        DerivedColumn column = expression == null ? null : r.readyColumn(expression);
+        DerivedColumn column = expression == null ? null : key ? r.readyKey(expression) : r.readyColumn(expression);
         return column == null ? null : new Match(r, column);
     }
 

@@ -1,6 +1,5 @@
 package dev.autopilot.sql.rewrite;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -79,9 +78,7 @@ final class IndexHintRule implements BlockRule {
     /** Sorts the conjuncts of {@code where} into equality and range columns; false if any conjunct is anything else. */
     private static boolean predicates(SqlNode where, Scope scope, Relation table, Set<String> equal,
         Set<String> range) {
-        List<SqlNode> conjuncts = new ArrayList<>();
-        flatten(where, conjuncts);
-        for (SqlNode c : conjuncts) {
+        for (SqlNode c : Conjuncts.of(where)) {
             if (!(c instanceof SqlCall call))
                 return false;
             SqlKind kind = call.getKind();
@@ -101,15 +98,6 @@ final class IndexHintRule implements BlockRule {
             (kind == SqlKind.EQUALS ? equal : range).add(column);
         }
         return true;
-    }
-
-    private static void flatten(SqlNode n, List<SqlNode> out) {
-        if (n.getKind() == SqlKind.AND) {
-            for (SqlNode operand : ((SqlCall)n).getOperandList())
-                flatten(operand, out);
-        }
-        else
-            out.add(n);
     }
 
     private static String column(SqlNode n, Scope scope, Relation table) {

@@ -18,6 +18,7 @@ final class Relation {
     private final PartitionLayout layout;
     private final Set<String> columns;
     private Map<DerivedExpression, DerivedColumn> ready;
+    private Map<DerivedExpression, DerivedColumn> readyKeys;
     private Set<Set<String>> readyColumnSets;
 
     /**
@@ -67,7 +68,19 @@ final class Relation {
         return ready().get(e);
     }
 
-    /** @return whether some READY derived column reads exactly {@code columns}: a cheap test before reading */
+    /** @return the READY search key of {@code e}, or {@code null} */
+    DerivedColumn readyKey(DerivedExpression e) {
+        ready();
+        return readyKeys.get(e);
+    }
+
+    /** @return whether any READY search key may narrow a filter */
+    boolean hasReadyKeys() {
+        ready();
+        return !readyKeys.isEmpty();
+    }
+
+    /** @return whether some READY derived column or key reads exactly {@code columns}: a cheap test before reading */
     boolean mayHold(Set<String> columns) {
         ready();
         return readyColumnSets.contains(columns);
@@ -81,10 +94,11 @@ final class Relation {
     private Map<DerivedExpression, DerivedColumn> ready() {
         if (ready == null) {
             ready = new HashMap<>();
+            readyKeys = new HashMap<>();
             readyColumnSets = new HashSet<>();
             if (layout != null) {
                 for (DerivedColumn c : layout.readyColumns()) {
-                    ready.putIfAbsent(c.expression(), c);
+                    (c.searchKey() ? readyKeys : ready).putIfAbsent(c.expression(), c);
                     readyColumnSets.add(new LinkedHashSet<>(c.expression().columns()));
                 }
             }

@@ -10,6 +10,9 @@ final class RewriteRules {
     /** Writes out {@code *} over tables with derived columns as the user's own columns. */
     static final BlockRule STAR_EXPANSION = new StarExpansionRule();
 
+    /** Narrows filters on expressions by their READY search keys, which Ignite can seek in an index. */
+    static final BlockRule SEARCH_KEY = new SearchKeyRule();
+
     /** Reads READY derived columns instead of computing the expressions they hold. */
     static final BlockRule DERIVED_EXPRESSION = new DerivedExpressionRule();
 
@@ -20,12 +23,13 @@ final class RewriteRules {
     static final BlockRule INDEX_HINT = new IndexHintRule();
 
     /**
-     * Star expansion first: it fixes the ordinals that unaliased expressions are named after. Index hints last: they
-     * read predicates on derived columns.
+     * Star expansion first: it fixes the ordinals that unaliased expressions are named after. Search keys before
+     * derived columns: a derived column replacing part of an expression would hide the expression from its key. Index
+     * hints last: they read predicates on derived columns.
      */
     static List<BlockRule> blockRules(RewriteConfig config) {
-        return config.indexHints() ? List.of(STAR_EXPANSION, DERIVED_EXPRESSION, INDEX_HINT)
-            : List.of(STAR_EXPANSION, DERIVED_EXPRESSION);
+        return config.indexHints() ? List.of(STAR_EXPANSION, SEARCH_KEY, DERIVED_EXPRESSION, INDEX_HINT)
+            : List.of(STAR_EXPANSION, SEARCH_KEY, DERIVED_EXPRESSION);
     }
 
     private RewriteRules() {

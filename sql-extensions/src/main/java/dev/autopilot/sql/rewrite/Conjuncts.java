@@ -1,0 +1,29 @@
+package dev.autopilot.sql.rewrite;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+
+/** The conjuncts of a filter: what rules that read a WHERE clause predicate by predicate walk over. */
+final class Conjuncts {
+    private Conjuncts() {
+    }
+
+    /** @return the operands of {@code filter}'s nested ANDs, in order; {@code filter} itself when it is no AND */
+    static List<SqlNode> of(SqlNode filter) {
+        List<SqlNode> out = new ArrayList<>();
+        flatten(filter, out);
+        return out;
+    }
+
+    private static void flatten(SqlNode n, List<SqlNode> out) {
+        if (n.getKind() == SqlKind.AND) {
+            for (SqlNode operand : ((SqlCall)n).getOperandList())
+                flatten(operand, out);
+        }
+        else
+            out.add(n);
+    }
+}
