@@ -19,6 +19,7 @@ public class AutopilotConfiguration implements PluginConfiguration {
     private int samplesPerTemplateWindow = 20;
     private int retentionMinutes = 24 * 60;
     private int statisticsRefreshSeconds = 60;
+    private int statisticsMaxAgeSeconds = 300;
     private int placementAdviceSeconds = 0;
     private int histogramBuckets = 32;
     private int histogramSampleRows = 20_000;
@@ -126,6 +127,20 @@ public class AutopilotConfiguration implements PluginConfiguration {
     /** @param placementAdviceSeconds see {@link #getPlacementAdviceSeconds()} */
     public AutopilotConfiguration setPlacementAdviceSeconds(int placementAdviceSeconds) {
         this.placementAdviceSeconds = placementAdviceSeconds;
+        return this;
+    }
+
+    /**
+     * @return how old a slow table's statistics may be for the adaptation manager to profile it with them, in seconds
+     *     (default 300; 0: collected anew for every profile)
+     */
+    public int getStatisticsMaxAgeSeconds() {
+        return statisticsMaxAgeSeconds;
+    }
+
+    /** @param statisticsMaxAgeSeconds how old statistics the adaptation manager profiles slow tables with may be */
+    public AutopilotConfiguration setStatisticsMaxAgeSeconds(int statisticsMaxAgeSeconds) {
+        this.statisticsMaxAgeSeconds = statisticsMaxAgeSeconds;
         return this;
     }
 
@@ -287,6 +302,7 @@ public class AutopilotConfiguration implements PluginConfiguration {
         atLeast("samplesPerTemplateWindow", samplesPerTemplateWindow, 0);
         positive("retentionMinutes", retentionMinutes);
         atLeast("statisticsRefreshSeconds", statisticsRefreshSeconds, 0);
+        atLeast("statisticsMaxAgeSeconds", statisticsMaxAgeSeconds, 0);
         atLeast("placementAdviceSeconds", placementAdviceSeconds, 0);
         atLeast("histogramBuckets", histogramBuckets, 2);
         positive("histogramSampleRows", histogramSampleRows);
@@ -331,7 +347,8 @@ public class AutopilotConfiguration implements PluginConfiguration {
     @Override public String toString() {
         return "AutopilotConfiguration [windowSeconds=" + windowSeconds + ", flushIntervalMillis=" + flushIntervalMillis
             + ", maxTemplates=" + maxTemplates + ", queryLogSize=" + queryLogSize + ", statisticsRefreshSeconds="
-            + statisticsRefreshSeconds + ", placementAdviceSeconds=" + placementAdviceSeconds
+            + statisticsRefreshSeconds + ", statisticsMaxAgeSeconds=" + statisticsMaxAgeSeconds
+            + ", placementAdviceSeconds=" + placementAdviceSeconds
             + ", forecastTrainingBudgetMillis=" + forecastTrainingBudgetMillis + ", fillBatchSize=" + fillBatchSize
             + ", adaptationThreads=" + adaptationThreads
             + ", managedTables=" + managedTables + ", adaptation=" + adaptation + ", standbyScaler=" + standbyScaler

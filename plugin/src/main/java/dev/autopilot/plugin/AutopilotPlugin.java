@@ -164,14 +164,17 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     }
 
     /**
-     * The manager's refresh: statistics and profiles of the tables it found slow only, since collecting the
-     * statistics of every table is most of the time from a slow window to an adaptation.
+     * The manager's refresh: profiles of the tables it found slow only, with statistics collected anew only when older
+     * than {@code statisticsMaxAgeSeconds}, since collecting them reads the whole table: it was most of the time from a
+     * slow window to an adaptation, and a full scan every window while an adaptation of the table fills.
      *
      * @param tableNames {@code SCHEMA.TABLE} names
      */
     List<SchemaProfile> refreshProfiles(long windowStart, Collection<String> tableNames) {
-        return refreshProfiles(windowStart, statistics.managedTables().stream()
-            .filter(t -> tableNames.contains(t.qualifiedName())).toList());
+        List<ManagedTable> tables = statistics.managedTables().stream()
+            .filter(t -> tableNames.contains(t.qualifiedName())).toList();
+        return profiles.refresh(windowStart, queryLog.windowMillis(), tables,
+            statistics.recent(tables, cfg.getStatisticsMaxAgeSeconds() * 1000L));
     }
 
     private List<SchemaProfile> refreshProfiles(long windowStart, List<ManagedTable> tables) {

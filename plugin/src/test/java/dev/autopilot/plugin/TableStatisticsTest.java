@@ -79,6 +79,21 @@ class TableStatisticsTest {
         assertTrue(plugin.refreshStatistics().stream().noneMatch(t -> t.table().startsWith("AUTOPILOT.")));
     }
 
+    @Test
+    void theManagerProfilesWithStatisticsCollectedRecently() {
+        AutopilotPlugin plugin = AutopilotPlugin.of(CLUSTER.node(1));
+        plugin.refreshStatistics();
+        List<?> before = sql("SELECT ROWS, REFRESHED_AT FROM AUTOPILOT.TABLE_STATS WHERE TABLE_NAME = 'PUBLIC.OTHER'")
+            .get(0);
+        sql("INSERT INTO OTHER (ID, V) VALUES (1, 1), (2, 2), (3, 3)");
+
+        plugin.refreshProfiles(0, List.of("PUBLIC.OTHER"));
+
+        assertEquals(before, sql("SELECT ROWS, REFRESHED_AT FROM AUTOPILOT.TABLE_STATS "
+            + "WHERE TABLE_NAME = 'PUBLIC.OTHER'").get(0), "not collected again within statisticsMaxAgeSeconds");
+        assertEquals(((Number)before.get(0)).longValue() + 3, refresh("PUBLIC.OTHER").rows(), "collected on demand");
+    }
+
     private static TableStatistics refresh(String table) {
         return AutopilotPlugin.of(CLUSTER.node(1)).refreshStatistics().stream()
             .filter(t -> t.table().equals(table)).findFirst().orElseThrow();

@@ -51,6 +51,10 @@ final class AdaptationProgress implements AutoCloseable {
     void poll(double second) throws SQLException {
         for (Adaptation a : plugin.adaptations()) {
             List<String> seen = steps.computeIfAbsent(a.id(), id -> new ArrayList<>());
+            if (seen.isEmpty()) {
+                System.out.printf(Locale.ROOT, "[autopilot] %6.1f s: adaptation %s of %s requested%n",
+                    second - (System.currentTimeMillis() - a.startedAt()) / 1000.0, a.id().substring(0, 8), a.table());
+            }
             String step = a.step().name();
             if (seen.isEmpty() || !seen.get(seen.size() - 1).startsWith(step + ' ')) {
                 seen.add(String.format(Locale.ROOT, "%s %.0f s", step, second));

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import javax.cache.Cache;
 import dev.autopilot.sql.Json;
@@ -37,6 +38,11 @@ public final class StatisticsCollector {
     private final int buckets;
     private final int sampleRows;
     private final LongSupplier lastCompleteWindow;
+    private final Map<String, Collected> recent = new ConcurrentHashMap<>();
+
+    /** Statistics this node collected, and when. */
+    private record Collected(long atMillis, TableStatistics statistics) {
+    }
 
     /**
      * @param ignite the local node
@@ -78,6 +84,31 @@ public final class StatisticsCollector {
         return out;
     }
 
+    /**
+     * The statistics of {@code tables} for profiling them: a histogram changes slowly and collecting one reads the whole
+     * table, so statistics this node collected less than {@code maxAgeMillis} ago are used again (columns added since
+     * have none), with the access counts of the last complete window; the others are collected now and written.
+     */
+    public List<TableStatistics> recent(List<ManagedTable> tables, long maxAgeMillis) {
+        long now = System.currentTimeMillis();
+        Map<String, long[]> access = accessCounts();
+        List<TableStatistics> out = new ArrayList<>();
+        List<TableStatistics> collected = new ArrayList<>();
+        for (ManagedTable t : tables) {
+            long[] a = access.getOrDefault(t.qualifiedName(), new long[2]);
+            Collected c = recent.get(t.qualifiedName());
+            if (c != null && now - c.atMillis() < maxAgeMillis)
+                out.add(c.statistics().withAccess(a[0], a[1], lastCompleteWindow.getAsLong()));
+            else {
+                TableStatistics s = collect(t, a);
+                collected.add(s);
+                out.add(s);
+            }
+        }
+        write(collected);
+        return out;
+    }
+
     /** @return the statistics of {@code tables}, computed now and written nowhere */
     public List<TableStatistics> collect(List<ManagedTable> tables) {
         Map<String, long[]> access = accessCounts();
@@ -112,8 +143,10 @@ public final class StatisticsCollector {
             columns.add(EquiDepthHistogram.build(c, t.types().get(c), values.get(c), rows, buckets));
 
         long sizeBytes = sampled == 0 ? 0 : Math.round((double)bytes / sampled * rows);
-        return new TableStatistics(t.qualifiedName(), t.cacheName(), rows, sizeBytes, sampled, access[0], access[1],
-            lastCompleteWindow.getAsLong(), columns);
+        TableStatistics s = new TableStatistics(t.qualifiedName(), t.cacheName(), rows, sizeBytes, sampled, access[0],
+            access[1], lastCompleteWindow.getAsLong(), columns);
+        recent.put(t.qualifiedName(), new Collected(System.currentTimeMillis(), s));
+        return s;
     }
 
     private static Object valueOf(ManagedTable t, String column, String field, Object key, Object val) {

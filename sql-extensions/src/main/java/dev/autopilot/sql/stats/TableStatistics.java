@@ -22,6 +22,12 @@ public record TableStatistics(String table, String cacheName, long rows, long si
         columns = List.copyOf(columns);
     }
 
+    /** @return these statistics with the access counts of another window */
+    public TableStatistics withAccess(long reads, long writes, long accessWindowStart) {
+        return new TableStatistics(table, cacheName, rows, sizeBytes, sampledRows, reads, writes, accessWindowStart,
+            columns);
+    }
+
     /** @return mean serialized row size in bytes */
     public double avgRowBytes() {
         return rows == 0 ? 0 : (double)sizeBytes / rows;
