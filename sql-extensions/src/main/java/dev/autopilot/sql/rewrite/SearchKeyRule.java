@@ -26,14 +26,6 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * keeps order, so the added conjunct holds wherever the user's does; the user's conjunct stays and decides.
  */
 final class SearchKeyRule implements BlockRule {
-    /** A comparison of a constant with the expression, and the one of the expression with the constant. */
-    private static final Map<SqlKind, SqlOperator> MIRRORED = Map.of(
-        SqlKind.EQUALS, SqlStdOperatorTable.EQUALS,
-        SqlKind.LESS_THAN, SqlStdOperatorTable.GREATER_THAN_OR_EQUAL,
-        SqlKind.LESS_THAN_OR_EQUAL, SqlStdOperatorTable.GREATER_THAN_OR_EQUAL,
-        SqlKind.GREATER_THAN, SqlStdOperatorTable.LESS_THAN_OR_EQUAL,
-        SqlKind.GREATER_THAN_OR_EQUAL, SqlStdOperatorTable.LESS_THAN_OR_EQUAL);
-
     /** A comparison of the expression with a constant, and the key's comparison that it implies. */
     private static final Map<SqlKind, SqlOperator> IMPLIED = Map.of(
         SqlKind.EQUALS, SqlStdOperatorTable.EQUALS,
@@ -92,7 +84,8 @@ final class SearchKeyRule implements BlockRule {
         }
         if (constant(c.operand(0))) {
             SqlNode key = key(c.operand(1), block, cx);
-            return key == null ? null : MIRRORED.get(kind).createCall(SqlParserPos.ZERO, key, asDouble(c.operand(0)));
+            return key == null ? null
+                : IMPLIED.get(kind.reverse()).createCall(SqlParserPos.ZERO, key, asDouble(c.operand(0)));
         }
         return null;
     }

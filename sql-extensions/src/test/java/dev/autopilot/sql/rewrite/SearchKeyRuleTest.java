@@ -18,6 +18,9 @@ class SearchKeyRuleTest {
         assertRewrite("select l_orderkey from lineitem where ? < l_extendedprice * l_tax",
             "SELECT L_ORDERKEY FROM LINEITEM WHERE ? < L_EXTENDEDPRICE * L_TAX "
                 + "AND LINEITEM.AP_TAX_KEY >= CAST(? AS DOUBLE)");
+        assertRewrite("select l_orderkey from lineitem where 7 >= l_extendedprice * l_tax",
+            "SELECT L_ORDERKEY FROM LINEITEM WHERE 7 >= L_EXTENDEDPRICE * L_TAX "
+                + "AND LINEITEM.AP_TAX_KEY <= CAST(7 AS DOUBLE)");
     }
 
     @Test
