@@ -236,14 +236,17 @@ public class AutopilotConfiguration implements PluginConfiguration {
     }
 
     /**
-     * @return partitions a fill of existing rows works on at once, and threads each node builds a new index with
-     *     (default 2)
+     * @return partitions a fill of existing rows works on at once, and threads each node builds a new index with, up
+     *     to the node's {@code buildIndexThreadPoolSize} (default 2)
      */
     public int getAdaptationThreads() {
         return adaptationThreads;
     }
 
-    /** @param adaptationThreads partitions a fill works on at once, and threads per node of an index build */
+    /**
+     * @param adaptationThreads partitions a fill works on at once, and threads per node of an index build (Ignite
+     *     caps these at {@code IgniteConfiguration.buildIndexThreadPoolSize}, a quarter of the cores by default)
+     */
     public AutopilotConfiguration setAdaptationThreads(int adaptationThreads) {
         this.adaptationThreads = adaptationThreads;
         return this;

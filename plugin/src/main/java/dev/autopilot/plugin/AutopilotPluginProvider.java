@@ -6,6 +6,7 @@ import dev.autopilot.sql.internal.CalciteHook;
 import dev.autopilot.sql.log.QueryLog;
 import org.apache.calcite.tools.FrameworkConfig;
 import org.apache.ignite.IgniteCheckedException;
+import org.apache.ignite.IgniteLogger;
 import org.apache.ignite.calcite.CalciteQueryEngineConfiguration;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.configuration.CacheConfiguration;
@@ -86,6 +87,7 @@ public class AutopilotPluginProvider implements PluginProvider<AutopilotConfigur
             throw new IgniteCheckedException(e.getMessage(), e);
         }
         requireCalciteByDefault(ctx.igniteConfiguration());
+        warnIfIndexBuildsCapped(ctx.igniteConfiguration(), ctx.log(AutopilotPluginProvider.class));
 
         QueryLog queryLog = new QueryLog(cfg.queryLogSettings(), System::currentTimeMillis,
             ctx.igniteConfiguration().getNodeId());
@@ -152,6 +154,18 @@ public class AutopilotPluginProvider implements PluginProvider<AutopilotConfigur
             }
         }
         return new AutopilotConfiguration();
+    }
+
+    /**
+     * Ignite builds a new index with at most its build pool's threads, whatever {@code PARALLEL} asks for, and sizes
+     * that pool at a quarter of the cores by default: say so when it holds fewer threads than adaptations build with.
+     */
+    private void warnIfIndexBuildsCapped(IgniteConfiguration igniteCfg, IgniteLogger log) {
+        if (igniteCfg.getBuildIndexThreadPoolSize() < cfg.getAdaptationThreads()) {
+            log.warning("Autopilot builds indexes with adaptationThreads=" + cfg.getAdaptationThreads()
+                + " threads, but this node builds an index with at most buildIndexThreadPoolSize="
+                + igniteCfg.getBuildIndexThreadPoolSize() + " (IgniteConfiguration.setBuildIndexThreadPoolSize)");
+        }
     }
 
     private static void requireCalciteByDefault(IgniteConfiguration igniteCfg) throws IgniteCheckedException {

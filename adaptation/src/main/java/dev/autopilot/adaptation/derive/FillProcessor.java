@@ -3,11 +3,13 @@ package dev.autopilot.adaptation.derive;
 import javax.cache.processor.MutableEntry;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.CacheEntryProcessor;
+import org.apache.ignite.configuration.CacheConfiguration;
 import org.apache.ignite.resources.IgniteInstanceResource;
 
 /**
- * Fills the derived fields of one existing row, atomically with respect to concurrent writes of the same key (an
- * entry processor runs under the entry lock), so a fill never overwrites a newer value the way a SQL
+ * Fills the derived fields of one existing row by writing the row back as it is: the cache's
+ * {@link DerivationInterceptor} derives them on that write as on any other, so a filled row is derived once. An entry
+ * processor runs under the entry lock, so a fill never overwrites a newer value the way a SQL
  * {@code UPDATE ... SET c = expr} fill does on an atomic cache.
  */
 public final class FillProcessor implements CacheEntryProcessor<Object, Object, Boolean> {
@@ -18,6 +20,8 @@ public final class FillProcessor implements CacheEntryProcessor<Object, Object, 
 
     @IgniteInstanceResource
     private transient Ignite ignite;
+
+    private transient volatile boolean derivationChecked;
 
     /**
      * @param cacheName the cache whose rows it fills
@@ -32,10 +36,20 @@ public final class FillProcessor implements CacheEntryProcessor<Object, Object, 
     @Override public Boolean process(MutableEntry<Object, Object> entry, Object... args) {
         if (!entry.exists())
             return false;
-        RowDeriver deriver = ((Derivations)ignite.plugin(pluginName)).forCache(cacheName);
-        if (deriver == null)
-            throw new IllegalStateException("Nothing to derive for cache " + cacheName + " on this node");
-        entry.setValue(deriver.derive(entry.getKey(), entry.getValue()));
+        requireDerivation();
+        entry.setValue(entry.getValue());
         return true;
+    }
+
+    /** A row written back where nothing derives would count as filled and keep its nulls: fail instead. */
+    private void requireDerivation() {
+        if (derivationChecked)
+            return;
+        CacheConfiguration<?, ?> cfg = ignite.cache(cacheName).getConfiguration(CacheConfiguration.class);
+        if (!(cfg.getInterceptor() instanceof DerivationInterceptor))
+            throw new IllegalStateException("Cache " + cacheName + " has no Autopilot interceptor on this node");
+        if (((Derivations)ignite.plugin(pluginName)).forCache(cacheName) == null)
+            throw new IllegalStateException("Nothing to derive for cache " + cacheName + " on this node");
+        derivationChecked = true;
     }
 }

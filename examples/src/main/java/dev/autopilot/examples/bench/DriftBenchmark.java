@@ -61,6 +61,7 @@ public final class DriftBenchmark {
         }
         if (runs.size() < DriftSetup.values().length) {
             System.out.println("Not all three configurations ran (setups=" + a.get("setups") + "): no comparison");
+            runs.forEach(r -> printLatencies(r, workload.phases(), phaseSeconds));
             return;
         }
 
@@ -77,5 +78,16 @@ public final class DriftBenchmark {
         System.out.println("written to " + BenchReport.write("drift", figures));
         System.out.println("written to " + new DriftHtmlReport(comparison, summary).write(BenchReport.directory()
             .resolve("drift.html")));
+    }
+
+    /** Prints a run's mean latency per dominant template over the second half of each phase: for trials of one setup. */
+    private static void printLatencies(ConfigRun run, List<DriftPhase> phases, int phaseSeconds) {
+        for (int p = 0; p < phases.size(); p++) {
+            int from = p * phaseSeconds + phaseSeconds / 2;
+            for (String t : phases.get(p).focus()) {
+                System.out.printf(Locale.ROOT, "[%s] phase %d, second half: %s %.3f ms mean%n", run.setup().label(),
+                    p + 1, t, run.reads().window(t, from, (p + 1) * phaseSeconds).meanMillis());
+            }
+        }
     }
 }
