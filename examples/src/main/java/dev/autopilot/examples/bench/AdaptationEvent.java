@@ -1,5 +1,6 @@
 package dev.autopilot.examples.bench;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.stream.Collectors;
 import dev.autopilot.adaptation.manage.Adaptation;
@@ -20,7 +21,7 @@ import dev.autopilot.adaptation.profile.SchemaProfile;
  * @param steps the steps it was seen at, with the second of the run each was first seen at
  */
 record AdaptationEvent(String id, String table, double requestedSecond, double cutOverSecond, String step,
-    String outcome, String trigger, String structures, String steps) {
+    String outcome, String trigger, String structures, String steps) implements Serializable {
     /** @return the adaptation {@code a} on a run that started at {@code runStartMillis}, seen at {@code steps} */
     static AdaptationEvent of(Adaptation a, long runStartMillis, List<String> steps) {
         long cut = a.measurement() == null ? 0 : a.measurement().cutOverAt();

@@ -1,5 +1,6 @@
 package dev.autopilot.examples.bench;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import dev.autopilot.examples.bench.StructureProbe.MemorySample;
@@ -23,7 +24,7 @@ import dev.autopilot.examples.bench.StructureProbe.MemorySample;
 record ConfigRun(DriftSetup setup, DriftRecorder reads, DriftRecorder writes, DriftRecorder quietWrites,
     Map<String, Double> inUse,
     Map<String, String> indexUsed, List<MemorySample> memory, List<AdaptationEvent> adaptations,
-    List<String> profiles, double setupSeconds) {
+    List<String> profiles, double setupSeconds) implements Serializable {
     ConfigRun {
         inUse = Map.copyOf(inUse);
         indexUsed = Map.copyOf(indexUsed);

@@ -16,9 +16,10 @@ import dev.autopilot.examples.Args;
  *
  * <p>Arguments (optional): {@code scale=0.1 phaseSeconds=180 readers=2 writesPerSecond=5 nodes=2 base=26000
  * windowSeconds=5 slowWindows=1 minIntervalSeconds=0 watchWindows=0 fillLatencyRatio=0 fillNiceRatio=0
- * adaptationThreads=4 quietSeconds=15 setups=static,hand-tuned,autopilot} ({@code quietSeconds}: updates alone after the workload, 20 a second, so that
- * their cost is also measured without the reads' load; {@code setups}: a subset runs without the comparison, for
- * trials). Phases last long enough for an adaptation that fills a column of every row to be measured in use on this
+ * adaptationThreads=4 quietSeconds=15 setups=static,hand-tuned,autopilot fork=true} ({@code quietSeconds}: updates
+ * alone after the workload, 20 a second, so that their cost is also measured without the reads' load; {@code setups}:
+ * a subset runs without the comparison, for trials; {@code fork}: each configuration runs in a JVM of its own, see
+ * {@link ForkedRuns}). Phases last long enough for an adaptation that fills a column of every row to be measured in use on this
  * 2-core machine. {@code fillLatencyRatio=0} paces fills by their nice ratio only: with the CPU saturated by the scans
  * an adaptation is meant to remove, the probe-based throttle measures the queueing any extra work causes and keeps the
  * fill at its slowest; for the same reason fills do not pause ({@code fillNiceRatio=0}) and take four partitions at a
@@ -34,7 +35,8 @@ public final class DriftBenchmark {
             Map.entry("nodes", "2"), Map.entry("base", "26000"), Map.entry("windowSeconds", "5"),
             Map.entry("slowWindows", "1"), Map.entry("minIntervalSeconds", "0"), Map.entry("watchWindows", "0"),
             Map.entry("fillLatencyRatio", "0"), Map.entry("fillNiceRatio", "0"), Map.entry("adaptationThreads", "4"),
-            Map.entry("quietSeconds", "15"), Map.entry("setups", "static,hand-tuned,autopilot")));
+            Map.entry("quietSeconds", "15"), Map.entry("setups", "static,hand-tuned,autopilot"),
+            Map.entry("fork", "true"), Map.entry(ForkedRuns.RESULT_FILE, "")));
         double scale = Double.parseDouble(a.get("scale"));
         int phaseSeconds = Integer.parseInt(a.get("phaseSeconds"));
         int readers = Integer.parseInt(a.get("readers"));
@@ -54,10 +56,15 @@ public final class DriftBenchmark {
         DriftRun run = new DriftRun(Path.of("config", "autopilot-server.xml"), nodes, scale, workload, phaseSeconds,
             readers, writesPerSecond, Integer.parseInt(a.get("quietSeconds")), settings);
         List<String> chosen = List.of(a.get("setups").split(","));
+        boolean fork = Boolean.parseBoolean(a.get("fork"));
         List<ConfigRun> runs = new ArrayList<>();
         for (DriftSetup setup : DriftSetup.values()) {
             if (chosen.contains(setup.label()))
-                runs.add(run.run(setup, base + 100 * setup.ordinal()));
+                runs.add(fork ? ForkedRuns.run(setup, a) : run.run(setup, base + 100 * setup.ordinal()));
+        }
+        if (!a.get(ForkedRuns.RESULT_FILE).isEmpty()) {
+            ForkedRuns.write(runs.get(0), Path.of(a.get(ForkedRuns.RESULT_FILE)));
+            System.exit(0);
         }
         if (runs.size() < DriftSetup.values().length) {
             System.out.println("Not all three configurations ran (setups=" + a.get("setups") + "): no comparison");

@@ -1,5 +1,6 @@
 package dev.autopilot.examples.bench;
 
+import java.io.Serializable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -10,7 +11,9 @@ import dev.autopilot.examples.workload.LatencyHistogram;
  * percentiles), and executions and latency per template and second of the run (for the latency over time and for
  * figures over any stretch of a phase, such as "after the structures were in use"). Thread-safe.
  */
-final class DriftRecorder {
+final class DriftRecorder implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final int seconds;
     private final int phases;
     private final Map<String, AtomicLongArray> counts = new ConcurrentHashMap<>();

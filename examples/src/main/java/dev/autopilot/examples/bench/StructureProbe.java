@@ -1,5 +1,6 @@
 package dev.autopilot.examples.bench;
 
+import java.io.Serializable;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
@@ -195,7 +196,7 @@ final class StructureProbe implements AutoCloseable {
      * @param derivedBytes estimated bytes of the derived columns
      * @param gcMillis the JVM's garbage-collection time so far (the nodes, clients and benchmark share the JVM)
      */
-    record MemorySample(double second, long indexBytes, long derivedBytes, long gcMillis) {
+    record MemorySample(double second, long indexBytes, long derivedBytes, long gcMillis) implements Serializable {
         long totalBytes() {
             return indexBytes + derivedBytes;
         }

@@ -1,10 +1,14 @@
 package dev.autopilot.examples.workload;
 
+import java.io.Serializable;
+
 /**
  * Client-side latencies in microseconds, kept in log-linear buckets (32 per power of two, so within ~3%) so that a
  * long phase costs a fixed 15 KB per template and thread instead of one number per query.
  */
-public final class LatencyHistogram {
+public final class LatencyHistogram implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private static final int SUB_BITS = 5;
 
     private static final int SUB_COUNT = 1 << SUB_BITS;
