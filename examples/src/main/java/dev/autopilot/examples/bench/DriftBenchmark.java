@@ -19,8 +19,8 @@ import dev.autopilot.examples.Args;
  * adaptationThreads=4 quietSeconds=15 setups=static,hand-tuned,autopilot fork=true} ({@code quietSeconds}: updates
  * alone after the workload, 20 a second, so that their cost is also measured without the reads' load; {@code setups}:
  * a subset runs without the comparison, for trials; {@code fork}: each configuration runs in a JVM of its own, see
- * {@link ForkedRuns}). Phases last long enough for an adaptation that fills a column of every row to be measured in use on this
- * 2-core machine. {@code fillLatencyRatio=0} paces fills by their nice ratio only: with the CPU saturated by the scans
+ * {@link ForkedRuns}). Phases last long enough for an adaptation that fills a column of every row to be measured in
+ * use on this 2-core machine. {@code fillLatencyRatio=0} paces fills by their nice ratio only: with the CPU saturated by the scans
  * an adaptation is meant to remove, the probe-based throttle measures the queueing any extra work causes and keeps the
  * fill at its slowest; for the same reason fills do not pause ({@code fillNiceRatio=0}) and take four partitions at a
  * time ({@code adaptationThreads=4}): the sooner the adaptation is done, the sooner those scans stop.
