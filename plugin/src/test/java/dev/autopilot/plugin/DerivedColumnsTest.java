@@ -21,9 +21,11 @@ import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteDataStreamer;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.cache.CacheInterceptorAdapter;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.apache.ignite.client.ClientCache;
 import org.apache.ignite.client.IgniteClient;
+import org.apache.ignite.configuration.CacheConfiguration;
 import org.apache.ignite.configuration.ClientConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -251,6 +254,32 @@ class DerivedColumnsTest {
     @FunctionalInterface
     private interface Write {
         void run(int id, long v) throws Exception;
+    }
+
+    @Test
+    @Order(4)
+    void aTableWhoseCacheHasAnInterceptorOfItsOwnIsNotFilledAndKeepsItsColumns() {
+        CLUSTER.node(0).addCacheConfiguration(new CacheConfiguration<>("OWN_INTERCEPTOR")
+            .setInterceptor(new OwnInterceptor()));
+        sql("CREATE TABLE U (ID INT PRIMARY KEY, A INT, B INT) WITH \"TEMPLATE=OWN_INTERCEPTOR\"");
+        sql("INSERT INTO U (ID, A, B) VALUES (1, 2, 3), (2, 4, 5)");
+        int columns = sql("SELECT * FROM U").get(0).size();
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> AutopilotPlugin.of(CLUSTER.node(1))
+            .applyProfile("""
+                {"partition_id": "U", "table": "PUBLIC.U", "version": 1,
+                 "derived_attributes": [{"name": "AP_UAB", "expression": "a * b"}]}
+                """));
+
+        assertTrue(e.getMessage().contains("has no Autopilot interceptor"), e.getMessage());
+        assertEquals(columns, sql("SELECT * FROM U").get(0).size(), "the added column is dropped again");
+        assertTrue(sql("SELECT COLUMN_NAME FROM SYS.TABLE_COLUMNS WHERE TABLE_NAME = 'U' AND COLUMN_NAME = 'AP_UAB'")
+            .isEmpty(), "no derived column left behind");
+    }
+
+    /** A user's interceptor: Autopilot leaves it in place and derives nothing on its cache. */
+    private static final class OwnInterceptor extends CacheInterceptorAdapter<Object, Object> {
+        private static final long serialVersionUID = 1L;
     }
 
     private static final ThreadLocal<Connection> CONNECTION = ThreadLocal.withInitial(() -> {
