@@ -61,7 +61,7 @@ final class AutoAdaptation {
         Map<String, Double> slow = new LinkedHashMap<>();
         for (String table : plugin.managedTableNames()) {
             double mean = meanReadLatency(latencies.measure(table, window, window + windowMillis));
-            if (detector.observe(table, mean) && eligible(table, history, now))
+            if (detector.observe(table, mean) && eligible(table, history, now, window))
                 slow.put(table, mean);
         }
         if (slow.isEmpty())
@@ -109,17 +109,22 @@ final class AutoAdaptation {
         log.info("Autopilot adapts " + table + " (" + trigger + "): adaptation " + id);
     }
 
+    /** @return whether the manager may adapt {@code table} now on what the window from {@code window} measured */
+    private boolean eligible(String table, List<Adaptation> history, long now, long window) {
+        return !plugin.pinned(table) && settled(table, history, now, cfg.getMinIntervalSeconds() * 1000L, window);
+    }
+
     /**
-     * @return whether the manager may adapt {@code table} now: not pinned, nothing in flight but an adaptation of its
-     *     own that it may take back, none finished recently (one taken back for a newer profile does not count)
+     * @return whether nothing of {@code table} is in flight but an adaptation of the manager's own that it may take
+     *     back, and none finished (one taken back for a newer profile does not count) within {@code minIntervalMillis}
+     *     before {@code now} or after {@code window} began: a window that began before an adaptation finished
+     *     measured, at least in part, the layout before it
      */
-    private boolean eligible(String table, List<Adaptation> history, long now) {
-        if (plugin.pinned(table))
-            return false;
-        long quietSince = now - cfg.getMinIntervalSeconds() * 1000L;
+    static boolean settled(String table, List<Adaptation> history, long now, long minIntervalMillis, long window) {
+        long since = Math.min(now - minIntervalMillis, window);
         return history.stream().filter(a -> a.table().equals(table))
             .noneMatch(a -> !a.step().finished() && !supersedable(a)
-                || a.step().finished() && a.updatedAt() > quietSince && !superseded(a));
+                || a.step().finished() && a.updatedAt() > since && !superseded(a));
     }
 
     /** @return the adaptation of {@code table} the manager started and may still take back, if any */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import dev.autopilot.adaptation.manage.Adaptation;
 import dev.autopilot.adaptation.manage.AdaptationStep;
 import dev.autopilot.adaptation.manage.FillState;
@@ -39,10 +40,15 @@ final class AdaptationProgress implements AutoCloseable {
         this.connection = DriverManager.getConnection(jdbcUrl);
     }
 
-    /** Follows the manager until {@code endNanos}, on the calling thread. */
-    void follow(long startNanos, long endNanos) throws SQLException, InterruptedException {
+    /**
+     * Follows the manager until {@code endNanos}, on the calling thread.
+     *
+     * @param adapting told after each poll whether an adaptation is on its way
+     */
+    void follow(long startNanos, long endNanos, Consumer<Boolean> adapting) throws SQLException, InterruptedException {
         for (int tick = 1; System.nanoTime() < endNanos; tick++) {
             poll((System.nanoTime() - startNanos) / 1e9);
+            adapting.accept(plugin.adaptations().stream().anyMatch(a -> !a.step().finished()));
             TimeUnit.NANOSECONDS.sleep(Math.max(0, startNanos + TimeUnit.SECONDS.toNanos(tick) - System.nanoTime()));
         }
     }

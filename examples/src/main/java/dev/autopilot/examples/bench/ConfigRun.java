@@ -20,17 +20,23 @@ import dev.autopilot.examples.bench.StructureProbe.MemorySample;
  * @param adaptations the adaptations recorded by Autopilot (none for the other configurations)
  * @param profiles the profiles Autopilot generated for LINEITEM during the run, one line each
  * @param setupSeconds time the configuration took to get ready after loading (the hand-tuned structures)
+ * @param readSeconds how much of each second its readers were allowed to read in ({@link ReadTurns})
  */
 record ConfigRun(DriftSetup setup, DriftRecorder reads, DriftRecorder writes, DriftRecorder quietWrites,
     Map<String, Double> inUse,
     Map<String, String> indexUsed, List<MemorySample> memory, List<AdaptationEvent> adaptations,
-    List<String> profiles, double setupSeconds) implements Serializable {
+    List<String> profiles, double setupSeconds, ReadSeconds readSeconds) implements Serializable {
     ConfigRun {
         inUse = Map.copyOf(inUse);
         indexUsed = Map.copyOf(indexUsed);
         memory = List.copyOf(memory);
         adaptations = List.copyOf(adaptations);
         profiles = List.copyOf(profiles);
+    }
+
+    /** @return {@code executions} over {@code [from, to)} of the run, per second its readers were allowed to read in */
+    double readsPerSecond(long executions, int from, int to) {
+        return executions / readSeconds.seconds(from, to);
     }
 
     /** @return seconds from the start of {@code phase} until {@code template} was served by a new index, or null */

@@ -2,6 +2,7 @@ package dev.autopilot.examples.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,10 +17,13 @@ import dev.autopilot.examples.Args;
  *
  * <p>Arguments (optional): {@code scale=0.1 phaseSeconds=180 readers=2 writesPerSecond=5 nodes=2 base=26000
  * windowSeconds=5 slowWindows=1 minIntervalSeconds=0 watchWindows=0 fillLatencyRatio=0 fillNiceRatio=0
- * adaptationThreads=4 quietSeconds=15 setups=static,hand-tuned,autopilot fork=true} ({@code quietSeconds}: updates
- * alone after the workload, 20 a second, so that their cost is also measured without the reads' load; {@code setups}:
- * a subset runs without the comparison, for trials; {@code fork}: each configuration runs in a JVM of its own, see
- * {@link ForkedRuns}). Phases last long enough for an adaptation that fills a column of every row to be measured in
+ * adaptationThreads=4 quietSeconds=15 setups=static,hand-tuned,autopilot fork=true interleave=true}
+ * ({@code quietSeconds}: updates alone after the workload, 20 a second, so that their cost is also measured without
+ * the reads' load; {@code setups}: a subset runs without the comparison, for trials; {@code fork}: each configuration
+ * runs in a JVM of its own, see {@link ForkedRuns}; {@code interleave}: with forks, static runs first and alone, then
+ * hand-tuned and Autopilot run at the same time and take turns reading, half a second each ({@link ReadTurns}), so
+ * that the latencies compared come from the same minutes of this shared machine; throughput counts the seconds a
+ * configuration reads in). Phases last long enough for an adaptation that fills a column of every row to be measured in
  * use on this 2-core machine. {@code fillLatencyRatio=0} paces fills by their nice ratio only: with the CPU saturated by the scans
  * an adaptation is meant to remove, the probe-based throttle measures the queueing any extra work causes and keeps the
  * fill at its slowest; for the same reason fills do not pause ({@code fillNiceRatio=0}) and take four partitions at a
@@ -36,7 +40,8 @@ public final class DriftBenchmark {
             Map.entry("slowWindows", "1"), Map.entry("minIntervalSeconds", "0"), Map.entry("watchWindows", "0"),
             Map.entry("fillLatencyRatio", "0"), Map.entry("fillNiceRatio", "0"), Map.entry("adaptationThreads", "4"),
             Map.entry("quietSeconds", "15"), Map.entry("setups", "static,hand-tuned,autopilot"),
-            Map.entry("fork", "true"), Map.entry(ForkedRuns.RESULT_FILE, "")));
+            Map.entry("fork", "true"), Map.entry("interleave", "true"), Map.entry(ForkedRuns.RESULT_FILE, ""),
+            Map.entry(ForkedRuns.TOGETHER, ""), Map.entry(ForkedRuns.TURN_ORDER, "")));
         double scale = Double.parseDouble(a.get("scale"));
         int phaseSeconds = Integer.parseInt(a.get("phaseSeconds"));
         int readers = Integer.parseInt(a.get("readers"));
@@ -55,12 +60,26 @@ public final class DriftBenchmark {
 
         DriftRun run = new DriftRun(Path.of("config", "autopilot-server.xml"), nodes, scale, workload, phaseSeconds,
             readers, writesPerSecond, Integer.parseInt(a.get("quietSeconds")), settings);
-        List<String> chosen = List.of(a.get("setups").split(","));
-        boolean fork = Boolean.parseBoolean(a.get("fork"));
+        List<DriftSetup> chosen = Arrays.stream(DriftSetup.values())
+            .filter(s -> List.of(a.get("setups").split(",")).contains(s.label())).toList();
         List<ConfigRun> runs = new ArrayList<>();
-        for (DriftSetup setup : DriftSetup.values()) {
-            if (chosen.contains(setup.label()))
-                runs.add(fork ? ForkedRuns.run(setup, a) : run.run(setup, base + 100 * setup.ordinal()));
+        if (!Boolean.parseBoolean(a.get("fork"))) {
+            Rendezvous together = a.get(ForkedRuns.TOGETHER).isEmpty() ? null
+                : new Rendezvous(Path.of(a.get(ForkedRuns.TOGETHER)), chosen.get(0).label(),
+                    List.of(a.get(ForkedRuns.TURN_ORDER).split(",")));
+            for (DriftSetup setup : chosen)
+                runs.add(run.run(setup, base + 100 * setup.ordinal(), together));
+        }
+        else if (Boolean.parseBoolean(a.get("interleave"))) {
+            List<DriftSetup> compared = chosen.stream().filter(DriftSetup::autopilot).toList();
+            if (chosen.contains(DriftSetup.STATIC))
+                runs.addAll(ForkedRuns.run(List.of(DriftSetup.STATIC), a));
+            if (!compared.isEmpty())
+                runs.addAll(ForkedRuns.run(compared, a));
+        }
+        else {
+            for (DriftSetup setup : chosen)
+                runs.addAll(ForkedRuns.run(List.of(setup), a));
         }
         if (!a.get(ForkedRuns.RESULT_FILE).isEmpty()) {
             ForkedRuns.write(runs.get(0), Path.of(a.get(ForkedRuns.RESULT_FILE)));

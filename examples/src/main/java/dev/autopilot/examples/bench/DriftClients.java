@@ -17,7 +17,8 @@ import dev.autopilot.examples.workload.QueryTemplate;
  * their own connection (closed loop, so that throughput shows what the cluster can serve), and one writer that sends
  * the update at a fixed rate (open loop, so that every configuration gets the same writes). The phase is the one the
  * run's clock is in, so that phases start at the same second in every configuration. Seeds are fixed: every
- * configuration is sent the same sequence of statements by each thread.
+ * configuration is sent the same sequence of statements by each thread. Readers read only in their configuration's
+ * {@link ReadTurns}; the writer writes throughout.
  */
 final class DriftClients {
     private static final int QUERY_TIMEOUT_SECONDS = 60;
@@ -28,15 +29,17 @@ final class DriftClients {
     private final int readers;
     private final double writesPerSecond;
     private final long phaseNanos;
+    private final ReadTurns turns;
 
     DriftClients(String jdbcUrl, List<DriftPhase> phases, QueryTemplate write, int readers, double writesPerSecond,
-        int phaseSeconds) {
+        int phaseSeconds, ReadTurns turns) {
         this.jdbcUrl = jdbcUrl;
         this.phases = phases;
         this.write = write;
         this.readers = readers;
         this.writesPerSecond = writesPerSecond;
         this.phaseNanos = TimeUnit.SECONDS.toNanos(phaseSeconds);
+        this.turns = turns;
     }
 
     /** Runs every phase from {@code startNanos} on; returns when the last one ended. */
@@ -59,16 +62,20 @@ final class DriftClients {
         }
     }
 
-    private Void read(long start, Random random, DriftRecorder out) throws SQLException {
+    private Void read(long start, Random random, DriftRecorder out) throws SQLException, InterruptedException {
+        long duration = phaseNanos * phases.size();
         try (QueryRunner runner = new QueryRunner(jdbcUrl, QUERY_TIMEOUT_SECONDS)) {
-            for (long now = System.nanoTime(); now - start < phaseNanos * phases.size(); now = System.nanoTime()) {
+            while (true) {
+                turns.await();
+                long now = System.nanoTime();
+                if (now - start >= duration)
+                    return null;
                 int phase = (int)((now - start) / phaseNanos);
                 DriftPhase p = phases.get(phase);
                 QueryTemplate t = p.pick(random.nextInt(p.totalWeight()));
                 execute(runner, t, t.nextParameters(random), start, phase, now, out);
             }
         }
-        return null;
     }
 
     /**

@@ -127,7 +127,7 @@ final class DriftComparison {
                 byTemplate.put(t.name(), f);
                 executions += f.executions();
             }
-            throughput.put(r.setup(), executions / (double)phaseSeconds);
+            throughput.put(r.setup(), r.readsPerSecond(executions, from, to));
             focusMean.put(r.setup(), focus(r, phase.focus(), from, to).meanMillis());
             templates.put(r.setup(), byTemplate);
             writes.put(r.setup(), TemplateFigures.of(writeTemplate, r.writes().window(writeTemplate, from, to),
@@ -151,10 +151,12 @@ final class DriftComparison {
             int start = from + (int)Math.ceil(at);
             if (to - start < MIN_STRETCH_SECONDS)
                 continue;
+            ConfigRun plain = runs.get(DriftSetup.STATIC);
             Window a = auto.reads().window(t, start, to);
-            Window s = runs.get(DriftSetup.STATIC).reads().window(t, start, to);
+            Window s = plain.reads().window(t, start, to);
             Window h = runs.get(DriftSetup.HAND_TUNED).reads().window(t, start, to);
-            throughputRatio.put(t, s.executions() == 0 ? Double.NaN : a.executions() / (double)s.executions());
+            throughputRatio.put(t, s.executions() == 0 ? Double.NaN
+                : auto.readsPerSecond(a.executions(), start, to) / plain.readsPerSecond(s.executions(), start, to));
             latencyRatio.put(t, a.meanMillis() / h.meanMillis());
             autoAdapted = autoAdapted.plus(a);
             handAdapted = handAdapted.plus(h);

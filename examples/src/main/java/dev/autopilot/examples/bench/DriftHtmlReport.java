@@ -168,7 +168,7 @@ final class DriftHtmlReport {
             Window w = new Window(to - from, 0, 0, 0);
             for (var t : latency ? p.focus() : p.mix().keySet().stream().map(q -> q.name()).toList())
                 w = w.plus(r.reads().window(t, from, to));
-            points.add(point(from, latency ? w.meanMillis() : w.perSecond()));
+            points.add(point(from, latency ? w.meanMillis() : r.readsPerSecond(w.executions(), from, to)));
         }
         return String.join(", ", points).transform(s -> '[' + s + ']');
     }

@@ -36,8 +36,16 @@ record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload,
     /** Rate of the updates that run alone after the workload. */
     static final double QUIET_WRITES_PER_SECOND = 20;
 
-    /** Runs {@code setup} on ports from {@code base}; the cluster is stopped when it returns. */
-    ConfigRun run(DriftSetup setup, int base) throws Exception {
+    /** Length of a reading turn of configurations that run at the same time. */
+    static final long READ_TURN_MILLIS = 500;
+
+    /**
+     * Runs {@code setup} on ports from {@code base}; the cluster is stopped when it returns.
+     *
+     * @param together where configurations running at the same time meet before their workload, or null if this one
+     *     runs alone
+     */
+    ConfigRun run(DriftSetup setup, int base, Rendezvous together) throws Exception {
         List<DriftPhase> phases = workload.phases();
         int seconds = phaseSeconds * phases.size();
         try (EmbeddedCluster cluster = setup.start(springXml, nodes, base, settings)) {
@@ -56,12 +64,18 @@ record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload,
                 if (setup == DriftSetup.HAND_TUNED)
                     System.out.printf(Locale.ROOT, "[%s] structures created in %.1f s%n", setup.label(), setupSeconds);
 
+                ReadTurns turns = together == null ? ReadTurns.ALONE
+                    : together.meet(READ_TURN_MILLIS, setup == DriftSetup.AUTOPILOT);
+                long wait = turns.epochMillis() - System.currentTimeMillis();
+                if (wait > 0)
+                    TimeUnit.MILLISECONDS.sleep(wait);
                 DriftRecorder reads = new DriftRecorder(seconds, phases.size());
                 DriftRecorder writes = new DriftRecorder(seconds, phases.size());
+                ReadSeconds readSeconds = new ReadSeconds(seconds);
                 long startMillis = System.currentTimeMillis();
                 long start = System.nanoTime();
                 long end = start + TimeUnit.SECONDS.toNanos(seconds);
-                ExecutorService watchers = Executors.newFixedThreadPool(2);
+                ExecutorService watchers = Executors.newFixedThreadPool(3);
                 try (AdaptationProgress progress = setup == DriftSetup.AUTOPILOT
                     ? new AdaptationProgress(AutopilotPlugin.of(cluster.nodes().get(0)), cluster.jdbcUrl(0)) : null) {
                     List<Future<?>> watching = new ArrayList<>();
@@ -69,14 +83,18 @@ record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload,
                         probe.watch(start, end);
                         return null;
                     }));
+                    watching.add(watchers.submit(() -> {
+                        readSeconds.follow(turns, start, end);
+                        return null;
+                    }));
                     if (progress != null) {
                         watching.add(watchers.submit(() -> {
-                            progress.follow(start, end);
+                            progress.follow(start, end, turns::hold);
                             return null;
                         }));
                     }
                     DriftClients clients = new DriftClients(cluster.jdbcUrl(), phases, workload.write(), readers,
-                        writesPerSecond, phaseSeconds);
+                        writesPerSecond, phaseSeconds, turns);
                     clients.run(start, reads, writes);
                     for (Future<?> f : watching)
                         f.get();
@@ -94,9 +112,10 @@ record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload,
                         setup.label(), t, e));
                     return new ConfigRun(setup, reads, writes, quiet, probe.inUseTimes(), probe.indexesUsed(),
                         probe.samples(), adaptations, progress == null ? List.of() : progress.profiles(),
-                        setupSeconds);
+                        setupSeconds, readSeconds);
                 }
                 finally {
+                    turns.hold(false);
                     watchers.shutdownNow();
                 }
             }

@@ -20,49 +20,84 @@ import java.util.Set;
  * Runs each configuration of the drift benchmark in a JVM of its own, started like this one (same class path, same
  * JVM options), and reads back what it measured. Configurations run one after another in one JVM would share its
  * heap and its JIT profiles, so the one that runs last would be measured in the most used JVM; JMH forks for the same
- * reason.
+ * reason. Configurations compared closely run at the same time, taking turns reading, so that both are measured in
+ * the same minutes of a shared machine whose speed drifts.
  */
 final class ForkedRuns {
     /** The argument that makes a run write its result to a file and exit: set on forked runs only. */
     static final String RESULT_FILE = "resultFile";
 
+    /** The folder where forks running at the same time meet ({@link Rendezvous}): set on such forks only. */
+    static final String TOGETHER = "together";
+
+    /** The labels of the forks running at the same time, in the order of their turns: set on such forks only. */
+    static final String TURN_ORDER = "turnOrder";
+
+    private static final Set<String> FORK_ARGS = Set.of("setups", "fork", RESULT_FILE, TOGETHER, TURN_ORDER);
+
     private ForkedRuns() {
     }
 
     /**
-     * @param setup the configuration to run
-     * @param args the benchmark's arguments; the fork gets them with {@code setups} set to {@code setup} alone
-     * @return what the forked run measured
+     * Runs configurations at the same time, each in a JVM of its own; more than one take turns reading
+     * ({@link Rendezvous}, {@link ReadTurns}), in the order given.
+     *
+     * @param setups the configurations to run
+     * @param args the benchmark's arguments; each fork gets them with {@code setups} set to its configuration alone
+     * @return what the forked runs measured, in the order of {@code setups}
      */
-    static ConfigRun run(DriftSetup setup, Map<String, String> args) throws IOException, InterruptedException {
-        Path result = Files.createTempFile("drift-" + setup.label(), ".ser");
+    static List<ConfigRun> run(List<DriftSetup> setups, Map<String, String> args)
+        throws IOException, InterruptedException {
+        Path folder = Files.createTempDirectory("drift-forks");
+        List<Process> forks = new ArrayList<>();
         try {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-            command.add("-cp");
-            command.add(classPath());
-            command.add(DriftBenchmark.class.getName());
-            args.forEach((k, v) -> {
-                if (!k.equals("setups") && !k.equals("fork") && !k.equals(RESULT_FILE))
-                    command.add(k + '=' + v);
-            });
-            command.add("setups=" + setup.label());
-            command.add("fork=false");
-            command.add(RESULT_FILE + '=' + result);
-            int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
-            if (exit != 0)
-                throw new IllegalStateException("The " + setup.label() + " run exited with " + exit);
-            try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(result))) {
-                return (ConfigRun)in.readObject();
+            for (DriftSetup setup : setups)
+                forks.add(new ProcessBuilder(command(setup, setups, folder, args)).inheritIO().start());
+            List<ConfigRun> out = new ArrayList<>();
+            for (int i = 0; i < setups.size(); i++) {
+                String label = setups.get(i).label();
+                int exit = forks.get(i).waitFor();
+                if (exit != 0)
+                    throw new IllegalStateException("The " + label + " run exited with " + exit);
+                try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(folder.resolve(label + ".ser")))) {
+                    out.add((ConfigRun)in.readObject());
+                }
+                catch (ClassNotFoundException e) {
+                    throw new IllegalStateException("The " + label + " run wrote no result", e);
+                }
             }
-            catch (ClassNotFoundException e) {
-                throw new IllegalStateException("The " + setup.label() + " run wrote no result", e);
-            }
+            return out;
         }
         finally {
-            Files.deleteIfExists(result);
+            forks.forEach(Process::destroyForcibly);
+            try (var files = Files.list(folder)) {
+                for (Path f : files.toList())
+                    Files.delete(f);
+            }
+            Files.delete(folder);
         }
+    }
+
+    private static List<String> command(DriftSetup setup, List<DriftSetup> setups, Path folder,
+        Map<String, String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(classPath());
+        command.add(DriftBenchmark.class.getName());
+        args.forEach((k, v) -> {
+            if (!FORK_ARGS.contains(k))
+                command.add(k + '=' + v);
+        });
+        command.add("setups=" + setup.label());
+        command.add("fork=false");
+        command.add(RESULT_FILE + '=' + folder.resolve(setup.label() + ".ser"));
+        if (setups.size() > 1) {
+            command.add(TOGETHER + '=' + folder);
+            command.add(TURN_ORDER + '=' + String.join(",", setups.stream().map(DriftSetup::label).toList()));
+        }
+        return command;
     }
 
     /** Writes a forked run's result for the JVM that started it. */

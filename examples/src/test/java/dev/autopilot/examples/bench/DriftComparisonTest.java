@@ -81,18 +81,32 @@ class DriftComparisonTest {
         return comparison(Map.of(StructureProbe.key(0, "a"), 3.2, StructureProbe.key(1, "b"), 6.5));
     }
 
+    @Test
+    void throughputCountsOnlyTheSecondsAConfigurationReadsIn() {
+        DriftComparison c = comparison(Map.of(StructureProbe.key(0, "a"), 3.2, StructureProbe.key(1, "b"), 6.5), 0.5);
+
+        assertEquals(40.0, c.phases().get(0).adaptedThroughputRatio().get("a"), 1e-9);
+        assertEquals(2 * (20 + 2), c.phases().get(0).throughput().get(DriftSetup.HAND_TUNED), 1e-9);
+        assertEquals(1.1, c.phases().get(0).adaptedLatencyRatio(), 1e-9);
+    }
+
     private DriftComparison comparison(Map<String, Double> inUse) {
-        ConfigRun stat = run(DriftSetup.STATIC, Map.of(), s -> 1, s -> 100.0, 2.0);
-        ConfigRun hand = run(DriftSetup.HAND_TUNED, Map.of(), s -> 20, s -> 5.0, 2.0);
+        return comparison(inUse, 1);
+    }
+
+    /** @param share the share of the time hand-tuned and Autopilot read in, 1 or 0.5 (static reads all the time) */
+    private DriftComparison comparison(Map<String, Double> inUse, double share) {
+        ConfigRun stat = run(DriftSetup.STATIC, Map.of(), s -> 1, s -> 100.0, 2.0, 1);
+        ConfigRun hand = run(DriftSetup.HAND_TUNED, Map.of(), s -> 20, s -> 5.0, 2.0, share);
         ConfigRun auto = run(DriftSetup.AUTOPILOT, inUse,
             s -> s < PHASE_SECONDS ? (s >= 4 ? 20 : 1) : (s >= 27 ? 10 : 1),
-            s -> s < PHASE_SECONDS ? (s >= 4 ? 5.5 : 100.0) : (s >= 27 ? 6.0 : 100.0), 2.1);
+            s -> s < PHASE_SECONDS ? (s >= 4 ? 5.5 : 100.0) : (s >= 27 ? 6.0 : 100.0), 2.1, share);
         return new DriftComparison(phases, PHASE_SECONDS, "w", List.of(stat, hand, auto));
     }
 
     /** A run whose dominant template runs {@code perSecond(s)} times at {@code millis(s)} in second s. */
     private ConfigRun run(DriftSetup setup, Map<String, Double> inUse, java.util.function.IntUnaryOperator perSecond,
-        java.util.function.IntToDoubleFunction millis, double writeMillis) {
+        java.util.function.IntToDoubleFunction millis, double writeMillis, double share) {
         DriftRecorder reads = new DriftRecorder(2 * PHASE_SECONDS, 2);
         DriftRecorder writes = new DriftRecorder(2 * PHASE_SECONDS, 2);
         for (int s = 0; s < 2 * PHASE_SECONDS; s++) {
@@ -115,7 +129,14 @@ class DriftComparisonTest {
         DriftRecorder quiet = new DriftRecorder(10, 1);
         for (int s = 0; s < 10; s++)
             quiet.success("w", 0, s, (long)(writeMillis * 2e6));
-        return new ConfigRun(setup, reads, writes, quiet, inUse, index, memory, adaptations, List.of(), 0);
+        ReadSeconds readSeconds = new ReadSeconds(2 * PHASE_SECONDS);
+        for (int s = 0; s < 2 * PHASE_SECONDS; s++) {
+            readSeconds.sample(s, true);
+            if (share < 1)
+                readSeconds.sample(s, false);
+        }
+        return new ConfigRun(setup, reads, writes, quiet, inUse, index, memory, adaptations, List.of(), 0,
+            readSeconds);
     }
 
     private static DriftPhase phase(String name, String focus) {

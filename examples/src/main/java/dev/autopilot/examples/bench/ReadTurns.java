@@ -1,0 +1,85 @@
+package dev.autopilot.examples.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Time slices that configurations running at the same time take turns reading in, by the wall clock they share:
+ * configuration {@code turn} of {@code turns} reads in the slices {@code k} with {@code k % turns == turn}. Two
+ * configurations measured this way see the same minutes of a shared, noisy machine, a slice each at a time, instead
+ * of one after the other, and their reads never compete for the CPU. While the configuration that adapts holds the
+ * turns (a file in the shared folder, there while an adaptation is on its way), it reads all the time and the others
+ * wait: an adaptation then runs beside its own cluster's reads only, as it would on a machine of its own.
+ */
+final class ReadTurns {
+    /** Reading all the time: a configuration that runs alone. */
+    static final ReadTurns ALONE = new ReadTurns(0, 1, 1, 0, null, false);
+
+    private final int turn;
+    private final int turns;
+    private final long sliceMillis;
+    private final long epochMillis;
+    private final Path hold;
+    private final boolean holder;
+
+    /**
+     * @param turn this configuration's turn
+     * @param turns configurations taking turns (1: reads all the time)
+     * @param sliceMillis length of a slice
+     * @param epochMillis wall-clock time the slices are counted from
+     * @param hold the file that is there while the adapting configuration holds the turns, or null
+     * @param holder whether this configuration is the one that holds them
+     */
+    ReadTurns(int turn, int turns, long sliceMillis, long epochMillis, Path hold, boolean holder) {
+        if (turns < 1 || turn < 0 || turn >= turns || sliceMillis < 1)
+            throw new IllegalArgumentException("turn " + turn + " of " + turns + ", slices of " + sliceMillis + " ms");
+        this.turn = turn;
+        this.turns = turns;
+        this.sliceMillis = sliceMillis;
+        this.epochMillis = epochMillis;
+        this.hold = hold;
+        this.holder = holder;
+    }
+
+    /** @return whether this configuration may read at wall-clock time {@code millis} */
+    boolean mayRead(long millis) {
+        if (turns == 1)
+            return true;
+        if (hold != null && Files.exists(hold))
+            return holder;
+        return Math.floorMod(Math.floorDiv(millis - epochMillis, sliceMillis), turns) == turn;
+    }
+
+    /** Waits until this configuration may read. */
+    void await() throws InterruptedException {
+        for (long now = System.currentTimeMillis(); !mayRead(now); now = System.currentTimeMillis())
+            TimeUnit.MILLISECONDS.sleep(sliceMillis - Math.floorMod(now - epochMillis, sliceMillis));
+    }
+
+    /** Takes the turns of all ({@code true}) or gives them back; only the holder does. */
+    void hold(boolean all) {
+        if (!holder || hold == null)
+            return;
+        try {
+            if (all && !Files.exists(hold))
+                Files.createFile(hold);
+            else if (!all)
+                Files.deleteIfExists(hold);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Read turns held by " + hold, e);
+        }
+    }
+
+    /** @return wall-clock time the turns are counted from: when the workload starts */
+    long epochMillis() {
+        return epochMillis;
+    }
+
+    int turn() {
+        return turn;
+    }
+}

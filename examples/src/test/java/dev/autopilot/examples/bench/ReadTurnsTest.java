@@ -1,0 +1,65 @@
+package dev.autopilot.examples.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Configurations that run at the same time meet on one start and read in slices of their own, but while the one that
+ * adapts holds the turns.
+ */
+class ReadTurnsTest {
+    @Test
+    void twoConfigurationsMeetOnOneStartAndGetTurnsInTheirOrder() throws Exception {
+        Path folder = Files.createTempDirectory("rendezvous");
+        List<String> labels = List.of("hand-tuned", "autopilot");
+        CompletableFuture<ReadTurns> late = CompletableFuture.supplyAsync(() -> {
+            try {
+                Thread.sleep(300);
+                return new Rendezvous(folder, "autopilot", labels).meet(50, true);
+            }
+            catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        ReadTurns hand = new Rendezvous(folder, "hand-tuned", labels).meet(50, false);
+        ReadTurns auto = late.get();
+
+        assertEquals(hand.epochMillis(), auto.epochMillis());
+        assertEquals(0, hand.turn());
+        assertEquals(1, auto.turn());
+        assertTrue(hand.epochMillis() - System.currentTimeMillis() > 1_000, "the start lies ahead of both");
+
+        long slice = hand.epochMillis();
+        assertTrue(hand.mayRead(slice) && !auto.mayRead(slice));
+        assertTrue(!hand.mayRead(slice + 50) && auto.mayRead(slice + 50));
+        auto.hold(true);
+        assertTrue(!hand.mayRead(slice) && auto.mayRead(slice), "the adapting configuration reads alone");
+        hand.hold(false);
+        assertTrue(auto.mayRead(slice), "only the holder gives the turns back");
+        auto.hold(false);
+        assertTrue(hand.mayRead(slice) && !auto.mayRead(slice));
+    }
+
+    @Test
+    void awaitReturnsInASliceOfItsOwn() throws Exception {
+        ReadTurns turns = new ReadTurns(1, 3, 200, System.currentTimeMillis(), null, false);
+        for (int i = 0; i < 4; i++) {
+            turns.await();
+            long slice = (System.currentTimeMillis() - turns.epochMillis()) / 200;
+            assertEquals(1, slice % 3, "slice " + slice);
+            Thread.sleep(150);
+        }
+    }
+
+    @Test
+    void aTurnOutsideTheTurnsIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new ReadTurns(2, 2, 500, 0, null, false));
+    }
+}
