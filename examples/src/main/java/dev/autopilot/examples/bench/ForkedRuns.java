@@ -59,7 +59,8 @@ final class ForkedRuns {
                 int exit = forks.get(i).waitFor();
                 if (exit != 0)
                     throw new IllegalStateException("The " + label + " run exited with " + exit);
-                try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(folder.resolve(label + ".ser")))) {
+                Path result = folder.resolve(label + ".ser");
+                try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(result))) {
                     out.add((ConfigRun)in.readObject());
                 }
                 catch (ClassNotFoundException e) {
