@@ -47,15 +47,20 @@ final class AdaptationProgress implements AutoCloseable {
      */
     void follow(long startNanos, long endNanos, Consumer<Boolean> adapting) throws SQLException, InterruptedException {
         for (int tick = 1; System.nanoTime() < endNanos; tick++) {
-            poll((System.nanoTime() - startNanos) / 1e9);
-            adapting.accept(plugin.adaptations().stream().anyMatch(a -> !a.step().finished()));
+            adapting.accept(poll((System.nanoTime() - startNanos) / 1e9));
             TimeUnit.NANOSECONDS.sleep(Math.max(0, startNanos + TimeUnit.SECONDS.toNanos(tick) - System.nanoTime()));
         }
     }
 
-    /** Records what changed since the last poll, at {@code second} of the run. */
-    void poll(double second) throws SQLException {
+    /**
+     * Records what changed since the last poll, at {@code second} of the run.
+     *
+     * @return whether an adaptation is on its way
+     */
+    boolean poll(double second) throws SQLException {
+        boolean adapting = false;
         for (Adaptation a : plugin.adaptations()) {
+            adapting |= !a.step().finished();
             List<String> seen = steps.computeIfAbsent(a.id(), id -> new ArrayList<>());
             if (seen.isEmpty()) {
                 System.out.printf(Locale.ROOT, "[autopilot] %6.1f s: adaptation %s of %s requested%n",
@@ -88,6 +93,7 @@ final class AdaptationProgress implements AutoCloseable {
                 System.out.println("[autopilot] " + line);
             }
         }
+        return adapting;
     }
 
     /** @return per adaptation id, the steps it reached and when */

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * wait: an adaptation then runs beside its own cluster's reads only, as it would on a machine of its own.
  */
 final class ReadTurns {
+    private static final long HOLD_CHECK_MILLIS = 50;
+
     /** Reading all the time: a configuration that runs alone. */
     static final ReadTurns ALONE = new ReadTurns(0, 1, 1, 0, null, false);
 
@@ -24,6 +26,8 @@ final class ReadTurns {
     private final long epochMillis;
     private final Path hold;
     private final boolean holder;
+    private volatile boolean held;
+    private volatile long heldCheckedAt = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
     /**
      * @param turn this configuration's turn
@@ -44,13 +48,28 @@ final class ReadTurns {
         this.holder = holder;
     }
 
-    /** @return whether this configuration may read at wall-clock time {@code millis} */
+    /** @return whether this configuration may read at wall-clock time {@code millis} (the hold as it is now) */
     boolean mayRead(long millis) {
         if (turns == 1)
             return true;
-        if (hold != null && Files.exists(hold))
+        if (held())
             return holder;
         return Math.floorMod(Math.floorDiv(millis - epochMillis, sliceMillis), turns) == turn;
+    }
+
+    /**
+     * @return whether the turns are held: the holder knows; the others look for the file at most every
+     *     {@link #HOLD_CHECK_MILLIS}, not before every read
+     */
+    private boolean held() {
+        if (hold == null || holder)
+            return held;
+        long now = System.nanoTime();
+        if (now - heldCheckedAt >= TimeUnit.MILLISECONDS.toNanos(HOLD_CHECK_MILLIS)) {
+            held = Files.exists(hold);
+            heldCheckedAt = now;
+        }
+        return held;
     }
 
     /** Waits until this configuration may read. */
@@ -61,13 +80,14 @@ final class ReadTurns {
 
     /** Takes the turns of all ({@code true}) or gives them back; only the holder does. */
     void hold(boolean all) {
-        if (!holder || hold == null)
+        if (!holder || hold == null || held == all)
             return;
         try {
-            if (all && !Files.exists(hold))
+            if (all)
                 Files.createFile(hold);
-            else if (!all)
+            else
                 Files.deleteIfExists(hold);
+            held = all;
         }
         catch (IOException e) {
             throw new UncheckedIOException("Read turns held by " + hold, e);

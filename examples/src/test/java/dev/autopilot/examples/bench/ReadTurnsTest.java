@@ -15,6 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * adapts holds the turns.
  */
 class ReadTurnsTest {
+    /** Longer than the others take to see the hold file come or go. */
+    private static final long HOLD_SEEN_MILLIS = 100;
+
     @Test
     void twoConfigurationsMeetOnOneStartAndGetTurnsInTheirOrder() throws Exception {
         Path folder = Files.createTempDirectory("rendezvous");
@@ -40,10 +43,13 @@ class ReadTurnsTest {
         assertTrue(hand.mayRead(slice) && !auto.mayRead(slice));
         assertTrue(!hand.mayRead(slice + 50) && auto.mayRead(slice + 50));
         auto.hold(true);
+        Thread.sleep(HOLD_SEEN_MILLIS);
         assertTrue(!hand.mayRead(slice) && auto.mayRead(slice), "the adapting configuration reads alone");
         hand.hold(false);
+        Thread.sleep(HOLD_SEEN_MILLIS);
         assertTrue(auto.mayRead(slice), "only the holder gives the turns back");
         auto.hold(false);
+        Thread.sleep(HOLD_SEEN_MILLIS);
         assertTrue(hand.mayRead(slice) && !auto.mayRead(slice));
     }
 
