@@ -10,26 +10,36 @@ import dev.autopilot.examples.Args;
 
 /**
  * The drifting-workload benchmark: the same TPC-H data and the same drifting workload (three phases with different
- * dominant templates, and a steady stream of updates) against three fresh embedded clusters in turn — static (primary
- * keys only), hand-tuned ({@link HandTunedProfile} created before the run) and Autopilot (starts like static and
- * adapts by itself). Prints per-phase ratios and the key figures against their targets, and writes
+ * dominant templates, and a steady stream of updates) against three fresh embedded clusters — static (primary keys
+ * only), hand-tuned ({@link HandTunedProfile} created before the run) and Autopilot (starts like static and adapts by
+ * itself). Prints per-phase ratios and the key figures against their targets, and writes
  * {@code target/bench/drift.json} and the self-contained report {@code target/bench/drift.html}.
  *
  * <p>Arguments (optional): {@code scale=0.1 phaseSeconds=180 readers=2 writesPerSecond=5 nodes=2 base=26000
  * windowSeconds=5 slowWindows=1 minIntervalSeconds=0 watchWindows=0 fillLatencyRatio=0 fillNiceRatio=0
- * adaptationThreads=4 quietSeconds=15 setups=static,hand-tuned,autopilot fork=true interleave=true}
+ * adaptationThreads=4 statisticsMaxAgeSeconds=3600 quietSeconds=15 setups=static,hand-tuned,autopilot fork=true
+ * interleave=true}
  * ({@code quietSeconds}: updates alone after the workload, 20 a second, so that their cost is also measured without
  * the reads' load; {@code setups}: a subset runs without the comparison, for trials; {@code fork}: each configuration
- * runs in a JVM of its own, see {@link ForkedRuns}; {@code interleave}: with forks, static runs first and alone, then
- * hand-tuned and Autopilot run at the same time and take turns reading, half a second each ({@link ReadTurns}), so
- * that the latencies compared come from the same minutes of this shared machine; throughput counts the seconds a
- * configuration reads in). Phases last long enough for an adaptation that fills a column of every row to be measured in
- * use on this 2-core machine. {@code fillLatencyRatio=0} paces fills by their nice ratio only: with the CPU saturated by the scans
- * an adaptation is meant to remove, the probe-based throttle measures the queueing any extra work causes and keeps the
- * fill at its slowest; for the same reason fills do not pause ({@code fillNiceRatio=0}) and take four partitions at a
- * time ({@code adaptationThreads=4}): the sooner the adaptation is done, the sooner those scans stop.
+ * runs in a JVM of its own, see {@link ForkedRuns}; {@code interleave}: with forks, the configurations run at the same
+ * time and take turns reading, two seconds each ({@link ReadTurns}), so that every figure compared comes from the same
+ * minutes of this shared machine, the updates' included; Autopilot reads alone for the first 20 s of each phase and
+ * while it adapts, as it would on a machine of its own; throughput counts the seconds a configuration reads in;
+ * {@code interleave=false}: one after the other). Phases last long enough for an adaptation that fills a column of
+ * every row to be measured in use on this 2-core machine. {@code fillLatencyRatio=0} paces fills by their nice ratio
+ * only: with the CPU saturated by the scans an adaptation is meant to remove, the probe-based throttle measures the
+ * queueing any extra work causes and keeps the fill at its slowest; for the same reason fills do not pause
+ * ({@code fillNiceRatio=0}) and take four partitions at a time ({@code adaptationThreads=4}): the sooner the
+ * adaptation is done, the sooner those scans stop.
  */
 public final class DriftBenchmark {
+    /**
+     * The order in which configurations running at the same time take their turns: whatever static's scans run into
+     * the next turn slows Autopilot, not the configuration it is compared with.
+     */
+    private static final List<DriftSetup> TURN_ORDER = List.of(DriftSetup.STATIC, DriftSetup.AUTOPILOT,
+        DriftSetup.HAND_TUNED);
+
     private DriftBenchmark() {
     }
 
@@ -39,6 +49,7 @@ public final class DriftBenchmark {
             Map.entry("nodes", "2"), Map.entry("base", "26000"), Map.entry("windowSeconds", "5"),
             Map.entry("slowWindows", "1"), Map.entry("minIntervalSeconds", "0"), Map.entry("watchWindows", "0"),
             Map.entry("fillLatencyRatio", "0"), Map.entry("fillNiceRatio", "0"), Map.entry("adaptationThreads", "4"),
+            Map.entry("statisticsMaxAgeSeconds", "3600"),
             Map.entry("quietSeconds", "15"), Map.entry("setups", "static,hand-tuned,autopilot"),
             Map.entry("fork", "true"), Map.entry("interleave", "true"), Map.entry(ForkedRuns.RESULT_FILE, ""),
             Map.entry(ForkedRuns.TOGETHER, ""), Map.entry(ForkedRuns.TURN_ORDER, "")));
@@ -52,7 +63,7 @@ public final class DriftBenchmark {
             Integer.parseInt(a.get("windowSeconds")), Integer.parseInt(a.get("slowWindows")),
             Integer.parseInt(a.get("minIntervalSeconds")), Integer.parseInt(a.get("watchWindows")),
             Double.parseDouble(a.get("fillLatencyRatio")), Double.parseDouble(a.get("fillNiceRatio")),
-            Integer.parseInt(a.get("adaptationThreads")));
+            Integer.parseInt(a.get("adaptationThreads")), Integer.parseInt(a.get("statisticsMaxAgeSeconds")));
         DriftWorkload workload = new DriftWorkload(scale);
         System.out.printf(Locale.ROOT, "Drift benchmark: TPC-H scale %s, %d nodes, %d phases of %d s, %d readers, "
             + "%.0f writes/s; Autopilot %s%n", scale, nodes, workload.phases().size(), phaseSeconds, readers,
@@ -71,11 +82,7 @@ public final class DriftBenchmark {
                 runs.add(run.run(setup, base + 100 * setup.ordinal(), together));
         }
         else if (Boolean.parseBoolean(a.get("interleave"))) {
-            List<DriftSetup> compared = chosen.stream().filter(DriftSetup::autopilot).toList();
-            if (chosen.contains(DriftSetup.STATIC))
-                runs.addAll(ForkedRuns.run(List.of(DriftSetup.STATIC), a));
-            if (!compared.isEmpty())
-                runs.addAll(ForkedRuns.run(compared, a));
+            runs.addAll(ForkedRuns.run(TURN_ORDER.stream().filter(chosen::contains).toList(), a));
         }
         else {
             for (DriftSetup setup : chosen)

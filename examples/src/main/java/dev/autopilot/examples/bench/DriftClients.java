@@ -2,7 +2,9 @@ package dev.autopilot.examples.bench;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,10 +20,15 @@ import dev.autopilot.examples.workload.QueryTemplate;
  * the update at a fixed rate (open loop, so that every configuration gets the same writes). The phase is the one the
  * run's clock is in, so that phases start at the same second in every configuration. Seeds are fixed: every
  * configuration is sent the same sequence of statements by each thread. Readers read only in their configuration's
- * {@link ReadTurns}; the writer writes throughout.
+ * {@link ReadTurns}, and start a query only where it is expected to end within the turn (by what that reader's queries
+ * of its template took lately), noting the ends of turns they leave unused in {@link ReadSeconds}; the writer writes
+ * throughout.
  */
 final class DriftClients {
     private static final int QUERY_TIMEOUT_SECONDS = 60;
+
+    /** Weight of the latest latency of a template in what a reader expects its next query of it to take. */
+    private static final double LATENCY_WEIGHT = 0.25;
 
     private final String jdbcUrl;
     private final List<DriftPhase> phases;
@@ -30,9 +37,10 @@ final class DriftClients {
     private final double writesPerSecond;
     private final long phaseNanos;
     private final ReadTurns turns;
+    private final ReadSeconds readSeconds;
 
     DriftClients(String jdbcUrl, List<DriftPhase> phases, QueryTemplate write, int readers, double writesPerSecond,
-        int phaseSeconds, ReadTurns turns) {
+        int phaseSeconds, ReadTurns turns, ReadSeconds readSeconds) {
         this.jdbcUrl = jdbcUrl;
         this.phases = phases;
         this.write = write;
@@ -40,6 +48,7 @@ final class DriftClients {
         this.writesPerSecond = writesPerSecond;
         this.phaseNanos = TimeUnit.SECONDS.toNanos(phaseSeconds);
         this.turns = turns;
+        this.readSeconds = readSeconds;
     }
 
     /** Runs every phase from {@code startNanos} on; returns when the last one ended. */
@@ -64,16 +73,31 @@ final class DriftClients {
 
     private Void read(long start, Random random, DriftRecorder out) throws SQLException, InterruptedException {
         long duration = phaseNanos * phases.size();
+        Map<String, Double> expectedMillis = new HashMap<>();
         try (QueryRunner runner = new QueryRunner(jdbcUrl, QUERY_TIMEOUT_SECONDS)) {
+            QueryTemplate t = null;
+            List<Object> values = null;
+            int pickedIn = -1;
             while (true) {
-                turns.await();
                 long now = System.nanoTime();
+                int phase = (int)((now - start) / phaseNanos);
                 if (now - start >= duration)
                     return null;
-                int phase = (int)((now - start) / phaseNanos);
-                DriftPhase p = phases.get(phase);
-                QueryTemplate t = p.pick(random.nextInt(p.totalWeight()));
-                execute(runner, t, t.nextParameters(random), start, phase, now, out);
+                if (phase != pickedIn) {
+                    DriftPhase p = phases.get(phase);
+                    t = p.pick(random.nextInt(p.totalWeight()));
+                    values = t.nextParameters(random);
+                    pickedIn = phase;
+                }
+                long unused = turns.await(Math.round(expectedMillis.getOrDefault(t.name(), 0.0)));
+                readSeconds.leftUnused((now - start) / 1e9, unused / 1000.0);
+                long began = System.nanoTime();
+                if (began - start >= duration || (began - start) / phaseNanos != pickedIn)
+                    continue;
+                long took = execute(runner, t, values, start, pickedIn, began, out);
+                if (took >= 0)
+                    expectedMillis.merge(t.name(), took / 1e6, (old, last) -> old + LATENCY_WEIGHT * (last - old));
+                pickedIn = -1;
             }
         }
     }
@@ -102,16 +126,20 @@ final class DriftClients {
         return null;
     }
 
-    private static void execute(QueryRunner runner, QueryTemplate t, List<Object> values, long start, int phase,
+    /** @return how long the statement took in nanoseconds, or -1 if it failed */
+    private static long execute(QueryRunner runner, QueryTemplate t, List<Object> values, long start, int phase,
         long began, DriftRecorder out) throws SQLException {
         int second = (int)TimeUnit.NANOSECONDS.toSeconds(began - start);
         try {
             runner.execute(t, values, ParameterStyle.BIND);
-            out.success(t.name(), phase, second, System.nanoTime() - began);
+            long took = System.nanoTime() - began;
+            out.success(t.name(), phase, second, took);
+            return took;
         }
         catch (SQLException e) {
             out.failure(t.name(), second, e.getMessage());
             runner.reconnectIfClosed();
+            return -1;
         }
     }
 }

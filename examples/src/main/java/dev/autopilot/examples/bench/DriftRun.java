@@ -36,8 +36,17 @@ record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload,
     /** Rate of the updates that run alone after the workload. */
     static final double QUIET_WRITES_PER_SECOND = 20;
 
-    /** Length of a reading turn of configurations that run at the same time. */
-    static final long READ_TURN_MILLIS = 500;
+    /**
+     * Length of a reading turn of configurations that run at the same time: several of static's scans, a few hundred
+     * milliseconds each, fit in one.
+     */
+    static final long READ_TURN_MILLIS = 2_000;
+
+    /**
+     * How long from each phase start Autopilot holds the turns of all (and longer while an adaptation is on its way):
+     * it notices a phase from the latencies of its own queries, as many of them as it would run on a machine of its own.
+     */
+    static final int HOLD_FROM_PHASE_START_SECONDS = 20;
 
     /**
      * Runs {@code setup} on ports from {@code base}; the cluster is stopped when it returns.
@@ -48,7 +57,8 @@ record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload,
     ConfigRun run(DriftSetup setup, int base, Rendezvous together) throws Exception {
         List<DriftPhase> phases = workload.phases();
         int seconds = phaseSeconds * phases.size();
-        try (EmbeddedCluster cluster = setup.start(springXml, nodes, base, settings)) {
+        try (Rendezvous.Preparing preparing = together == null ? Rendezvous.Preparing.NONE : together.prepareAlone();
+             EmbeddedCluster cluster = setup.start(springXml, nodes, base, settings)) {
             try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(0))) {
                 TpchSchema.create(c);
             }
@@ -61,8 +71,10 @@ record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload,
                 long prepareStart = System.nanoTime();
                 setup.prepare(cluster);
                 double setupSeconds = (System.nanoTime() - prepareStart) / 1e9;
-                if (setup == DriftSetup.HAND_TUNED)
-                    System.out.printf(Locale.ROOT, "[%s] structures created in %.1f s%n", setup.label(), setupSeconds);
+                if (setup != DriftSetup.STATIC)
+                    System.out.printf(Locale.ROOT, "[%s] %s in %.1f s%n", setup.label(), setup == DriftSetup.HAND_TUNED
+                        ? "structures created" : "statistics collected", setupSeconds);
+                preparing.close();
 
                 ReadTurns turns = together == null ? ReadTurns.ALONE
                     : together.meet(READ_TURN_MILLIS, setup == DriftSetup.AUTOPILOT);
@@ -71,7 +83,8 @@ record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload,
                     TimeUnit.MILLISECONDS.sleep(wait);
                 DriftRecorder reads = new DriftRecorder(seconds, phases.size());
                 DriftRecorder writes = new DriftRecorder(seconds, phases.size());
-                ReadSeconds readSeconds = new ReadSeconds(seconds);
+                ReadSeconds readSeconds = new ReadSeconds(seconds, readers);
+                turns.hold(true);
                 long startMillis = System.currentTimeMillis();
                 long start = System.nanoTime();
                 long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -89,12 +102,13 @@ record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload,
                     }));
                     if (progress != null) {
                         watching.add(watchers.submit(() -> {
-                            progress.follow(start, end, turns::hold);
+                            progress.follow(start, end, adapting -> turns.hold(adapting
+                                || (System.nanoTime() - start) / 1e9 % phaseSeconds < HOLD_FROM_PHASE_START_SECONDS));
                             return null;
                         }));
                     }
                     DriftClients clients = new DriftClients(cluster.jdbcUrl(), phases, workload.write(), readers,
-                        writesPerSecond, phaseSeconds, turns);
+                        writesPerSecond, phaseSeconds, turns, readSeconds);
                     clients.run(start, reads, writes);
                     for (Future<?> f : watching)
                         f.get();

@@ -43,10 +43,17 @@ enum DriftSetup {
         return EmbeddedCluster.start(springXml, nodes, base, autopilot(), cfg -> settings.applyTo(cfg, this));
     }
 
-    /** Gives the loaded cluster what it has before the workload starts: the hand-tuned structures. */
+    /**
+     * Gives the loaded cluster what it has before the workload starts: hand-tuned its structures; Autopilot the
+     * statistics of the loaded tables on every node, as a scheduled refresh would have them on a cluster that has been
+     * running (the manager, on whichever node it runs, collects them itself when that node has none younger than
+     * {@code statisticsMaxAgeSeconds}: a full read of the table on the way to its first adaptation).
+     */
     void prepare(EmbeddedCluster cluster) {
         if (this == HAND_TUNED)
             AutopilotPlugin.of(cluster.nodes().get(0)).applyProfile(HandTunedProfile.JSON);
+        else if (this == AUTOPILOT)
+            cluster.nodes().forEach(node -> AutopilotPlugin.of(node).refreshStatistics());
     }
 
     /**
@@ -60,9 +67,10 @@ enum DriftSetup {
      * @param fillLatencyRatio the fill throttle's latency bound (0: paced by its nice ratio only)
      * @param fillNiceRatio the fill's pause after each batch, as a share of the batch's time
      * @param adaptationThreads partitions filled at once, and threads per node of an index build
+     * @param statisticsMaxAgeSeconds how old table statistics may be before the manager collects them anew
      */
     record AutopilotSettings(int windowSeconds, int slowWindows, int minIntervalSeconds, int watchWindows,
-        double fillLatencyRatio, double fillNiceRatio, int adaptationThreads) {
+        double fillLatencyRatio, double fillNiceRatio, int adaptationThreads, int statisticsMaxAgeSeconds) {
         /**
          * Both plugin clusters keep the XML's flush interval and get no scheduled statistics, profile or forecast
          * refresh (the manager refreshes the statistics and profiles of a slow table itself; forecast training would
@@ -72,7 +80,7 @@ enum DriftSetup {
             cfg.setWindowSeconds(windowSeconds).setStatisticsRefreshSeconds(0);
             AdaptationConfiguration a = cfg.getAdaptation();
             if (setup == AUTOPILOT) {
-                cfg.setAdaptationThreads(adaptationThreads);
+                cfg.setAdaptationThreads(adaptationThreads).setStatisticsMaxAgeSeconds(statisticsMaxAgeSeconds);
                 a.setMode(AdaptationMode.AUTO).setSlowWindows(slowWindows).setMinIntervalSeconds(minIntervalSeconds)
                     .setWatchWindows(watchWindows).setFillLatencyRatio(fillLatencyRatio)
                     .setFillNiceRatio(fillNiceRatio);

@@ -20,8 +20,8 @@ import java.util.Set;
  * Runs each configuration of the drift benchmark in a JVM of its own, started like this one (same class path, same
  * JVM options), and reads back what it measured. Configurations run one after another in one JVM would share its
  * heap and its JIT profiles, so the one that runs last would be measured in the most used JVM; JMH forks for the same
- * reason. Configurations compared closely run at the same time, taking turns reading, so that both are measured in
- * the same minutes of a shared machine whose speed drifts.
+ * reason. Configurations compared run at the same time, preparing one at a time and then taking turns reading, so
+ * that all are measured in the same minutes of a shared machine whose speed drifts.
  */
 final class ForkedRuns {
     /** The argument that makes a run write its result to a file and exit: set on forked runs only. */

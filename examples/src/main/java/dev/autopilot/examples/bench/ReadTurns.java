@@ -11,8 +11,11 @@ import java.util.concurrent.TimeUnit;
  * configuration {@code turn} of {@code turns} reads in the slices {@code k} with {@code k % turns == turn}. Two
  * configurations measured this way see the same minutes of a shared, noisy machine, a slice each at a time, instead
  * of one after the other, and their reads never compete for the CPU. While the configuration that adapts holds the
- * turns (a file in the shared folder, there while an adaptation is on its way), it reads all the time and the others
- * wait: an adaptation then runs beside its own cluster's reads only, as it would on a machine of its own.
+ * turns (a file in the shared folder, there while it holds them: from each phase start for a while, and while an adaptation
+ * is on its way), it reads all the time and the others
+ * wait: an adaptation then runs beside its own cluster's reads only, as it would on a machine of its own. A query
+ * starts only if it is expected to end within the slice, so that a slow configuration's scans do not run into the
+ * turns of the others.
  */
 final class ReadTurns {
     private static final long HOLD_CHECK_MILLIS = 50;
@@ -72,10 +75,24 @@ final class ReadTurns {
         return held;
     }
 
-    /** Waits until this configuration may read. */
-    void await() throws InterruptedException {
-        for (long now = System.currentTimeMillis(); !mayRead(now); now = System.currentTimeMillis())
-            TimeUnit.MILLISECONDS.sleep(sliceMillis - Math.floorMod(now - epochMillis, sliceMillis));
+    /**
+     * Waits until this configuration may start a query expected to take {@code expectedMillis}: in a slice of its own
+     * with that much of it left (so that its queries do not run into another configuration's turn; a query longer than
+     * a slice starts at the start of one), or while it holds the turns.
+     *
+     * @return how much of its own slices it left unused because the query would not have fit, in milliseconds
+     */
+    long await(long expectedMillis) throws InterruptedException {
+        long unused = 0;
+        for (long now = System.currentTimeMillis(); ; now = System.currentTimeMillis()) {
+            long sliceLeft = sliceMillis - Math.floorMod(now - epochMillis, sliceMillis);
+            if (mayRead(now)) {
+                if (turns == 1 || held() || expectedMillis <= sliceLeft || unused > 0)
+                    return unused;
+                unused += sliceLeft;
+            }
+            TimeUnit.MILLISECONDS.sleep(sliceLeft);
+        }
     }
 
     /** Takes the turns of all ({@code true}) or gives them back; only the holder does. */

@@ -1,9 +1,12 @@
 package dev.autopilot.examples.bench;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +24,34 @@ record Rendezvous(Path folder, String label, List<String> labels) {
     private static final long MARGIN_MILLIS = 2_000;
     private static final long PATIENCE_MILLIS = TimeUnit.MINUTES.toMillis(15);
     private static final String HOLD = "hold";
+    private static final String PREPARING = "preparing.lock";
+
+    /**
+     * Waits until no other configuration is preparing (starting its cluster, loading, creating its structures) and
+     * takes the turn to: three loads at once on two cores take twice as long as one after another, with the nodes'
+     * system threads starved meanwhile.
+     *
+     * @return the turn, given back when closed (closing the channel releases its lock; closing it again does nothing)
+     */
+    Preparing prepareAlone() throws IOException {
+        FileChannel channel = FileChannel.open(folder.resolve(PREPARING), StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE);
+        try {
+            channel.lock();
+            return channel::close;
+        }
+        catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** A configuration's turn to prepare; see {@link #prepareAlone()}. */
+    interface Preparing extends Closeable {
+        /** A configuration that runs alone: nobody to wait for. */
+        Preparing NONE = () -> {
+        };
+    }
 
     /**
      * Says this configuration is ready and waits for the others.

@@ -129,7 +129,7 @@ class DriftComparisonTest {
         DriftRecorder quiet = new DriftRecorder(10, 1);
         for (int s = 0; s < 10; s++)
             quiet.success("w", 0, s, (long)(writeMillis * 2e6));
-        ReadSeconds readSeconds = new ReadSeconds(2 * PHASE_SECONDS);
+        ReadSeconds readSeconds = new ReadSeconds(2 * PHASE_SECONDS, 1);
         for (int s = 0; s < 2 * PHASE_SECONDS; s++) {
             readSeconds.sample(s, true);
             if (share < 1)

@@ -57,11 +57,39 @@ class ReadTurnsTest {
     void awaitReturnsInASliceOfItsOwn() throws Exception {
         ReadTurns turns = new ReadTurns(1, 3, 200, System.currentTimeMillis(), null, false);
         for (int i = 0; i < 4; i++) {
-            turns.await();
+            assertEquals(0, turns.await(0));
             long slice = (System.currentTimeMillis() - turns.epochMillis()) / 200;
             assertEquals(1, slice % 3, "slice " + slice);
             Thread.sleep(150);
         }
+    }
+
+    @Test
+    void aQueryThatWouldRunIntoTheNextTurnWaitsForTheNextOwnSlice() throws Exception {
+        long epoch = System.currentTimeMillis() + 100;
+        ReadTurns turns = new ReadTurns(0, 2, 1_000, epoch, null, false);
+        Thread.sleep(epoch + 700 - System.currentTimeMillis());
+
+        long unused = turns.await(500);
+
+        long at = System.currentTimeMillis() - epoch;
+        assertEquals(2, at / 1_000, "starts at the next slice of its own, at " + at + " ms");
+        assertTrue(unused > 0 && unused <= 300, "left the last " + unused + " ms of its slice unused");
+        assertEquals(0, turns.await(500), "fits at the start of a slice");
+        turns.await(5_000);
+        assertEquals(4, (System.currentTimeMillis() - epoch) / 1_000, "longer than any slice: starts at the next one");
+    }
+
+    @Test
+    void theSecondsLeftUnusedAreNotCountedAsReadIn() {
+        ReadSeconds seconds = new ReadSeconds(4, 2);
+        for (int s = 0; s < 4; s++)
+            seconds.sample(s, true);
+        seconds.leftUnused(0.5, 1.0);
+        seconds.leftUnused(1.5, 1.0);
+
+        assertEquals(4 - 1.0, seconds.seconds(0, 4), 1e-9, "two readers, a second unused each: one second of reading");
+        assertEquals(0.75, seconds.seconds(0, 1), 1e-9);
     }
 
     @Test
