@@ -17,8 +17,8 @@ import dev.autopilot.examples.Args;
  *
  * <p>Arguments (optional): {@code scale=0.1 phaseSeconds=180 readers=2 writesPerSecond=5 nodes=2 base=26000
  * windowSeconds=5 slowWindows=1 minIntervalSeconds=0 watchWindows=0 fillLatencyRatio=0 fillNiceRatio=0
- * adaptationThreads=4 statisticsMaxAgeSeconds=3600 quietSeconds=15 setups=static,hand-tuned,autopilot fork=true
- * interleave=true}
+ * adaptationThreads=4 fillBatchSize=100 statisticsMaxAgeSeconds=3600 quietSeconds=15
+ * setups=static,hand-tuned,autopilot fork=true interleave=true}
  * ({@code quietSeconds}: updates alone after the workload, 20 a second, so that their cost is also measured without
  * the reads' load; {@code setups}: a subset runs without the comparison, for trials; {@code fork}: each configuration
  * runs in a JVM of its own, see {@link ForkedRuns}; {@code interleave}: with forks, the configurations run at the same
@@ -49,7 +49,7 @@ public final class DriftBenchmark {
             Map.entry("nodes", "2"), Map.entry("base", "26000"), Map.entry("windowSeconds", "5"),
             Map.entry("slowWindows", "1"), Map.entry("minIntervalSeconds", "0"), Map.entry("watchWindows", "0"),
             Map.entry("fillLatencyRatio", "0"), Map.entry("fillNiceRatio", "0"), Map.entry("adaptationThreads", "4"),
-            Map.entry("statisticsMaxAgeSeconds", "3600"),
+            Map.entry("fillBatchSize", "100"), Map.entry("statisticsMaxAgeSeconds", "3600"),
             Map.entry("quietSeconds", "15"), Map.entry("setups", "static,hand-tuned,autopilot"),
             Map.entry("fork", "true"), Map.entry("interleave", "true"), Map.entry(ForkedRuns.RESULT_FILE, ""),
             Map.entry(ForkedRuns.TOGETHER, ""), Map.entry(ForkedRuns.TURN_ORDER, "")));
@@ -63,7 +63,8 @@ public final class DriftBenchmark {
             Integer.parseInt(a.get("windowSeconds")), Integer.parseInt(a.get("slowWindows")),
             Integer.parseInt(a.get("minIntervalSeconds")), Integer.parseInt(a.get("watchWindows")),
             Double.parseDouble(a.get("fillLatencyRatio")), Double.parseDouble(a.get("fillNiceRatio")),
-            Integer.parseInt(a.get("adaptationThreads")), Integer.parseInt(a.get("statisticsMaxAgeSeconds")));
+            Integer.parseInt(a.get("adaptationThreads")), Integer.parseInt(a.get("fillBatchSize")),
+            Integer.parseInt(a.get("statisticsMaxAgeSeconds")));
         DriftWorkload workload = new DriftWorkload(scale);
         System.out.printf(Locale.ROOT, "Drift benchmark: TPC-H scale %s, %d nodes, %d phases of %d s, %d readers, "
             + "%.0f writes/s; Autopilot %s%n", scale, nodes, workload.phases().size(), phaseSeconds, readers,

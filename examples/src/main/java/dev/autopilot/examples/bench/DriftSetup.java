@@ -67,10 +67,12 @@ enum DriftSetup {
      * @param fillLatencyRatio the fill throttle's latency bound (0: paced by its nice ratio only)
      * @param fillNiceRatio the fill's pause after each batch, as a share of the batch's time
      * @param adaptationThreads partitions filled at once, and threads per node of an index build
+     * @param fillBatchSize rows per batch of a fill
      * @param statisticsMaxAgeSeconds how old table statistics may be before the manager collects them anew
      */
     record AutopilotSettings(int windowSeconds, int slowWindows, int minIntervalSeconds, int watchWindows,
-        double fillLatencyRatio, double fillNiceRatio, int adaptationThreads, int statisticsMaxAgeSeconds) {
+        double fillLatencyRatio, double fillNiceRatio, int adaptationThreads, int fillBatchSize,
+        int statisticsMaxAgeSeconds) {
         /**
          * Both plugin clusters keep the XML's flush interval and get no scheduled statistics, profile or forecast
          * refresh (the manager refreshes the statistics and profiles of a slow table itself; forecast training would
@@ -80,7 +82,8 @@ enum DriftSetup {
             cfg.setWindowSeconds(windowSeconds).setStatisticsRefreshSeconds(0);
             AdaptationConfiguration a = cfg.getAdaptation();
             if (setup == AUTOPILOT) {
-                cfg.setAdaptationThreads(adaptationThreads).setStatisticsMaxAgeSeconds(statisticsMaxAgeSeconds);
+                cfg.setAdaptationThreads(adaptationThreads).setFillBatchSize(fillBatchSize)
+                    .setStatisticsMaxAgeSeconds(statisticsMaxAgeSeconds);
                 a.setMode(AdaptationMode.AUTO).setSlowWindows(slowWindows).setMinIntervalSeconds(minIntervalSeconds)
                     .setWatchWindows(watchWindows).setFillLatencyRatio(fillLatencyRatio)
                     .setFillNiceRatio(fillNiceRatio);
