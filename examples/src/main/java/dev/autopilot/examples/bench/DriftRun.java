@@ -37,8 +37,8 @@ record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload,
     static final double QUIET_WRITES_PER_SECOND = 20;
 
     /**
-     * Length of a reading turn of configurations that run at the same time: several of static's scans, a few hundred
-     * milliseconds each, fit in one.
+     * Length of a reading turn of configurations that run at the same time: a few of static's scans, up to about a
+     * second each on this host, fit in one.
      */
     static final long READ_TURN_MILLIS = 2_000;
 
