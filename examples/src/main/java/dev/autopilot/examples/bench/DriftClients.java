@@ -75,29 +75,22 @@ final class DriftClients {
         long duration = phaseNanos * phases.size();
         Map<String, Double> expectedMillis = new HashMap<>();
         try (QueryRunner runner = new QueryRunner(jdbcUrl, QUERY_TIMEOUT_SECONDS)) {
-            QueryTemplate t = null;
-            List<Object> values = null;
-            int pickedIn = -1;
             while (true) {
                 long now = System.nanoTime();
-                int phase = (int)((now - start) / phaseNanos);
                 if (now - start >= duration)
                     return null;
-                if (phase != pickedIn) {
-                    DriftPhase p = phases.get(phase);
-                    t = p.pick(random.nextInt(p.totalWeight()));
-                    values = t.nextParameters(random);
-                    pickedIn = phase;
-                }
+                int phase = (int)((now - start) / phaseNanos);
+                DriftPhase p = phases.get(phase);
+                QueryTemplate t = p.pick(random.nextInt(p.totalWeight()));
+                List<Object> values = t.nextParameters(random);
                 long unused = turns.await(Math.round(expectedMillis.getOrDefault(t.name(), 0.0)));
                 readSeconds.leftUnused((now - start) / 1e9, unused / 1000.0);
                 long began = System.nanoTime();
-                if (began - start >= duration || (began - start) / phaseNanos != pickedIn)
+                if ((began - start) / phaseNanos != phase)
                     continue;
-                long took = execute(runner, t, values, start, pickedIn, began, out);
+                long took = execute(runner, t, values, start, phase, began, out);
                 if (took >= 0)
                     expectedMillis.merge(t.name(), took / 1e6, (old, last) -> old + LATENCY_WEIGHT * (last - old));
-                pickedIn = -1;
             }
         }
     }

@@ -8,14 +8,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Time slices that configurations running at the same time take turns reading in, by the wall clock they share:
- * configuration {@code turn} of {@code turns} reads in the slices {@code k} with {@code k % turns == turn}. Two
- * configurations measured this way see the same minutes of a shared, noisy machine, a slice each at a time, instead
- * of one after the other, and their reads never compete for the CPU. While the configuration that adapts holds the
- * turns (a file in the shared folder, there while it holds them: from each phase start for a while, and while an adaptation
- * is on its way), it reads all the time and the others
- * wait: an adaptation then runs beside its own cluster's reads only, as it would on a machine of its own. A query
- * starts only if it is expected to end within the slice, so that a slow configuration's scans do not run into the
- * turns of the others.
+ * configuration {@code turn} of {@code turns} reads in the slices {@code k} with {@code k % turns == turn}.
+ * Configurations measured this way see the same minutes of a shared, noisy machine, a slice each at a time, instead of
+ * one after the other, and their reads never compete for the CPU. A query starts only if it is expected to end within
+ * the slice, so that a slow configuration's scans do not run into the others' turns. While the configuration that
+ * adapts holds the turns (a file in the shared folder, there while it holds them: from each phase start for a while,
+ * and while an adaptation is on its way), it reads all the time and the others wait: it then notices a phase and
+ * adapts beside its own cluster's reads only, as it would on a machine of its own.
  */
 final class ReadTurns {
     private static final long HOLD_CHECK_MILLIS = 50;

@@ -28,8 +28,8 @@ record Rendezvous(Path folder, String label, List<String> labels) {
 
     /**
      * Waits until no other configuration is preparing (starting its cluster, loading, creating its structures) and
-     * takes the turn to: three loads at once on two cores take twice as long as one after another, with the nodes'
-     * system threads starved meanwhile.
+     * takes the turn to: three loads at once on two cores took 290 s, one after another 60-80 s each, and the nodes'
+     * system threads were starved meanwhile.
      *
      * @return the turn, given back when closed (closing the channel releases its lock; closing it again does nothing)
      */
