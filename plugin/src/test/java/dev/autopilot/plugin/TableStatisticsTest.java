@@ -94,6 +94,21 @@ class TableStatisticsTest {
         assertEquals(((Number)before.get(0)).longValue() + 3, refresh("PUBLIC.OTHER").rows(), "collected on demand");
     }
 
+    @Test
+    void statisticsOneNodeCollectedServeTheManagerOnAnother() {
+        sql("CREATE TABLE THIRD (ID INT PRIMARY KEY, V INT)");
+        sql("INSERT INTO THIRD (ID, V) VALUES (1, 1), (2, 2)");
+        AutopilotPlugin.of(CLUSTER.node(0)).refreshStatistics();
+        List<?> before = sql("SELECT ROWS, REFRESHED_AT FROM AUTOPILOT.TABLE_STATS WHERE TABLE_NAME = 'PUBLIC.THIRD'")
+            .get(0);
+        sql("INSERT INTO THIRD (ID, V) VALUES (3, 3)");
+
+        AutopilotPlugin.of(CLUSTER.node(1)).refreshProfiles(0, List.of("PUBLIC.THIRD"));
+
+        assertEquals(before, sql("SELECT ROWS, REFRESHED_AT FROM AUTOPILOT.TABLE_STATS "
+            + "WHERE TABLE_NAME = 'PUBLIC.THIRD'").get(0), "node 0's statistics, not collected again on node 1");
+    }
+
     private static TableStatistics refresh(String table) {
         return AutopilotPlugin.of(CLUSTER.node(1)).refreshStatistics().stream()
             .filter(t -> t.table().equals(table)).findFirst().orElseThrow();

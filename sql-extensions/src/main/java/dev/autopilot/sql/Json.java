@@ -1,9 +1,11 @@
 package dev.autopilot.sql;
 
+import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The one JSON writer Autopilot uses for values it stores in its tables. */
+/** The one JSON writer (and reader) Autopilot uses for values it stores in its tables. */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -17,6 +19,16 @@ public final class Json {
         }
         catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + value.getClass().getName() + " as JSON", e);
+        }
+    }
+
+    /** @return the list of strings that {@link #write} wrote as {@code json} */
+    public static List<String> readStrings(String json) {
+        try {
+            return MAPPER.readValue(json, new TypeReference<List<String>>() { });
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException("Not a JSON list of strings: " + json, e);
         }
     }
 }

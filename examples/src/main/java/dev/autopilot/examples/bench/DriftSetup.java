@@ -45,15 +45,15 @@ enum DriftSetup {
 
     /**
      * Gives the loaded cluster what it has before the workload starts: hand-tuned its structures; Autopilot the
-     * statistics of the loaded tables on every node, as a scheduled refresh would have them on a cluster that has been
-     * running (the manager, on whichever node it runs, collects them itself when that node has none younger than
-     * {@code statisticsMaxAgeSeconds}: a full read of the table on the way to its first adaptation).
+     * statistics of the loaded tables, as a scheduled refresh would have them on a cluster that has been running
+     * (without them, the manager collects them itself: a full read of the table on the way to its first adaptation).
+     * One node collects them; the manager, on whichever node it runs, reads them from the {@code AUTOPILOT} tables.
      */
     void prepare(EmbeddedCluster cluster) {
         if (this == HAND_TUNED)
             AutopilotPlugin.of(cluster.nodes().get(0)).applyProfile(HandTunedProfile.JSON);
         else if (this == AUTOPILOT)
-            cluster.nodes().forEach(node -> AutopilotPlugin.of(node).refreshStatistics());
+            AutopilotPlugin.of(cluster.nodes().get(0)).refreshStatistics();
     }
 
     /**

@@ -25,6 +25,7 @@ import dev.autopilot.examples.workload.TpchSchema;
 import dev.autopilot.examples.workload.TpchStreamLoader;
 import dev.autopilot.adaptation.manage.Adaptation;
 import dev.autopilot.adaptation.manage.AdaptationStep;
+import dev.autopilot.plugin.AutopilotConfiguration;
 import dev.autopilot.plugin.AutopilotPlugin;
 
 /**
@@ -34,7 +35,9 @@ import dev.autopilot.plugin.AutopilotPlugin;
  * {@code throughput_drop_during_fill} (1 - during / baseline) and {@code p99_ratio_during_fill} (during / baseline),
  * the baseline being both baseline periods together.
  *
- * <p>Arguments (optional): {@code scale=0.05 baselineSeconds=20 clients=4 nodes=2}.
+ * <p>Arguments (optional): {@code scale=0.05 baselineSeconds=20 clients=4 nodes=2}, and the fill's settings
+ * {@code fillLatencyRatio fillNiceRatio adaptationThreads fillBatchSize} (default: those of the Spring XML; ratios of
+ * 0 fill as fast as the fill goes, to measure its speed rather than its manners).
  */
 public final class MigrationBenchmark {
     private static final String PROFILE = """
@@ -52,13 +55,13 @@ public final class MigrationBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = Args.parse(args, Map.of("scale", "0.05", "baselineSeconds", "20", "clients", "4",
-            "nodes", "2"));
+            "nodes", "2", "fillLatencyRatio", "", "fillNiceRatio", "", "adaptationThreads", "", "fillBatchSize", ""));
         double scale = Double.parseDouble(a.get("scale"));
         long baselineMillis = Long.parseLong(a.get("baselineSeconds")) * 1000;
         int clients = Integer.parseInt(a.get("clients"));
 
         try (EmbeddedCluster cluster = EmbeddedCluster.start(Path.of("config", "autopilot-server.xml"),
-            Integer.parseInt(a.get("nodes")), 47900, true)) {
+            Integer.parseInt(a.get("nodes")), 47900, true, cfg -> tuneFill(cfg, a))) {
             try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(0))) {
                 TpchSchema.create(c);
             }
@@ -87,9 +90,22 @@ public final class MigrationBenchmark {
                 "p99_ratio_during_fill", round(p99Ratio), "fill_seconds", round(during.seconds),
                 "baseline_ops_per_second", round(baseline.throughput()),
                 "during_ops_per_second", round(during.throughput()), "failed_statements", FAILURES.get(),
+                "fill_rows_per_second", round(adapted.fill().rowsPerSecond(adapted.updatedAt())),
                 "scale", scale));
             System.out.println("Wrote " + file);
         }
+    }
+
+    /** Sets the fill settings given as arguments; the others stay as the Spring XML has them. */
+    private static void tuneFill(AutopilotConfiguration cfg, Map<String, String> a) {
+        if (!a.get("fillLatencyRatio").isEmpty())
+            cfg.getAdaptation().setFillLatencyRatio(Double.parseDouble(a.get("fillLatencyRatio")));
+        if (!a.get("fillNiceRatio").isEmpty())
+            cfg.getAdaptation().setFillNiceRatio(Double.parseDouble(a.get("fillNiceRatio")));
+        if (!a.get("adaptationThreads").isEmpty())
+            cfg.setAdaptationThreads(Integer.parseInt(a.get("adaptationThreads")));
+        if (!a.get("fillBatchSize").isEmpty())
+            cfg.setFillBatchSize(Integer.parseInt(a.get("fillBatchSize")));
     }
 
     /** Operations and their latencies over one period. */

@@ -86,8 +86,10 @@ public final class StatisticsCollector {
 
     /**
      * The statistics of {@code tables} for profiling them: a histogram changes slowly and collecting one reads the whole
-     * table, so statistics this node collected less than {@code maxAgeMillis} ago are used again (columns added since
-     * have none), with the access counts of the last complete window; the others are collected now and written.
+     * table, so statistics collected less than {@code maxAgeMillis} ago are used again (columns added since have none),
+     * with the access counts of the last complete window; the others are collected now and written. Statistics this
+     * node collected come first; then those any node wrote to the {@code AUTOPILOT} tables, so that one collection
+     * serves whichever node asks.
      */
     public List<TableStatistics> recent(List<ManagedTable> tables, long maxAgeMillis) {
         long now = System.currentTimeMillis();
@@ -96,9 +98,9 @@ public final class StatisticsCollector {
         List<TableStatistics> collected = new ArrayList<>();
         for (ManagedTable t : tables) {
             long[] a = access.getOrDefault(t.qualifiedName(), new long[2]);
-            Collected c = recent.get(t.qualifiedName());
-            if (c != null && now - c.atMillis() < maxAgeMillis)
-                out.add(c.statistics().withAccess(a[0], a[1], lastCompleteWindow.getAsLong()));
+            TableStatistics reused = reusable(t, now - maxAgeMillis);
+            if (reused != null)
+                out.add(reused.withAccess(a[0], a[1], lastCompleteWindow.getAsLong()));
             else {
                 TableStatistics s = collect(t, a);
                 collected.add(s);
@@ -107,6 +109,34 @@ public final class StatisticsCollector {
         }
         write(collected);
         return out;
+    }
+
+    /** @return statistics of {@code t} collected at or after {@code sinceMillis}, here or stored; null if none */
+    private TableStatistics reusable(ManagedTable t, long sinceMillis) {
+        Collected c = recent.get(t.qualifiedName());
+        if (c != null && c.atMillis() > sinceMillis)
+            return c.statistics();
+        return stored(t, sinceMillis);
+    }
+
+    /** @return the statistics of {@code t} stored in the {@code AUTOPILOT} tables since {@code sinceMillis}, or null */
+    private TableStatistics stored(ManagedTable t, long sinceMillis) {
+        IgniteBinary bin = ignite.binary();
+        BinaryObject table = TABLE_STATS.cache(ignite).get(TABLE_STATS.key(bin, t.qualifiedName()));
+        if (table == null || table.<Timestamp>field("REFRESHED_AT").getTime() <= sinceMillis)
+            return null;
+        List<ColumnStatistics> columns = new ArrayList<>();
+        for (String c : t.columns().keySet()) {
+            BinaryObject col = COLUMN_STATS.cache(ignite).get(COLUMN_STATS.key(bin, t.qualifiedName(), c));
+            if (col != null && col.<Timestamp>field("REFRESHED_AT").getTime() > sinceMillis) {
+                columns.add(new ColumnStatistics(c, col.field("DATA_TYPE"), col.<Long>field("DISTINCT_COUNT"),
+                    col.<Long>field("NULL_COUNT"), col.field("MIN_VALUE"), col.field("MAX_VALUE"),
+                    Json.readStrings(col.field("HISTOGRAM"))));
+            }
+        }
+        return new TableStatistics(t.qualifiedName(), t.cacheName(), table.<Long>field("ROWS"),
+            table.<Long>field("SIZE_BYTES"), table.<Long>field("SAMPLED_ROWS"), table.<Long>field("READS"),
+            table.<Long>field("WRITES"), table.<Timestamp>field("ACCESS_WINDOW_START").getTime(), columns);
     }
 
     /** @return the statistics of {@code tables}, computed now and written nowhere */
