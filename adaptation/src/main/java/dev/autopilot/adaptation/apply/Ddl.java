@@ -1,11 +1,16 @@
 package dev.autopilot.adaptation.apply;
 
 import java.util.List;
+import java.util.Map;
 import dev.autopilot.sql.schema.TableSchema;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
 
-/** The DDL statements the layout steps run on a table, with its names quoted. */
+/**
+ * The DDL statements the layout steps run on a table, with its names quoted. Columns are added and dropped in one
+ * statement each time: every column change is a schema change that statements planned before it can trip over
+ * (Ignite's {@code Index n out of bounds} race), so one change is better than several.
+ */
 final class Ddl {
     private final Ignite ignite;
 
@@ -13,12 +18,20 @@ final class Ddl {
         this.ignite = ignite;
     }
 
-    void addColumn(TableSchema t, String column, String type) {
-        run(t, "ALTER TABLE " + qualified(t) + " ADD COLUMN IF NOT EXISTS " + quote(column) + ' ' + type);
+    /** @param columns name and SQL type of each column; those that exist already are left as they are */
+    void addColumns(TableSchema t, Map<String, String> columns) {
+        if (columns.isEmpty())
+            return;
+        run(t, "ALTER TABLE " + qualified(t) + " ADD COLUMN IF NOT EXISTS (" + String.join(", ", columns.entrySet()
+            .stream().map(c -> quote(c.getKey()) + ' ' + c.getValue()).toList()) + ')');
     }
 
-    void dropColumn(TableSchema t, String column) {
-        run(t, "ALTER TABLE " + qualified(t) + " DROP COLUMN IF EXISTS " + quote(column));
+    /** @param columns names of the columns to drop; those that do not exist are skipped */
+    void dropColumns(TableSchema t, List<String> columns) {
+        if (columns.isEmpty())
+            return;
+        run(t, "ALTER TABLE " + qualified(t) + " DROP COLUMN IF EXISTS ("
+            + String.join(", ", columns.stream().map(Ddl::quote).toList()) + ')');
     }
 
     /** @param parallel threads each node builds the index with */

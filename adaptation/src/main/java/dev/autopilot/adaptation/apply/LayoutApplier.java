@@ -85,8 +85,7 @@ public final class LayoutApplier {
             : new PartitionLayout(l.table(), l.version() + 1, List.of(), List.of(), l.rewritable()));
         for (LayoutIndex i : layout.indexes())
             ddl.dropIndex(table, i.name());
-        for (DerivedColumn c : layout.derived())
-            ddl.dropColumn(table, c.name());
+        ddl.dropColumns(table, layout.derived().stream().map(DerivedColumn::name).toList());
         store.remove(table.table());
     }
 

@@ -2,8 +2,10 @@ package dev.autopilot.adaptation.apply;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import dev.autopilot.adaptation.derive.FunctionCompiler;
@@ -96,8 +98,9 @@ public final class LayoutSteps {
 
     /** Adds the plan's columns to the table and to the layout as {@code BUILDING}: from then on writes derive them. */
     public void addColumns(TableSchema table, LayoutPlan plan) {
-        for (LayoutPlan.NewColumn c : plan.columns())
-            ddl.addColumn(table, c.column().name(), c.type());
+        Map<String, String> columns = new LinkedHashMap<>();
+        plan.columns().forEach(c -> columns.put(c.column().name(), c.type()));
+        ddl.addColumns(table, columns);
         if (plan.columns().isEmpty())
             return;
         store.update(table.table(), l -> {
@@ -211,8 +214,7 @@ public final class LayoutSteps {
      */
     public void dropRetired(TableSchema table, LayoutPlan plan) {
         dropIndexes(table, plan.retiredIndexes());
-        for (String c : plan.retiredColumns())
-            ddl.dropColumn(table, c);
+        ddl.dropColumns(table, plan.retiredColumns());
         Set<String> retired = new HashSet<>(plan.retiredColumns());
         store.update(table.table(), l -> {
             if (l == null || l.derived().stream().noneMatch(c -> retired.contains(c.name())))
@@ -225,8 +227,7 @@ public final class LayoutSteps {
     /** Drops the plan's indexes and columns, those that exist; run it after {@link #restore}. */
     public void dropAdded(TableSchema table, LayoutPlan plan) {
         dropIndexes(table, plan.indexes());
-        for (LayoutPlan.NewColumn c : plan.columns())
-            ddl.dropColumn(table, c.column().name());
+        ddl.dropColumns(table, plan.columns().stream().map(c -> c.column().name()).toList());
     }
 
     /**
