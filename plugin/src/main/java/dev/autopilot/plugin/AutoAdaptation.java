@@ -19,12 +19,14 @@ import org.apache.ignite.IgniteLogger;
 /**
  * The adaptation manager's own initiative, once per query-log window: a table whose queries have been slow for some
  * windows in a row ({@link SlowTableDetector}), that is not pinned and was not adapted recently, is adapted to its
- * freshly generated profile if the profile promises enough net gain and adds something, unless the same plan was
- * rolled back before for making the table slower or rejected by a user. In {@link AdaptationMode#RECOMMEND} mode it
- * records a recommendation that a user applies or rejects. When the workload drifts while one of its own adaptations
- * is still on its way (not cut over), and the fresh profile wants none of what that adaptation adds, it takes that
- * adaptation back, and adapts to the fresh profile once it is rolled back: finishing work for templates that stopped
- * running only delays the ones that run now.
+ * freshly generated profile if the profile promises enough net gain and adds a column or an index, unless the same
+ * plan was rolled back before for making the table slower or rejected by a user. A plan that only retires cannot make
+ * reads faster, and what it would retire serves templates the window merely missed: a drift benchmark run retired one
+ * of two templates' structures right after their cut-over and filled them back 10 s later. In
+ * {@link AdaptationMode#RECOMMEND} mode it records a recommendation that a user applies or rejects. When the workload
+ * drifts while one of its own adaptations is still on its way (not cut over), and the fresh profile wants none of what
+ * that adaptation adds, it takes that adaptation back, and adapts to the fresh profile once it is rolled back:
+ * finishing work for templates that stopped running only delays the ones that run now.
  */
 final class AutoAdaptation {
     private final AutopilotPlugin plugin;
@@ -93,7 +95,7 @@ final class AutoAdaptation {
             return;
         }
         LayoutPlan plan = plugin.planOf(profile);
-        if (plan.isEmpty() || rejectedBefore(table, plan.write(), history))
+        if (!plan.adds() || rejectedBefore(table, plan.write(), history))
             return;
         String trigger = String.format(Locale.ROOT, "queries took %.1f ms > %.1f ms for %d windows; expected net gain "
             + "%.0f rows/s", meanMs, cfg.getLatencyThresholdMillis(), cfg.getSlowWindows(), gain);

@@ -47,6 +47,11 @@ public record LayoutPlan(List<NewColumn> columns, List<LayoutIndex> indexes, Lis
         return columns.isEmpty() && indexes.isEmpty() && !retires();
     }
 
+    /** @return whether the profile adds a column or an index the partition lacks */
+    public boolean adds() {
+        return !columns.isEmpty() || !indexes.isEmpty();
+    }
+
     /** @return whether the profile retires structures the partition has */
     public boolean retires() {
         return !retiredColumns.isEmpty() || !retiredIndexes.isEmpty();

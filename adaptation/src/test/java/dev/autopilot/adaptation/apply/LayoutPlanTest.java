@@ -46,8 +46,11 @@ class LayoutPlanTest {
 
     @Test
     void aPlanThatOnlyRetiresIsNotEmpty() {
-        assertFalse(new LayoutPlan(List.of(), List.of(), List.of("AP_OLD"), List.of()).isEmpty());
+        LayoutPlan retiring = new LayoutPlan(List.of(), List.of(), List.of("AP_OLD"), List.of());
+        assertFalse(retiring.isEmpty());
+        assertFalse(retiring.adds());
         assertTrue(LayoutPlan.adding(List.of(), List.of()).isEmpty());
+        assertTrue(LayoutPlan.adding(List.of(), List.of(new LayoutIndex("AP_IDX_C", List.of("C")))).adds());
     }
 
     @Test
