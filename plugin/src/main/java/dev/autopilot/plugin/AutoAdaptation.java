@@ -22,7 +22,7 @@ import org.apache.ignite.IgniteLogger;
  * freshly generated profile if the profile promises enough net gain and adds a column or an index, unless the same
  * plan was rolled back before for making the table slower or rejected by a user. A plan that only retires cannot make
  * reads faster, and what it would retire serves templates the window merely missed: a drift benchmark run retired one
- * of two templates' structures right after their cut-over and filled them back 10 s later. In
+ * of two templates' structures right after their cut-over and asked for them back 10 s later. In
  * {@link AdaptationMode#RECOMMEND} mode it records a recommendation that a user applies or rejects. When the workload
  * drifts while one of its own adaptations is still on its way (not cut over), and the fresh profile wants none of what
  * that adaptation adds, it takes that adaptation back, and adapts to the fresh profile once it is rolled back:
