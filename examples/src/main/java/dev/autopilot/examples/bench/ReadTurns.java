@@ -83,14 +83,16 @@ final class ReadTurns {
      */
     long await(long expectedMillis) throws InterruptedException {
         long unused = 0;
+        boolean atSliceStart = false;
         for (long now = System.currentTimeMillis(); ; now = System.currentTimeMillis()) {
             long sliceLeft = sliceMillis - Math.floorMod(now - epochMillis, sliceMillis);
             if (mayRead(now)) {
-                if (turns == 1 || held() || expectedMillis <= sliceLeft || unused > 0)
+                if (turns == 1 || held() || expectedMillis <= sliceLeft || atSliceStart)
                     return unused;
                 unused += sliceLeft;
             }
             TimeUnit.MILLISECONDS.sleep(sliceLeft);
+            atSliceStart = true;
         }
     }
 

@@ -78,6 +78,9 @@ class ReadTurnsTest {
         assertEquals(0, turns.await(500), "fits at the start of a slice");
         turns.await(5_000);
         assertEquals(4, (System.currentTimeMillis() - epoch) / 1_000, "longer than any slice: starts at the next one");
+        Thread.sleep(epoch + 5_300 - System.currentTimeMillis());
+        assertEquals(0, turns.await(5_000), "from another's turn, no slice of its own is left unused");
+        assertEquals(6, (System.currentTimeMillis() - epoch) / 1_000, "and it starts at the start of its next one");
     }
 
     @Test
