@@ -60,6 +60,8 @@ final class AdaptationProgress implements AutoCloseable {
     boolean poll(double second) throws SQLException {
         boolean adapting = false;
         for (Adaptation a : plugin.adaptations()) {
+            if (AdaptationWarmUp.TABLE.equals(a.table()))
+                continue;
             adapting |= !a.step().finished();
             List<String> seen = steps.computeIfAbsent(a.id(), id -> new ArrayList<>());
             if (seen.isEmpty()) {

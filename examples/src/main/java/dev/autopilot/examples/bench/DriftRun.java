@@ -73,7 +73,7 @@ record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload,
                 double setupSeconds = (System.nanoTime() - prepareStart) / 1e9;
                 if (setup != DriftSetup.STATIC)
                     System.out.printf(Locale.ROOT, "[%s] %s in %.1f s%n", setup.label(), setup == DriftSetup.HAND_TUNED
-                        ? "structures created" : "statistics collected", setupSeconds);
+                        ? "structures created" : "statistics collected and adaptation warmed up", setupSeconds);
                 preparing.close();
 
                 ReadTurns turns = together == null ? ReadTurns.ALONE
@@ -118,7 +118,7 @@ record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload,
                     Map<String, List<String>> steps = progress == null ? Map.of() : progress.steps();
                     List<AdaptationEvent> adaptations = setup.autopilot()
                         ? AutopilotPlugin.of(cluster.nodes().get(0)).adaptations().stream()
-                            .map(a -> AdaptationEvent.of(a, startMillis, steps.get(a.id()))).toList()
+                            .filter(a -> !AdaptationWarmUp.TABLE.equals(a.table())).map(a -> AdaptationEvent.of(a, startMillis, steps.get(a.id()))).toList()
                         : List.of();
                     reads.firstErrors().forEach((t, e) -> System.out.printf("[%s] %s failed, first error: %s%n",
                         setup.label(), t, e));

@@ -46,14 +46,18 @@ enum DriftSetup {
     /**
      * Gives the loaded cluster what it has before the workload starts: hand-tuned its structures; Autopilot the
      * statistics of the loaded tables, as a scheduled refresh would have them on a cluster that has been running
-     * (without them, the manager collects them itself: a full read of the table on the way to its first adaptation).
-     * One node collects them; the manager, on whichever node it runs, reads them from the {@code AUTOPILOT} tables.
+     * (without them, the manager collects them itself: a full read of the table on the way to its first adaptation),
+     * and one adaptation of a table no phase reads, taken away again ({@link AdaptationWarmUp}). One node collects the
+     * statistics; the manager, on whichever node it runs, reads them from the {@code AUTOPILOT} tables.
      */
     void prepare(EmbeddedCluster cluster) {
+        AutopilotPlugin plugin = autopilot() ? AutopilotPlugin.of(cluster.nodes().get(0)) : null;
         if (this == HAND_TUNED)
-            AutopilotPlugin.of(cluster.nodes().get(0)).applyProfile(HandTunedProfile.JSON);
-        else if (this == AUTOPILOT)
-            AutopilotPlugin.of(cluster.nodes().get(0)).refreshStatistics();
+            plugin.applyProfile(HandTunedProfile.JSON);
+        else if (this == AUTOPILOT) {
+            plugin.refreshStatistics();
+            AdaptationWarmUp.run(plugin);
+        }
     }
 
     /**
