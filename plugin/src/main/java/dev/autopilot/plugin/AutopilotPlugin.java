@@ -425,7 +425,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
      */
     public void setRewriting(boolean enabled) {
         hook.enabled(enabled);
-        CalciteHook.clearPlanCache(kernal);
+        PlanCacheSweeps.afterChange(kernal, scheduler);
     }
 
     /** Follows the cluster's partition layouts from the moment the node's metastorage can be read. */
@@ -433,7 +433,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         this.kernal = kernal;
         layouts = LayoutStore.register(kernal, snapshot -> {
             derivations.onSnapshot(snapshot);
-            CalciteHook.clearPlanCache(kernal);
+            PlanCacheSweeps.afterChange(kernal, scheduler);
             if (scheduler != null && !scheduler.isShutdown()) {
                 scheduler.execute(this::compileDerivationsQuietly);
                 scheduler.execute(this::publishLayoutsQuietly);

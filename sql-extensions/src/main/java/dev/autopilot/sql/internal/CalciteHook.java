@@ -12,6 +12,7 @@ import org.apache.calcite.sql.parser.SqlParserImplFactory;
 import org.apache.calcite.tools.FrameworkConfig;
 import org.apache.calcite.tools.Frameworks;
 import org.apache.calcite.util.SourceStringReader;
+import org.apache.ignite.IgniteSystemProperties;
 import org.apache.ignite.internal.GridKernalContext;
 import org.apache.ignite.internal.processors.query.calcite.CalciteQueryProcessor;
 import org.apache.ignite.internal.processors.query.calcite.util.Commons;
@@ -49,6 +50,14 @@ public final class CalciteHook {
         CalciteQueryProcessor engine = Commons.lookupComponent(ctx, CalciteQueryProcessor.class);
         if (engine != null)
             engine.queryPlanCache().clear();
+    }
+
+    /**
+     * @return how long Ignite plans one statement at most ({@code IGNITE_CALCITE_PLANNER_TIMEOUT}, 15 s by default:
+     *     then it takes the best plan found so far)
+     */
+    public static long plannerTimeoutMillis() {
+        return IgniteSystemProperties.getLong(CalciteQueryProcessor.IGNITE_CALCITE_PLANNER_TIMEOUT, 15_000);
     }
 
     /** @return a parser with the engine's grammar and settings, without any hook */

@@ -1,0 +1,44 @@
+package dev.autopilot.plugin;
+
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import dev.autopilot.sql.internal.CalciteHook;
+import org.apache.ignite.internal.GridKernalContext;
+
+/**
+ * Forgets this node's cached query plans when what the rewriter does changes (the partition layouts, or rewriting
+ * turned on or off): at once, and twice more. Ignite parses a statement, which is when the rewriter reads the layouts,
+ * before it stores the statement's plan under the client's text; a statement parsed just before a change can store
+ * a plan made for the layouts before it after the first clear, and that plan serves the statement until the next DDL
+ * (in a drift benchmark run one node kept scanning a whole table for a phase's queries after their cut-over). The
+ * second clear, a second later, removes the plans made in the usual milliseconds; the third, once Ignite's planner
+ * timeout has passed, those made however slowly.
+ */
+final class PlanCacheSweeps {
+    /** When the second clear runs after a change. */
+    static final long SECOND_CLEAR_MILLIS = 1_000;
+
+    private PlanCacheSweeps() {
+    }
+
+    /**
+     * Clears the plan cache now and schedules the two later clears on {@code scheduler}.
+     *
+     * @param scheduler runs the later clears; {@code null} or shut down before the node has started or once it stops,
+     *     when no statement is planned anyway
+     */
+    static void afterChange(GridKernalContext kernal, ScheduledExecutorService scheduler) {
+        CalciteHook.clearPlanCache(kernal);
+        if (scheduler == null || scheduler.isShutdown())
+            return;
+        try {
+            scheduler.schedule(() -> CalciteHook.clearPlanCache(kernal), SECOND_CLEAR_MILLIS, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> CalciteHook.clearPlanCache(kernal),
+                CalciteHook.plannerTimeoutMillis() + SECOND_CLEAR_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        catch (RejectedExecutionException stopping) {
+            // The node stops: it plans nothing any more.
+        }
+    }
+}
