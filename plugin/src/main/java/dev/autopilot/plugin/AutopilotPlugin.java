@@ -349,8 +349,11 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
             publishDelayMillis(), log);
     }
 
-    /** @return how long after a window ends every node has written its figures to the cluster-wide tables */
-    long publishDelayMillis() {
+    /**
+     * @return how long after a query-log window ends every node has written its figures to the cluster-wide tables,
+     *     and the manager judges the window
+     */
+    public long publishDelayMillis() {
         return 2 * cfg.getFlushIntervalMillis() + 500;
     }
 

@@ -74,6 +74,7 @@ record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload,
                 if (setup != DriftSetup.STATIC)
                     System.out.printf(Locale.ROOT, "[%s] %s in %.1f s%n", setup.label(), setup == DriftSetup.HAND_TUNED
                         ? "structures created" : "statistics collected and adaptation warmed up", setupSeconds);
+                ReadWarmUp.run(cluster, setup == DriftSetup.AUTOPILOT);
                 preparing.close();
 
                 ReadTurns turns = together == null ? ReadTurns.ALONE

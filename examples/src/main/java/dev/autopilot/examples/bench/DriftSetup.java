@@ -1,6 +1,7 @@
 package dev.autopilot.examples.bench;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import dev.autopilot.examples.cluster.EmbeddedCluster;
 import dev.autopilot.plugin.AdaptationConfiguration;
 import dev.autopilot.plugin.AdaptationMode;
@@ -47,16 +48,16 @@ enum DriftSetup {
      * Gives the loaded cluster what it has before the workload starts: hand-tuned its structures; Autopilot the
      * statistics of the loaded tables, as a scheduled refresh would have them on a cluster that has been running
      * (without them, the manager collects them itself: a full read of the table on the way to its first adaptation),
-     * and one adaptation of a table no phase reads, taken away again ({@link AdaptationWarmUp}). One node collects the
-     * statistics; the manager, on whichever node it runs, reads them from the {@code AUTOPILOT} tables.
+     * and one adaptation of a table no phase reads, queried and taken away again ({@link AdaptationWarmUp}). One node
+     * collects the statistics; the manager, on whichever node it runs, reads them from the {@code AUTOPILOT} tables.
      */
-    void prepare(EmbeddedCluster cluster) {
+    void prepare(EmbeddedCluster cluster) throws SQLException {
         AutopilotPlugin plugin = autopilot() ? AutopilotPlugin.of(cluster.nodes().get(0)) : null;
         if (this == HAND_TUNED)
             plugin.applyProfile(HandTunedProfile.JSON);
         else if (this == AUTOPILOT) {
             plugin.refreshStatistics();
-            AdaptationWarmUp.run(plugin);
+            AdaptationWarmUp.run(cluster);
         }
     }
 
