@@ -119,7 +119,8 @@ record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload,
                     Map<String, List<String>> steps = progress == null ? Map.of() : progress.steps();
                     List<AdaptationEvent> adaptations = setup.autopilot()
                         ? AutopilotPlugin.of(cluster.nodes().get(0)).adaptations().stream()
-                            .filter(a -> !AdaptationWarmUp.TABLE.equals(a.table())).map(a -> AdaptationEvent.of(a, startMillis, steps.get(a.id()))).toList()
+                            .filter(a -> !AdaptationWarmUp.TABLE.equals(a.table()))
+                            .map(a -> AdaptationEvent.of(a, startMillis, steps.get(a.id()))).toList()
                         : List.of();
                     reads.firstErrors().forEach((t, e) -> System.out.printf("[%s] %s failed, first error: %s%n",
                         setup.label(), t, e));

@@ -52,11 +52,10 @@ enum DriftSetup {
      * collects the statistics; the manager, on whichever node it runs, reads them from the {@code AUTOPILOT} tables.
      */
     void prepare(EmbeddedCluster cluster) throws SQLException {
-        AutopilotPlugin plugin = autopilot() ? AutopilotPlugin.of(cluster.nodes().get(0)) : null;
         if (this == HAND_TUNED)
-            plugin.applyProfile(HandTunedProfile.JSON);
+            AutopilotPlugin.of(cluster.nodes().get(0)).applyProfile(HandTunedProfile.JSON);
         else if (this == AUTOPILOT) {
-            plugin.refreshStatistics();
+            AutopilotPlugin.of(cluster.nodes().get(0)).refreshStatistics();
             AdaptationWarmUp.run(cluster);
         }
     }
