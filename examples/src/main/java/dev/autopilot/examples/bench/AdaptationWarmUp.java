@@ -1,10 +1,5 @@
 package dev.autopilot.examples.bench;
 
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,10 +29,7 @@ final class AdaptationWarmUp {
                      {"name": "AP_WARM_IDX_PRICE_BUCKET", "columns": ["AP_WARM_PRICE_BUCKET", "O_ORDERSTATUS"]}]}
         """;
 
-    /**
-     * An expression filter, a bucket aggregate and a multi-column filter, with parameters each run varies: the n-th
-     * is 200 (n - 1) more than the first.
-     */
+    /** An expression filter, a bucket aggregate and a multi-column filter, with parameters each run varies. */
     private static final List<String> QUERIES = List.of(
         "SELECT O_ORDERKEY, O_TOTALPRICE FROM ORDERS WHERE O_TOTALPRICE * 2 BETWEEN ? AND ?",
         "SELECT O_ORDERPRIORITY, COUNT(*), AVG(O_TOTALPRICE) FROM ORDERS "
@@ -56,9 +48,9 @@ final class AdaptationWarmUp {
         AutopilotPlugin plugin = AutopilotPlugin.of(cluster.nodes().get(0));
         adapt(plugin);
         plugin.pin(TABLE, "the drift benchmark's warm-up reads it; no phase does");
-        query(cluster);
+        ReadWarmUp.readThroughEveryNode(cluster, QUERIES, RUNS_PER_QUERY);
         plugin.removeStructures(TABLE);
-        query(cluster);
+        ReadWarmUp.readThroughEveryNode(cluster, QUERIES, RUNS_PER_QUERY);
     }
 
     private static void adapt(AutopilotPlugin plugin) {
@@ -74,26 +66,6 @@ final class AdaptationWarmUp {
         if (!Adaptation.COMPLETED.equals(a.outcome()))
             throw new IllegalStateException("The warm-up adaptation of " + TABLE + " ended " + a.outcome() + ": "
                 + a.reason());
-    }
-
-    private static void query(EmbeddedCluster cluster) throws SQLException {
-        for (int node = 0; node < cluster.nodes().size(); node++) {
-            try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(node))) {
-                for (String sql : QUERIES) {
-                    try (PreparedStatement ps = c.prepareStatement(sql)) {
-                        for (int run = 0; run < RUNS_PER_QUERY; run++) {
-                            for (int p = 0; p < sql.chars().filter(ch -> ch == '?').count(); p++)
-                                ps.setBigDecimal(p + 1, BigDecimal.valueOf(100 + 20_000L * run + 200L * p));
-                            try (ResultSet rs = ps.executeQuery()) {
-                                while (rs.next()) {
-                                    // Read every row, as the readers do.
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
     }
 
     private static Adaptation adaptation(AutopilotPlugin plugin, String id) {

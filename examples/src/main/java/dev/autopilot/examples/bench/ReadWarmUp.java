@@ -1,5 +1,6 @@
 package dev.autopilot.examples.bench;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -35,25 +36,36 @@ final class ReadWarmUp {
         AutopilotPlugin plugin = autopilot ? AutopilotPlugin.of(cluster.nodes().get(0)) : null;
         if (plugin != null)
             plugin.pin(TABLE, "the drift benchmark's warm-up reads it");
+        readThroughEveryNode(cluster, QUERIES, RUNS_PER_QUERY);
+        if (plugin != null) {
+            long windowMillis = TimeUnit.SECONDS.toMillis(plugin.configuration().getWindowSeconds());
+            TimeUnit.MILLISECONDS.sleep(windowMillis + plugin.publishDelayMillis() + 1_000);
+            plugin.unpin(TABLE);
+        }
+    }
+
+    /**
+     * Runs each query {@code runs} times through the JDBC connection of every node, reading every row, as the readers
+     * do; a query's n-th parameter is 100 + 20,000 (run) + 200 (n - 1).
+     */
+    static void readThroughEveryNode(EmbeddedCluster cluster, List<String> queries, int runs) throws SQLException {
         for (int node = 0; node < cluster.nodes().size(); node++) {
             try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(node))) {
-                for (String sql : QUERIES) {
+                for (String sql : queries) {
+                    long parameters = sql.chars().filter(ch -> ch == '?').count();
                     try (PreparedStatement ps = c.prepareStatement(sql)) {
-                        for (int run = 0; run < RUNS_PER_QUERY; run++) {
+                        for (int run = 0; run < runs; run++) {
+                            for (int p = 0; p < parameters; p++)
+                                ps.setBigDecimal(p + 1, BigDecimal.valueOf(100 + 20_000L * run + 200L * p));
                             try (ResultSet rs = ps.executeQuery()) {
                                 while (rs.next()) {
-                                    // Read every row, as the readers do.
+                                    // Every row is read.
                                 }
                             }
                         }
                     }
                 }
             }
-        }
-        if (plugin != null) {
-            long windowMillis = TimeUnit.SECONDS.toMillis(plugin.configuration().getWindowSeconds());
-            TimeUnit.MILLISECONDS.sleep(windowMillis + plugin.publishDelayMillis() + 1_000);
-            plugin.unpin(TABLE);
         }
     }
 }
