@@ -98,6 +98,12 @@ final class AdaptationProgress implements AutoCloseable {
         return adapting;
     }
 
+    /** @return the adaptation {@code id} as the plugin records it now */
+    static Adaptation byId(AutopilotPlugin plugin, String id) {
+        return plugin.adaptations().stream().filter(a -> a.id().equals(id)).findFirst()
+            .orElseThrow(() -> new IllegalStateException("No adaptation " + id));
+    }
+
     /** @return per adaptation id, the steps it reached and when */
     Map<String, List<String>> steps() {
         Map<String, List<String>> out = new LinkedHashMap<>();

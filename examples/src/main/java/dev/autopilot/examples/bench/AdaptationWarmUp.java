@@ -56,21 +56,16 @@ final class AdaptationWarmUp {
     private static void adapt(AutopilotPlugin plugin) {
         String id = plugin.requestAdaptation(PROFILE);
         long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
-        Adaptation a = adaptation(plugin, id);
+        Adaptation a = AdaptationProgress.byId(plugin, id);
         while (!a.step().finished()) {
             if (System.currentTimeMillis() > deadline)
                 throw new IllegalStateException("The warm-up adaptation of " + TABLE + " did not finish in 5 min");
             sleep();
-            a = adaptation(plugin, id);
+            a = AdaptationProgress.byId(plugin, id);
         }
         if (!Adaptation.COMPLETED.equals(a.outcome()))
             throw new IllegalStateException("The warm-up adaptation of " + TABLE + " ended " + a.outcome() + ": "
                 + a.reason());
-    }
-
-    private static Adaptation adaptation(AutopilotPlugin plugin, String id) {
-        return plugin.adaptations().stream().filter(x -> x.id().equals(id)).findFirst()
-            .orElseThrow(() -> new IllegalStateException("No adaptation " + id));
     }
 
     private static void sleep() {

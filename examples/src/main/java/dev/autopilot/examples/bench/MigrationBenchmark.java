@@ -75,7 +75,7 @@ public final class MigrationBenchmark {
             AutopilotPlugin plugin = AutopilotPlugin.of(cluster.nodes().get(0));
             String id = plugin.requestAdaptation(PROFILE);
             Period during = run(cluster, clients, keys, () -> cutOver(plugin, id));
-            Adaptation adapted = adaptation(plugin, id);
+            Adaptation adapted = AdaptationProgress.byId(plugin, id);
             Period after = run(cluster, clients, keys, deadline(baselineMillis));
 
             Period baseline = before.plus(after);
@@ -133,15 +133,10 @@ public final class MigrationBenchmark {
 
     /** @return whether the adaptation is cut over; fails if it was rolled back */
     private static boolean cutOver(AutopilotPlugin plugin, String id) {
-        Adaptation a = adaptation(plugin, id);
+        Adaptation a = AdaptationProgress.byId(plugin, id);
         if (a.step() == AdaptationStep.ROLLING_BACK || a.step() == AdaptationStep.ROLLED_BACK)
             throw new IllegalStateException("The adaptation was rolled back: " + a.reason());
         return a.step() == AdaptationStep.WATCHING || a.step() == AdaptationStep.DONE;
-    }
-
-    private static Adaptation adaptation(AutopilotPlugin plugin, String id) {
-        return plugin.adaptations().stream().filter(a -> a.id().equals(id)).findFirst()
-            .orElseThrow(() -> new IllegalStateException("No adaptation " + id));
     }
 
     private static BooleanSupplier deadline(long millis) {
