@@ -377,6 +377,11 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         return applier.repair(userSchema(table));
     }
 
+    /** @return the steps the adaptation manager runs, for tests that run one on its own */
+    LayoutSteps adaptationSteps() {
+        return adaptationSteps;
+    }
+
     @Override public RowDeriver forCache(String cacheName) {
         return derivations.forCache(cacheName);
     }
@@ -445,7 +450,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     }
 
     /** @return the table as its user defined it, without the derived columns Autopilot added */
-    private TableSchema userSchema(String table) {
+    TableSchema userSchema(String table) {
         ManagedTable t = statistics.managedTables().stream().filter(m -> m.qualifiedName().equals(table)).findFirst()
             .orElseThrow(() -> new ProfileValidationException("table", "no table " + table + " that Autopilot manages"));
         TableSchema all = TableSchema.of(t, List.of());

@@ -1,10 +1,14 @@
 package dev.autopilot.plugin;
 
 import java.util.List;
+import dev.autopilot.adaptation.apply.LayoutPlan;
+import dev.autopilot.adaptation.apply.LayoutSteps;
 import dev.autopilot.adaptation.manage.Adaptation;
 import dev.autopilot.adaptation.manage.AdaptationStep;
+import dev.autopilot.adaptation.profile.ProfileCodec;
 import dev.autopilot.sql.layout.ColumnState;
 import dev.autopilot.sql.layout.PartitionLayout;
+import dev.autopilot.sql.schema.TableSchema;
 import org.apache.ignite.Ignite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The Partition Adaptation Manager on a healthy cluster: an adaptation requested while writers run through SQL and
  * key-value puts reaches DONE with every row exact and no write lost, its fill paced by the default throttle; a
  * rollback afterwards restores the layout before it and drops what it added; a profile that leaves structures out
- * retires them.
+ * retires them; adding a column registers the rows' new binary schema before any write needs it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdaptationManagerTest {
@@ -149,6 +153,33 @@ class AdaptationManagerTest {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
             () -> plugin(0).rollbackAdaptation(second));
         assertTrue(refused.getMessage().contains("dropped the structures it retired"), refused.getMessage());
+    }
+
+    @Test
+    @Order(5)
+    void addingColumnsTeachesIgniteTheRowsNewBinarySchemaBeforeAnyWriteDerivesIt() {
+        LayoutSteps steps = plugin(0).adaptationSteps();
+        TableSchema table = plugin(0).userSchema(TABLE);
+        PartitionLayout before = steps.current(table);
+        LayoutPlan plan = steps.plan(ProfileCodec.read("""
+            {"partition_id": "T", "table": "PUBLIC.T", "version": 3,
+             "derived_attributes": [{"name": "AP_SHAPE", "expression": "c * 3"}]}
+            """), before);
+        String valueType = (String)AdaptationWorkload.sql(node(0),
+            "SELECT VALUE_TYPE_NAME FROM SYS.TABLES WHERE SCHEMA_NAME = 'PUBLIC' AND TABLE_NAME = 'T'").get(0).get(0);
+        assertFalse(node(1).binary().type(valueType).fieldNames().contains("AP_SHAPE"));
+        try {
+            steps.addColumns(table, plan);
+
+            assertTrue(node(1).binary().type(valueType).fieldNames().contains("AP_SHAPE"),
+                "a striped thread deriving a write would have to register it");
+            assertEquals(List.of(List.of(0L)), AdaptationWorkload.sql(node(0),
+                AutopilotPlugin.NO_REWRITE + " SELECT COUNT(*) FROM T WHERE AP_SHAPE IS NOT NULL"), "no row written");
+        }
+        finally {
+            steps.restore(before);
+            steps.dropAdded(table, plan);
+        }
     }
 
     static Adaptation awaitFinished(String id) {

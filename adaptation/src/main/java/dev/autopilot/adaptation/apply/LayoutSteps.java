@@ -2,17 +2,21 @@ package dev.autopilot.adaptation.apply;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.cache.Cache;
 import dev.autopilot.adaptation.derive.FunctionCompiler;
+import dev.autopilot.adaptation.derive.RowDeriver;
 import dev.autopilot.adaptation.layout.LayoutStore;
 import dev.autopilot.adaptation.profile.DerivedAttribute;
 import dev.autopilot.adaptation.profile.IndexRecommendation;
 import dev.autopilot.adaptation.profile.SchemaProfile;
+import dev.autopilot.sql.derived.DerivedValueException;
 import dev.autopilot.sql.expression.DerivedExpression;
 import dev.autopilot.sql.expression.DerivedNames;
 import dev.autopilot.sql.expression.ProfileValidationException;
@@ -23,6 +27,8 @@ import dev.autopilot.sql.layout.PartitionLayout;
 import dev.autopilot.sql.rewrite.QueryRewriter;
 import dev.autopilot.sql.schema.TableSchema;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.cache.query.QueryCursor;
+import org.apache.ignite.cache.query.ScanQuery;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
 
 /**
@@ -96,23 +102,51 @@ public final class LayoutSteps {
         return new LayoutPlan(adding.columns(), adding.indexes(), retiredColumns, retiredIndexes);
     }
 
-    /** Adds the plan's columns to the table and to the layout as {@code BUILDING}: from then on writes derive them. */
+    /**
+     * Adds the plan's columns to the table and to the layout as {@code BUILDING}: from then on writes derive them.
+     * Before the layout lists them, one row is derived here, so that Ignite learns the rows' new binary schema on this
+     * thread: a write that met it first would register it from a striped thread, waiting for a discovery message,
+     * and a partition exchange starting then would wait for that write (a deadlock seen when a node joined).
+     */
     public void addColumns(TableSchema table, LayoutPlan plan) {
         Map<String, String> columns = new LinkedHashMap<>();
         plan.columns().forEach(c -> columns.put(c.column().name(), c.type()));
         ddl.addColumns(table, columns);
         if (plan.columns().isEmpty())
             return;
+        deriveOneRow(table, withColumns(store.layout(table.table()), table, plan));
         store.update(table.table(), l -> {
-            PartitionLayout base = l != null ? l : current(table);
-            List<DerivedColumn> derived = new ArrayList<>(base.derived());
-            for (LayoutPlan.NewColumn c : plan.columns()) {
-                if (derived.stream().noneMatch(d -> d.name().equals(c.column().name())))
-                    derived.add(c.column());
-            }
-            return derived.size() == base.derived().size() && l != null ? l
-                : new PartitionLayout(base.table(), base.version() + 1, derived, base.indexes(), base.rewritable());
+            PartitionLayout next = withColumns(l, table, plan);
+            return next.derived().size() == (l == null ? 0 : l.derived().size()) && l != null ? l : next;
         });
+    }
+
+    /** @return the layout {@code l} with the plan's columns that it lacks added at its end, as a new version */
+    private PartitionLayout withColumns(PartitionLayout l, TableSchema table, LayoutPlan plan) {
+        PartitionLayout base = l != null ? l : current(table);
+        List<DerivedColumn> derived = new ArrayList<>(base.derived());
+        for (LayoutPlan.NewColumn c : plan.columns()) {
+            if (derived.stream().noneMatch(d -> d.name().equals(c.column().name())))
+                derived.add(c.column());
+        }
+        return new PartitionLayout(base.table(), base.version() + 1, derived, base.indexes(), base.rewritable());
+    }
+
+    /** Derives one row of the table, if it has one, by the layout and throws the result away. */
+    private void deriveOneRow(TableSchema table, PartitionLayout layout) {
+        ScanQuery<Object, Object> scan = new ScanQuery<>();
+        scan.setPageSize(1);
+        try (QueryCursor<Cache.Entry<Object, Object>> rows = ignite.cache(table.cacheName()).withKeepBinary()
+            .query(scan)) {
+            Iterator<Cache.Entry<Object, Object>> it = rows.iterator();
+            if (it.hasNext()) {
+                Cache.Entry<Object, Object> row = it.next();
+                RowDeriver.compile(ignite.binary(), compiler, layout).derive(row.getKey(), row.getValue());
+            }
+        }
+        catch (DerivedValueException e) {
+            // This row cannot be derived (SQL fails on it too), so no write gives it the new schema.
+        }
     }
 
     /** @return the rows of the table now (primary copies), for a fill's progress */

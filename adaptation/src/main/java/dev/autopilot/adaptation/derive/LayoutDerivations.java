@@ -1,6 +1,5 @@
 package dev.autopilot.adaptation.derive;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,8 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import dev.autopilot.sql.derived.DerivedValueFunction;
-import dev.autopilot.sql.layout.DerivedColumn;
 import dev.autopilot.sql.layout.LayoutSnapshot;
 import dev.autopilot.sql.layout.PartitionLayout;
 import org.apache.ignite.Ignite;
@@ -100,16 +97,7 @@ public final class LayoutDerivations implements Derivations {
     }
 
     private RowDeriver compile(PartitionLayout layout) {
-        String qualified = layout.table().table();
-        int dot = qualified.indexOf('.');
-        String schema = qualified.substring(0, dot);
-        String table = qualified.substring(dot + 1);
-        List<RowDeriver.Field> fields = new ArrayList<>();
-        for (DerivedColumn c : layout.derived()) {
-            DerivedValueFunction f = compiler.compile(schema, table, c.storedSql());
-            fields.add(new RowDeriver.Field(c.name(), f, FieldClasses.of(f.columnType())));
-        }
-        return new RowDeriver(node.binary(), fields);
+        return RowDeriver.compile(node.binary(), compiler, layout);
     }
 
     /** One snapshot, indexed by cache, with the derivers compiled for it so far. */

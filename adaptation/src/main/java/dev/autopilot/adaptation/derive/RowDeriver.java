@@ -1,7 +1,10 @@
 package dev.autopilot.adaptation.derive;
 
+import java.util.ArrayList;
 import java.util.List;
 import dev.autopilot.sql.derived.DerivedValueFunction;
+import dev.autopilot.sql.layout.DerivedColumn;
+import dev.autopilot.sql.layout.PartitionLayout;
 import org.apache.ignite.IgniteBinary;
 import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.binary.BinaryObjectBuilder;
@@ -21,6 +24,25 @@ public final class RowDeriver {
     RowDeriver(IgniteBinary binary, List<Field> fields) {
         this.binary = binary;
         this.fields = List.copyOf(fields);
+    }
+
+    /**
+     * @param binary the node's binary facade
+     * @param compiler compiles an expression as Ignite SQL does
+     * @param layout the layout whose derived columns, in their order, every write sets
+     * @return the deriver of the layout's derived columns
+     */
+    public static RowDeriver compile(IgniteBinary binary, FunctionCompiler compiler, PartitionLayout layout) {
+        String qualified = layout.table().table();
+        int dot = qualified.indexOf('.');
+        String schema = qualified.substring(0, dot);
+        String table = qualified.substring(dot + 1);
+        List<Field> fields = new ArrayList<>();
+        for (DerivedColumn c : layout.derived()) {
+            DerivedValueFunction f = compiler.compile(schema, table, c.storedSql());
+            fields.add(new Field(c.name(), f, FieldClasses.of(f.columnType())));
+        }
+        return new RowDeriver(binary, fields);
     }
 
     /**
