@@ -17,7 +17,7 @@ import dev.autopilot.examples.Args;
  *
  * <p>Arguments (optional): {@code scale=0.1 phaseSeconds=180 readers=2 writesPerSecond=5 nodes=2 base=26000
  * windowSeconds=5 slowWindows=1 minIntervalSeconds=0 watchWindows=0 fillLatencyRatio=0 fillNiceRatio=0
- * adaptationThreads=4 fillBatchSize=50 statisticsMaxAgeSeconds=3600 quietSeconds=15
+ * adaptationThreads=8 fillBatchSize=25 statisticsMaxAgeSeconds=3600 quietSeconds=15
  * setups=static,hand-tuned,autopilot fork=true interleave=true}
  * ({@code quietSeconds}: updates alone after the workload, 20 a second, so that their cost is also measured without
  * the reads' load; {@code setups}: a subset runs without the comparison, for trials; {@code fork}: each configuration
@@ -29,10 +29,11 @@ import dev.autopilot.examples.Args;
  * every row to be measured in use on this 2-core machine. {@code fillLatencyRatio=0} paces fills by their nice ratio
  * only: with the CPU saturated by the scans an adaptation is meant to remove, the probe-based throttle measures the
  * queueing any extra work causes and keeps the fill at its slowest; for the same reason fills do not pause
- * ({@code fillNiceRatio=0}) and take four partitions at a time ({@code adaptationThreads=4}): the sooner the
- * adaptation is done, the sooner those scans stop. Its batches are half the plugin's default ({@code fillBatchSize=50}):
- * a batch holds a striped-pool thread of the primary and the backup, and the updates that land there wait for it; the
- * smaller batches filled as fast and kept the updates within static's.
+ * ({@code fillNiceRatio=0}) and take eight partitions at a time ({@code adaptationThreads=8}): the sooner the
+ * adaptation is done, the sooner those scans stop, and on two cores busy with those scans a fill gets the CPU by the
+ * threads it keeps runnable. Its batches are a quarter of the plugin's default ({@code fillBatchSize=25}): a batch
+ * holds a striped-pool thread of the primary and the backup, and the updates that land there wait for it; eight
+ * threads with batches of 50 slowed the updates by a fifth, with batches of 25 they stayed within static's.
  */
 public final class DriftBenchmark {
     /**
@@ -50,8 +51,8 @@ public final class DriftBenchmark {
             Map.entry("phaseSeconds", "180"), Map.entry("readers", "2"), Map.entry("writesPerSecond", "5"),
             Map.entry("nodes", "2"), Map.entry("base", "26000"), Map.entry("windowSeconds", "5"),
             Map.entry("slowWindows", "1"), Map.entry("minIntervalSeconds", "0"), Map.entry("watchWindows", "0"),
-            Map.entry("fillLatencyRatio", "0"), Map.entry("fillNiceRatio", "0"), Map.entry("adaptationThreads", "4"),
-            Map.entry("fillBatchSize", "50"), Map.entry("statisticsMaxAgeSeconds", "3600"),
+            Map.entry("fillLatencyRatio", "0"), Map.entry("fillNiceRatio", "0"), Map.entry("adaptationThreads", "8"),
+            Map.entry("fillBatchSize", "25"), Map.entry("statisticsMaxAgeSeconds", "3600"),
             Map.entry("quietSeconds", "15"), Map.entry("setups", "static,hand-tuned,autopilot"),
             Map.entry("fork", "true"), Map.entry("interleave", "true"), Map.entry(ForkedRuns.RESULT_FILE, ""),
             Map.entry(ForkedRuns.TOGETHER, ""), Map.entry(ForkedRuns.TURN_ORDER, "")));
