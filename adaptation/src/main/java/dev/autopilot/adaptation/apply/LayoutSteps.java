@@ -117,7 +117,7 @@ public final class LayoutSteps {
         deriveOneRow(table, withColumns(store.layout(table.table()), table, plan));
         store.update(table.table(), l -> {
             PartitionLayout next = withColumns(l, table, plan);
-            return next.derived().size() == (l == null ? 0 : l.derived().size()) && l != null ? l : next;
+            return l != null && next.derived().size() == l.derived().size() ? l : next;
         });
     }
 

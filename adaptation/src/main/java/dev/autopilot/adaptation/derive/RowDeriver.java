@@ -21,7 +21,7 @@ public final class RowDeriver {
     private final IgniteBinary binary;
     private final List<Field> fields;
 
-    RowDeriver(IgniteBinary binary, List<Field> fields) {
+    private RowDeriver(IgniteBinary binary, List<Field> fields) {
         this.binary = binary;
         this.fields = List.copyOf(fields);
     }
