@@ -11,7 +11,6 @@ import dev.autopilot.adaptation.layout.LayoutCodec;
 import dev.autopilot.adaptation.manage.Adaptation;
 import dev.autopilot.adaptation.manage.SlowTableDetector;
 import dev.autopilot.adaptation.manage.TableLatencies;
-import dev.autopilot.adaptation.manage.TemplateLatency;
 import dev.autopilot.adaptation.profile.ProfileCodec;
 import dev.autopilot.adaptation.profile.SchemaProfile;
 import org.apache.ignite.IgniteLogger;
@@ -62,7 +61,7 @@ final class AutoAdaptation {
         List<Adaptation> history = plugin.adaptations();
         Map<String, Double> slow = new LinkedHashMap<>();
         for (String table : plugin.managedTableNames()) {
-            double mean = meanReadLatency(latencies.measure(table, window, window + windowMillis));
+            double mean = SlowTableDetector.readLatency(latencies.measure(table, window, window + windowMillis));
             if (detector.observe(table, mean) && eligible(table, history, now, window))
                 slow.put(table, mean);
         }
@@ -160,18 +159,5 @@ final class AutoAdaptation {
         return history.stream().anyMatch(a -> a.table().equals(table) && a.plan().equals(plan)
             && (Adaptation.REJECTED.equals(a.outcome()) || Adaptation.ROLLED_BACK.equals(a.outcome())
             && a.reason() != null && a.reason().startsWith(Adaptation.LATENCY_REGRESSED)));
-    }
-
-    /** @return the execution-weighted mean latency of the queries, {@code NaN} when none ran */
-    private static double meanReadLatency(Map<String, TemplateLatency> templates) {
-        long executions = 0;
-        double total = 0;
-        for (TemplateLatency t : templates.values()) {
-            if (t.read()) {
-                executions += t.executions();
-                total += t.executions() * t.meanMs();
-            }
-        }
-        return executions == 0 ? Double.NaN : total / executions;
     }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Tells when a table has been slow long enough to adapt, without flapping: a window counts as slow when the table's
- * queries took longer than the threshold on average, and the table is slow after {@code windows} slow windows in a
- * row. Hysteresis: only a window clearly fast (below {@code release} times the threshold) breaks a streak, so a
+ * queries took longer than the threshold on average ({@link #readLatency}), and the table is slow after
+ * {@code windows} slow windows in a row. Hysteresis: only a window clearly fast (below {@code release} times the threshold) breaks a streak, so a
  * latency hovering around the threshold neither triggers nor resets on every window. Windows in which the table was not
  * read change nothing.
  */
@@ -46,5 +46,27 @@ public final class SlowTableDetector {
     /** Starts {@code table}'s count again, after it was adapted. */
     public void reset(String table) {
         streaks.remove(table);
+    }
+
+    /**
+     * The latency a table's readers spend their time at: the mean latency of its read templates, each weighted by the
+     * time it took (executions times mean latency), not by its executions. Many fast executions would otherwise hide a
+     * slow template: in a drift benchmark run, 3 ms queries on an adapted expression kept the per-execution mean near a
+     * 20 ms threshold while a 36 ms template held most of the readers' time, and the table was never adapted for it.
+     *
+     * @return the time-weighted mean latency in ms, {@code NaN} when no read ran
+     */
+    public static double readLatency(Map<String, TemplateLatency> templates) {
+        long executions = 0;
+        double time = 0;
+        double weighted = 0;
+        for (TemplateLatency t : templates.values()) {
+            if (t.read()) {
+                executions += t.executions();
+                time += t.executions() * t.meanMs();
+                weighted += t.executions() * t.meanMs() * t.meanMs();
+            }
+        }
+        return executions == 0 ? Double.NaN : time == 0 ? 0 : weighted / time;
     }
 }

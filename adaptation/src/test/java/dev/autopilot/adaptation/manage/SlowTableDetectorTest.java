@@ -1,7 +1,9 @@
 package dev.autopilot.adaptation.manage;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,5 +40,21 @@ class SlowTableDetectorTest {
         detector.observe("T", 12);
         assertFalse(detector.observe("T", Double.NaN));
         assertTrue(detector.observe("T", 12));
+    }
+
+    @Test
+    void manyFastQueriesDoNotHideASlowTemplate() {
+        double latency = SlowTableDetector.readLatency(Map.of("fast", new TemplateLatency(300, 3, true),
+            "slow", new TemplateLatency(50, 36, true), "write", new TemplateLatency(1000, 500, false)));
+        assertEquals((300 * 3 * 3 + 50 * 36 * 36) / (300 * 3 + 50 * 36.0), latency, 1e-9);
+        assertTrue((300 * 3 + 50 * 36) / 350.0 < 10, "the per-execution mean is below the 10 ms threshold");
+        detector.observe("T", latency);
+        assertTrue(detector.observe("T", latency), latency + " ms is slow");
+    }
+
+    @Test
+    void aTableWithoutReadsHasNoLatency() {
+        assertTrue(Double.isNaN(SlowTableDetector.readLatency(Map.of("write", new TemplateLatency(9, 5, false)))));
+        assertEquals(0, SlowTableDetector.readLatency(Map.of("instant", new TemplateLatency(9, 0, true))));
     }
 }
