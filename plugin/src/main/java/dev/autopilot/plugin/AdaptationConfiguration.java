@@ -35,7 +35,10 @@ public class AdaptationConfiguration {
         return latencyThresholdMillis;
     }
 
-    /** @param latencyThresholdMillis mean query latency above which a window counts as slow, in ms */
+    /**
+     * @param latencyThresholdMillis mean read latency (each template weighted by its time) above which a window counts
+     *     as slow, in ms
+     */
     public AdaptationConfiguration setLatencyThresholdMillis(double latencyThresholdMillis) {
         this.latencyThresholdMillis = latencyThresholdMillis;
         return this;
