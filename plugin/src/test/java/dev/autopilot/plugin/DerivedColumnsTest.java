@@ -159,7 +159,7 @@ class DerivedColumnsTest {
     void queriesOverTheExpressionAreRewrittenToTheDerivedColumnAndReturnTheSameRows() throws SQLException {
         String query = "SELECT ID, b * a FROM T WHERE A * B BETWEEN ? AND ? ORDER BY ID";
         try (Connection c = DriverManager.getConnection(CLUSTER.jdbcUrl(1))) {
-            // Wide enough that the rows the first test's writers leave in range (small IDs) number in the hundreds.
+            // Wide enough that the rows the first test's writers leave in range (small IDs) stay well above ten.
             List<List<Object>> rewritten = rows(c, query, -200_000, 200_000);
             List<List<Object>> original = rows(c, AutopilotPlugin.NO_REWRITE + ' ' + query, -200_000, 200_000);
             assertEquals(original, rewritten);

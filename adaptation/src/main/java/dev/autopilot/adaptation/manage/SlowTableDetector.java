@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * Tells when a table has been slow long enough to adapt, without flapping: a window counts as slow when the table's
  * queries took longer than the threshold on average ({@link #readLatency}), and the table is slow after
- * {@code windows} slow windows in a row. Hysteresis: only a window clearly fast (below {@code release} times the threshold) breaks a streak, so a
- * latency hovering around the threshold neither triggers nor resets on every window. Windows in which the table was not
- * read change nothing.
+ * {@code windows} slow windows in a row. Hysteresis: only a window clearly fast (below {@code release} times the
+ * threshold) breaks a streak, so a latency hovering around the threshold neither triggers nor resets on every window.
+ * Windows in which the table was not read change nothing.
  */
 public final class SlowTableDetector {
     private final double thresholdMs;
