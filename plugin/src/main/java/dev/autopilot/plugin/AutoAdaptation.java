@@ -96,8 +96,9 @@ final class AutoAdaptation {
         LayoutPlan plan = plugin.planOf(profile);
         if (!plan.adds() || rejectedBefore(table, plan.write(), history))
             return;
-        String trigger = String.format(Locale.ROOT, "queries took %.1f ms > %.1f ms for %d windows; expected net gain "
-            + "%.0f rows/s", meanMs, cfg.getLatencyThresholdMillis(), cfg.getSlowWindows(), gain);
+        String trigger = String.format(Locale.ROOT, "queries took %.1f ms (time-weighted mean) > %.1f ms for %d "
+            + "windows; expected net gain %.0f rows/s", meanMs, cfg.getLatencyThresholdMillis(), cfg.getSlowWindows(),
+            gain);
         String json = ProfileCodec.write(profile);
         if (cfg.getMode() == AdaptationMode.RECOMMEND) {
             String id = plugin.recommendAdaptation(profile, json, trigger);
