@@ -13,11 +13,13 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
 /**
  * Replaces each expression of a block that a READY derived column holds by a reference to that column, qualified by
  * its relation's name: {@code SUM(l_extendedprice * l_discount)} becomes {@code SUM(L.AP_...)}. The largest matching
- * expression wins. Rows are filtered before they are grouped, so WHERE and JOIN ON may use any READY column; in a
+ * expression wins. Only columns of {@link Relation#exposable() exposable} relations replace expressions outside a
+ * table's wrapper. Rows are filtered before they are grouped, so WHERE and JOIN ON may use any READY column; in a
  * grouped block the select list, HAVING and ORDER BY use one outside aggregates only where GROUP BY uses it too, so
  * that Calcite still finds every selected expression among the grouping keys. A select item that was a bare
  * expression keeps its output name (see {@link OutputNames}) through an explicit alias.
@@ -29,7 +31,7 @@ final class DerivedExpressionRule implements BlockRule {
         "BOOL_OR", "GROUP_CONCAT");
 
     @Override public String name() {
-        return "DerivedColumn";
+        return "DerivedExpression";
     }
 
     @Override public boolean matches(QueryBlock block, RewriteContext cx) {
@@ -55,7 +57,8 @@ final class DerivedExpressionRule implements BlockRule {
             outsideAggregates = new Pass(block.scope(), cx, keys, aliases, null);
         }
         selectList(select.getSelectList(), outsideAggregates, cx);
-        Pass afterSelect = outsideAggregates.hiding(aliases);
+        // ORDER BY names a select item by its alias, also by the one Calcite derives (L_SHIPDATE for D.L_SHIPDATE).
+        Pass afterSelect = outsideAggregates.hiding(outputNames(select.getSelectList()));
         select.setHaving(afterSelect.rewrite(select.getHaving(), true, false));
         rewriteList(select.getOrderList(), afterSelect);
         rewriteList(block.orderList(), afterSelect);
@@ -123,6 +126,16 @@ final class DerivedExpressionRule implements BlockRule {
         return out;
     }
 
+    private static Set<String> outputNames(SqlNodeList items) {
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            String name = SqlValidatorUtil.alias(items.get(i), i);
+            if (name != null)
+                out.add(name);
+        }
+        return out;
+    }
+
     private static boolean aggregate(SqlCall call) {
         return call.getOperator().isAggregator() || call.getKind() == SqlKind.FILTER
             || call.getKind() == SqlKind.WITHIN_GROUP
@@ -174,12 +187,13 @@ final class DerivedExpressionRule implements BlockRule {
             // An aggregate is never a derived expression: skip reading it, look inside.
             if (whole && !aggregate) {
                 DerivedColumnMatcher.Match m = DerivedColumnMatcher.match(call, scope, hidden);
-                if (m != null && !IndexBoundGuard.affected(m.column(), comparison)) {
+                if (m != null && m.relation().exposable() && !IndexBoundGuard.affected(m.column(), comparison)) {
                     String key = m.relation().alias() + '.' + m.column().name();
                     if (insideAggregate || allowed == null || allowed.contains(key)) {
                         if (record != null)
                             record.add(key);
                         cx.used(m.relation().layout(), m.column().name());
+                        m.relation().expose(m.column().name());
                         return m.reference();
                     }
                 }

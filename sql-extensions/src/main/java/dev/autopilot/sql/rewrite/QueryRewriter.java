@@ -25,10 +25,11 @@ public final class QueryRewriter {
     /** Put this comment anywhere in a statement's text to have it planned exactly as written, never rewritten. */
     public static final String NO_REWRITE = "/* autopilot:no-rewrite */";
 
-    private final List<BlockRule> blockRules;
+    private final List<BlockRule> blockRules = RewriteRules.blockRules();
+    private final List<BlockRule> wrapperRules;
 
     private QueryRewriter(RewriteConfig config) {
-        this.blockRules = RewriteRules.blockRules(config);
+        this.wrapperRules = RewriteRules.wrapperRules(config);
     }
 
     /** @return a rewriter with the default rules ({@link RewriteConfig#DEFAULT}) */
@@ -57,7 +58,7 @@ public final class QueryRewriter {
             if (!LayoutMentions.any(statement, layouts))
                 return Rewrite.unchanged(statement);
             SqlNode copy = TreeCopy.of(statement);
-            RewriteContext cx = new RewriteContext(layouts);
+            RewriteContext cx = new RewriteContext(layouts, wrapperRules);
             rewriteStatement(copy, cx);
             return cx.changed() ? Rewrite.changed(copy, cx.firedRules(), cx.usedColumns()) : Rewrite.unchanged(statement);
         }
@@ -67,8 +68,7 @@ public final class QueryRewriter {
     }
 
     private static boolean rewritable(SqlNode statement) {
-        return statement.isA(SqlKind.QUERY) || statement.getKind() == SqlKind.INSERT
-            || statement.getKind() == SqlKind.MERGE
+        return statement.isA(SqlKind.QUERY) || statement.isA(SqlKind.DML)
             || statement instanceof SqlExplain e && rewritable(e.getExplicandum());
     }
 
@@ -89,6 +89,16 @@ public final class QueryRewriter {
             }
             if (statement instanceof SqlInsert insert && insert.getSource().isA(SqlKind.QUERY))
                 new QueryWalker(blockRules, cx).query(insert.getSource(), null);
+            else
+                subqueries(statement, cx);
         }
+        else
+            subqueries(statement, cx);
+    }
+
+    /** Rewrites the queries inside an UPDATE, DELETE or MERGE; its target and source tables are read as written. */
+    private void subqueries(SqlNode dml, RewriteContext cx) {
+        for (SqlNode q : Subqueries.outermost(dml))
+            new QueryWalker(blockRules, cx).query(q, null);
     }
 }

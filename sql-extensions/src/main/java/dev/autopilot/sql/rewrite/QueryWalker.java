@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import dev.autopilot.sql.layout.PartitionLayout;
 import org.apache.calcite.sql.JoinConditionType;
+import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
@@ -16,13 +17,14 @@ import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
-import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
 /**
  * Visits every query block of a query (UNION branches, WITH items, derived tables, subqueries in expressions),
  * builds its {@link Scope} and applies the block rules to it. FROM items are visited before their block, so a
- * derived table is already rewritten when the block that reads it is.
+ * derived table is already rewritten when the block that reads it is. Once a block and every subquery in it are done,
+ * {@link TableWrapRule} reads each of its tables that has derived columns through a wrapper: what the subqueries read
+ * of an enclosing table by correlation is known by then.
  */
 final class QueryWalker {
     private final List<BlockRule> rules;
@@ -73,51 +75,55 @@ final class QueryWalker {
     private void block(SqlSelect select, SqlNodeList orderList, Scope outer) {
         Scope scope = new Scope(outer);
         if (select.getFrom() != null)
-            from(select.getFrom(), scope, outer);
+            from(select.getFrom(), scope, outer, false);
+        boolean exposing = !listsColumnsWholesale(select, scope);
+        for (Relation r : scope.relations())
+            r.exposable(exposing && r.preserved());
         QueryBlock block = new QueryBlock(select, orderList, scope);
         for (BlockRule rule : rules) {
             if (rule.matches(block, cx) && rule.apply(block, cx))
                 cx.fired(rule.name());
         }
-        List<SqlNode> beforeGrouping = new ArrayList<>();
-        SubqueryFinder finder = new SubqueryFinder(beforeGrouping);
-        accept(finder, select.getWhere(), select.getGroup());
-        joinConditions(select.getFrom(), finder);
-        List<SqlNode> afterGrouping = new ArrayList<>();
-        accept(new SubqueryFinder(afterGrouping), select.getSelectList(), select.getHaving(), select.getOrderList(),
-            orderList);
+        List<SqlNode> beforeGrouping = Subqueries.outermost(select.getWhere(), select.getGroup());
+        joinConditions(select.getFrom(), beforeGrouping);
+        List<SqlNode> afterGrouping = Subqueries.outermost(select.getSelectList(), select.getHaving(),
+            select.getOrderList(), orderList);
         for (SqlNode q : beforeGrouping)
             query(q, scope);
         boolean grouped = select.getGroup() != null && !select.getGroup().isEmpty();
         Scope afterGroupingScope = grouped ? scope.closedToCorrelation() : scope;
         for (SqlNode q : afterGrouping)
             query(q, afterGroupingScope);
+        if (RewriteRules.TABLE_WRAP.matches(block, cx) && RewriteRules.TABLE_WRAP.apply(block, cx))
+            cx.fired(RewriteRules.TABLE_WRAP.name());
     }
 
-    private static void accept(SubqueryFinder finder, SqlNode... clauses) {
-        for (SqlNode clause : clauses) {
-            if (clause != null)
-                clause.accept(finder);
-        }
+    /** @return whether a star, NATURAL or USING in the block names columns of its relations that nobody listed */
+    private static boolean listsColumnsWholesale(SqlSelect select, Scope scope) {
+        return scope.hasNaturalOrUsingJoin()
+            || select.getSelectList().stream().anyMatch(i -> i instanceof SqlIdentifier id && id.isStar());
     }
 
-    private static void joinConditions(SqlNode from, SubqueryFinder finder) {
+    private static void joinConditions(SqlNode from, List<SqlNode> found) {
         if (from instanceof SqlJoin join) {
-            joinConditions(join.getLeft(), finder);
-            joinConditions(join.getRight(), finder);
-            if (join.getCondition() != null && join.getConditionType() == JoinConditionType.ON)
-                join.getCondition().accept(finder);
+            joinConditions(join.getLeft(), found);
+            joinConditions(join.getRight(), found);
+            if (join.getConditionType() == JoinConditionType.ON)
+                Subqueries.into(found, join.getCondition());
         }
     }
 
-    private void from(SqlNode from, Scope scope, Scope outer) {
+    /** @param nullExtended whether an outer join above this item may null-extend its rows */
+    private void from(SqlNode from, Scope scope, Scope outer, boolean nullExtended) {
         switch (from.getKind()) {
             case JOIN -> {
                 SqlJoin join = (SqlJoin)from;
-                from(join.getLeft(), scope, outer);
-                from(join.getRight(), scope, outer);
+                JoinType type = join.getJoinType();
+                from(join.getLeft(), scope, outer, nullExtended || type == JoinType.RIGHT || type == JoinType.FULL);
+                from(join.getRight(), scope, outer, nullExtended || type == JoinType.LEFT || type == JoinType.FULL);
                 if (join.isNatural() || join.getConditionType() == JoinConditionType.USING)
                     scope.markNaturalOrUsingJoin();
+                return;
             }
             case AS -> {
                 List<SqlNode> operands = ((SqlCall)from).getOperandList();
@@ -134,6 +140,8 @@ final class QueryWalker {
             }
             default -> scope.add(relation(from, null, outer));
         }
+        if (nullExtended)
+            scope.relations().get(scope.relations().size() - 1).nullExtended();
     }
 
     private Relation relation(SqlNode source, String alias, Scope outer) {
@@ -183,22 +191,5 @@ final class QueryWalker {
             out.add(SqlValidatorUtil.alias(item, i++));
         }
         return out;
-    }
-
-    /** Collects the outermost queries inside expressions, without entering them. */
-    private static final class SubqueryFinder extends SqlBasicVisitor<Void> {
-        private final List<SqlNode> found;
-
-        SubqueryFinder(List<SqlNode> found) {
-            this.found = found;
-        }
-
-        @Override public Void visit(SqlCall call) {
-            if (call.isA(SqlKind.QUERY)) {
-                found.add(call);
-                return null;
-            }
-            return super.visit(call);
-        }
     }
 }

@@ -1,22 +1,31 @@
 package dev.autopilot.sql.rewrite;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import dev.autopilot.sql.expression.DerivedExpression;
 import dev.autopilot.sql.layout.DerivedColumn;
 import dev.autopilot.sql.layout.PartitionLayout;
+import org.apache.calcite.sql.SqlNode;
 
 /**
  * One item of a FROM clause as the rewriter sees it: the name that qualifies its columns, the layout when it is a
- * table Autopilot manages, and its column names when they are known.
+ * table Autopilot manages, and its column names when they are known. A table with derived columns is read through a
+ * {@link RelationWrapper wrapper}; the relation collects what that wrapper holds: the WHERE conjuncts moved into it and
+ * the derived columns that expressions outside it read.
  */
 final class Relation {
     private final String alias;
     private final PartitionLayout layout;
     private final Set<String> columns;
+    private final List<SqlNode> pushed = new ArrayList<>();
+    private final Set<String> exposed = new LinkedHashSet<>();
+    private boolean preserved = true;
+    private boolean exposable;
     private Map<DerivedExpression, DerivedColumn> ready;
     private Map<DerivedExpression, DerivedColumn> readyKeys;
     private Set<Set<String>> readyColumnSets;
@@ -32,11 +41,18 @@ final class Relation {
         this.columns = columns;
     }
 
-    /** @return a managed table under {@code alias}: its own columns and its derived ones */
+    /** @return a managed table under {@code alias}, with the user's own columns only: derived ones are never named */
     static Relation table(String alias, PartitionLayout layout) {
+        return new Relation(alias, layout, new HashSet<>(layout.table().columns().keySet()));
+    }
+
+    /** @return the table inside its own wrapper, where the rules' references to its derived columns resolve */
+    static Relation insideWrapper(String alias, PartitionLayout layout) {
         Set<String> cols = new HashSet<>(layout.table().columns().keySet());
         layout.derived().forEach(d -> cols.add(d.name()));
-        return new Relation(alias, layout, cols);
+        Relation r = new Relation(alias, layout, cols);
+        r.exposable = true;
+        return r;
     }
 
     String alias() {
@@ -51,6 +67,48 @@ final class Relation {
     /** @return whether it has columns the user did not declare, which a star must not show */
     boolean hasDerivedColumns() {
         return layout != null && !layout.derived().isEmpty();
+    }
+
+    /** @return whether a row of it can reach its block's filter and select list null-extended by an outer join */
+    boolean preserved() {
+        return preserved;
+    }
+
+    void nullExtended() {
+        preserved = false;
+    }
+
+    /**
+     * @return whether expressions outside its wrapper may read its derived columns: only when nothing in its block
+     *     lists a relation's columns wholesale (a star, NATURAL or USING) and none of its rows are null-extended there,
+     *     where a derived column would read NULL although an expression such as {@code COALESCE(x, 0)} would not
+     */
+    boolean exposable() {
+        return exposable;
+    }
+
+    void exposable(boolean exposable) {
+        this.exposable = exposable;
+    }
+
+    /** Notes that an expression outside the wrapper reads {@code column}, which the wrapper must then give. */
+    void expose(String column) {
+        exposed.add(column);
+    }
+
+    /** @return the derived columns read outside the wrapper, in the order first read */
+    Set<String> exposed() {
+        return exposed;
+    }
+
+    /** Moves a conjunct of its block's WHERE into its wrapper. */
+    void push(SqlNode conjunct) {
+        pushed.add(conjunct);
+    }
+
+    /** @return the WHERE conjuncts moved into its wrapper, in order */
+    List<SqlNode> pushed() {
+        return pushed;
     }
 
     /** @return whether its column names are known (not for unmanaged tables and most table expressions) */

@@ -13,13 +13,20 @@ import org.apache.calcite.sql.SqlIdentifier;
 /** What one rewrite knows and has done: the layouts, the common table names in scope, the rules that fired. */
 final class RewriteContext {
     private final LayoutSnapshot layouts;
+    private final List<BlockRule> wrapperRules;
     private final List<String> commonTables = new ArrayList<>();
     private final Set<String> fired = new LinkedHashSet<>();
     private final Map<String, Set<String>> used = new LinkedHashMap<>();
     private int replacements;
 
-    RewriteContext(LayoutSnapshot layouts) {
+    RewriteContext(LayoutSnapshot layouts, List<BlockRule> wrapperRules) {
         this.layouts = layouts;
+        this.wrapperRules = wrapperRules;
+    }
+
+    /** @return the rules that run on the block of each table wrapper */
+    List<BlockRule> wrapperRules() {
+        return wrapperRules;
     }
 
     /**

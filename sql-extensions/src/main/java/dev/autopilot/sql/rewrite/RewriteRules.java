@@ -7,8 +7,8 @@ final class RewriteRules {
     /** Writes out the target columns of an INSERT without a column list into a table with derived columns. */
     static final StatementRule INSERT_COLUMN_LIST = new InsertColumnListRule();
 
-    /** Writes out {@code *} over tables with derived columns as the user's own columns. */
-    static final BlockRule STAR_EXPANSION = new StarExpansionRule();
+    /** Moves WHERE conjuncts that a table's derived columns can answer into that table's wrapper. */
+    static final BlockRule FILTER_PUSHDOWN = new FilterPushdownRule();
 
     /** Narrows filters on expressions by their READY search keys, which Ignite can seek in an index. */
     static final BlockRule SEARCH_KEY = new SearchKeyRule();
@@ -16,20 +16,31 @@ final class RewriteRules {
     /** Reads READY derived columns instead of computing the expressions they hold. */
     static final BlockRule DERIVED_EXPRESSION = new DerivedExpressionRule();
 
-    /** Keeps Ignite from planning a rewritten IN subquery with a map/reduce sort aggregate, which fails in 2.17. */
-    static final StatementRule SORT_AGGREGATE_HINT = new SortAggregateHintRule();
-
     /** Forces an Autopilot index whose prefix a block's filter matches exactly (only when configured). */
     static final BlockRule INDEX_HINT = new IndexHintRule();
 
+    /** Reads every table with derived columns through a projection of the user's columns, so nothing else sees them. */
+    static final BlockRule TABLE_WRAP = new TableWrapRule();
+
+    /** Keeps Ignite from planning a rewritten IN subquery with a map/reduce sort aggregate, which fails in 2.17. */
+    static final StatementRule SORT_AGGREGATE_HINT = new SortAggregateHintRule();
+
     /**
-     * Star expansion first: it fixes the ordinals that unaliased expressions are named after. Search keys before
-     * derived columns: a derived column replacing part of an expression would hide the expression from its key. Index
-     * hints last: they read predicates on derived columns.
+     * The rules of a user's block: pushdown first, so that the derived columns its conjuncts use are read inside the
+     * wrapper and never exposed by it; then derived columns for what stays outside.
      */
-    static List<BlockRule> blockRules(RewriteConfig config) {
-        return config.indexHints() ? List.of(STAR_EXPANSION, SEARCH_KEY, DERIVED_EXPRESSION, INDEX_HINT)
-            : List.of(STAR_EXPANSION, SEARCH_KEY, DERIVED_EXPRESSION);
+    static List<BlockRule> blockRules() {
+        return List.of(FILTER_PUSHDOWN, DERIVED_EXPRESSION);
+    }
+
+    /**
+     * The rules of a wrapper's own block (its WHERE holds the pushed conjuncts). Search keys before derived columns:
+     * a derived column replacing part of an expression would hide the expression from its key. Index hints last: they
+     * read predicates on derived columns.
+     */
+    static List<BlockRule> wrapperRules(RewriteConfig config) {
+        return config.indexHints() ? List.of(SEARCH_KEY, DERIVED_EXPRESSION, INDEX_HINT)
+            : List.of(SEARCH_KEY, DERIVED_EXPRESSION);
     }
 
     private RewriteRules() {

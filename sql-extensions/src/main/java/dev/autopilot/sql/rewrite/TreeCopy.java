@@ -5,10 +5,12 @@ import java.util.List;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlMerge;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
@@ -28,6 +30,11 @@ final class TreeCopy extends SqlShuttle {
     @Override public SqlNode visit(SqlCall call) {
         if (call instanceof SqlMerge m)
             return merge(m);
+        if (call instanceof SqlUpdate u)
+            return update(u);
+        if (call instanceof SqlDelete d)
+            return new SqlDelete(d.getParserPosition(), copy(d.getTargetTable()), copy(d.getCondition()),
+                (SqlSelect)copy(d.getSourceSelect()), (SqlIdentifier)copy(d.getAlias()));
         CallCopyingArgHandler copy = new CallCopyingArgHandler(call, true);
         call.getOperator().acceptCall(this, call, false, copy);
         SqlNode result = copy.result();
@@ -37,14 +44,17 @@ final class TreeCopy extends SqlShuttle {
         return result;
     }
 
-    /**
-     * MERGE's operator rebuilds a plain call, not a {@link SqlMerge}. Its UPDATE branch (which has no target of its
-     * own, so its operator cannot copy it) is shared: no rule changes it.
-     */
+    /** The operators of MERGE, UPDATE and DELETE rebuild plain calls, not their own classes. */
     private SqlNode merge(SqlMerge m) {
         return new SqlMerge(m.getParserPosition(), copy(m.getTargetTable()), copy(m.getCondition()),
-            copy(m.getSourceTableRef()), m.getUpdateCall(), (SqlInsert)copy(m.getInsertCall()),
+            copy(m.getSourceTableRef()), (SqlUpdate)copy(m.getUpdateCall()), (SqlInsert)copy(m.getInsertCall()),
             (SqlSelect)copy(m.getSourceSelect()), (SqlIdentifier)copy(m.getAlias()));
+    }
+
+    private SqlNode update(SqlUpdate u) {
+        return new SqlUpdate(u.getParserPosition(), copy(u.getTargetTable()), (SqlNodeList)copy(u.getTargetColumnList()),
+            (SqlNodeList)copy(u.getSourceExpressionList()), copy(u.getCondition()), (SqlSelect)copy(u.getSourceSelect()),
+            (SqlIdentifier)copy(u.getAlias()));
     }
 
     private SqlNode copy(SqlNode n) {

@@ -13,6 +13,7 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.junit.jupiter.api.Test;
 
+import static dev.autopilot.sql.rewrite.RewriteFixture.assertOnlyWrapped;
 import static dev.autopilot.sql.rewrite.RewriteFixture.LAYOUTS;
 import static dev.autopilot.sql.rewrite.RewriteFixture.REWRITER;
 import static dev.autopilot.sql.rewrite.RewriteFixture.assertRewrite;
@@ -54,21 +55,24 @@ class QueryRewriterTest {
     @Test
     void unsupportedConstructsPassThrough() {
         assertUnchanged("select * from table(system_range(1, 10))");
-        assertUnchanged("select l_extendedprice * l_discount from lineitem l (a, b, c, d, e, f, g, h)");
+        assertOnlyWrapped("select l_extendedprice * l_discount from lineitem l (a, b, c, d, e, f, g, h)",
+            "SELECT L_EXTENDEDPRICE * L_DISCOUNT FROM (SELECT L_ORDERKEY, L_LINENUMBER, L_QUANTITY,"
+            + " L_EXTENDEDPRICE, L_DISCOUNT, L_TAX, L_SHIPDATE, L_COMMENT FROM LINEITEM) AS L (A, B, C, D, E, F,"
+            + " G, H)");
     }
 
     @Test
     void allRulesTogether() {
         Rewrite r = assertRewrite("select * from lineitem l where l_extendedprice * l_discount > 1",
-            "SELECT L.L_ORDERKEY, L.L_LINENUMBER, L.L_QUANTITY, L.L_EXTENDEDPRICE, L.L_DISCOUNT, L.L_TAX, "
-                + "L.L_SHIPDATE, L.L_COMMENT FROM LINEITEM AS L WHERE L.AP_DISC_PRICE > 1");
-        assertEquals(List.of("StarExpansion", "DerivedColumn"), r.rules());
+            "SELECT * FROM {LINEITEM AS L WHERE L.AP_DISC_PRICE > 1}");
+        assertEquals(List.of("FilterPushdown", "DerivedExpression", "TableWrap"), r.rules());
     }
 
     @Test
     void quotedIdentifiersSurviveThePrinter() {
         assertRewrite("select \"l_x\", \"SELECT\", l_extendedprice * l_discount as \"rev\" from lineitem",
-            "SELECT \"l_x\", \"SELECT\", LINEITEM.AP_DISC_PRICE AS \"rev\" FROM LINEITEM");
+            "SELECT \"l_x\", \"SELECT\", LINEITEM.AP_DISC_PRICE AS \"rev\" FROM {LINEITEM AS LINEITEM"
+                + " +AP_DISC_PRICE}");
     }
 
     /**
