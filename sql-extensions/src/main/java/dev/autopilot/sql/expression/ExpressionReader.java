@@ -30,7 +30,7 @@ import org.apache.calcite.sql.fun.SqlCase;
  * Turns a parsed expression into a canonical {@link Expr}, admitting only the allowed grammar: columns of the one
  * table, number, string and date literals, arithmetic, and a fixed list of deterministic functions. Canonical form
  * is built on the way: operands of commutative operators are sorted, nested {@code +}, {@code *}, {@code AND} and
- * {@code OR} flattened, casts to the type a value already has dropped.
+ * {@code OR} flattened, casts that provably change no value dropped.
  */
 final class ExpressionReader {
     private static final Map<String, Op> FUNCTIONS = Map.of("MOD", Op.MOD, "FLOOR", Op.FLOOR, "CEIL", Op.CEIL,
@@ -155,6 +155,9 @@ final class ExpressionReader {
         Expr arg = read(call.operand(0));
         if (!(call.operand(1) instanceof SqlDataTypeSpec spec))
             throw new ExpressionException("CAST needs a type");
+        // CHAR(n) pads with blanks, so it is not the VARCHAR(n) that ColumnType reads it as.
+        if ("CHAR".equals(spec.getTypeName().getSimple()))
+            throw new ExpressionException("CAST to " + SqlPrinter.print(spec) + " is not allowed, write VARCHAR");
         ColumnType to;
         try {
             to = ColumnType.parse(SqlPrinter.print(spec));
@@ -163,12 +166,24 @@ final class ExpressionReader {
             throw new ExpressionException("CAST to " + SqlPrinter.print(spec) + " is not allowed");
         }
         TypeRules.checkCast(arg.type(), to);
-        return sameType(arg.type(), to) ? arg : new Expr.Cast(arg, to);
+        return noOp(arg, to) ? arg : new Expr.Cast(arg, to);
     }
 
-    /** A cast changes nothing when the value has the target type, or the target's size is the one we do not know. */
-    private static boolean sameType(ColumnType from, ColumnType to) {
-        return from.equals(to) || from.name() == to.name() && !from.sized() && to.name() != TypeName.VARCHAR;
+    /**
+     * Whether casting {@code arg} to {@code to} provably changes no value, so that canonical form may drop the cast:
+     * the value must already have the target type, size included. The size of a column is what Ignite checks on every
+     * write and the size of a cast is what it writes; a size {@link TypeRules} gives a computed value is an
+     * approximation (a DECIMAL quotient carries more digits than its type's scale), so it proves nothing, and neither
+     * does an unknown size. A VARCHAR without a length truncates nothing.
+     */
+    private static boolean noOp(Expr arg, ColumnType to) {
+        if (!arg.type().equals(to))
+            return false;
+        if (!to.name().sizable())
+            return true;
+        if (!to.sized())
+            return to.name() == TypeName.VARCHAR;
+        return arg instanceof Expr.Column || arg instanceof Expr.Cast;
     }
 
     private Expr extract(SqlCall call) {

@@ -7,10 +7,13 @@ import java.util.regex.Pattern;
 
 /**
  * The SQL type of a column or of a derived expression, as far as it is known: a type name plus precision and scale
- * for DECIMAL and a length for VARCHAR ({@code -1} when unknown, as for tables described by Java types only).
+ * for DECIMAL, a length for VARCHAR and a fractional-second precision for TIME and TIMESTAMP ({@code -1} when unknown:
+ * for a column that declares none, or for a cast that writes none). Expression matching drops a cast only when its
+ * operand provably has the target type, so an unknown size never counts as equal to a known one.
  *
  * @param name the type
- * @param precision DECIMAL precision or VARCHAR length, {@code -1} if unknown or not applicable
+ * @param precision DECIMAL precision, VARCHAR length or TIME/TIMESTAMP precision, {@code -1} if unknown or not
+ *     applicable
  * @param scale DECIMAL scale, {@code -1} if unknown or not applicable
  */
 public record ColumnType(TypeName name, int precision, int scale) {
@@ -58,11 +61,33 @@ public record ColumnType(TypeName name, int precision, int scale) {
 
     /** @return the type of a column Ignite describes by its Java class name; {@code OTHER} for anything else */
     public static ColumnType ofJava(String javaType) {
-        return of(JAVA_NAMES.getOrDefault(javaType, TypeName.OTHER));
+        return ofJava(javaType, -1, -1);
     }
 
     /**
-     * @param sql a SQL type as written in DDL or a CAST: {@code DECIMAL(15,2)}, {@code VARCHAR(10)}, {@code INT}
+     * The type of a column as Ignite holds its values: Ignite checks a DECIMAL's precision and scale and a VARCHAR's
+     * length on every write when the table declares them (a DECIMAL without a declared scale is checked on precision
+     * only, so its scale stays unknown). TIME and TIMESTAMP keep no size: Ignite's planner types those columns by
+     * their Java class whatever precision the DDL gave.
+     *
+     * @param javaType the column's Java class name
+     * @param precision its declared precision or length, {@code -1} if none
+     * @param scale its declared scale, {@code -1} if none
+     * @return the column's type
+     */
+    public static ColumnType ofJava(String javaType, int precision, int scale) {
+        TypeName name = JAVA_NAMES.getOrDefault(javaType, TypeName.OTHER);
+        if (name == TypeName.DECIMAL && precision >= 0 && scale >= 0)
+            return new ColumnType(name, precision, scale);
+        if (name == TypeName.VARCHAR && precision >= 0)
+            return new ColumnType(name, precision, -1);
+        return of(name);
+    }
+
+    /**
+     * @param sql a SQL type as written in DDL or a CAST: {@code DECIMAL(15,2)}, {@code VARCHAR(10)}, {@code INT},
+     *     {@code TIMESTAMP(0)}; {@code CHAR(n)} is read as {@code VARCHAR(n)}, which is what a CHAR column of Ignite
+     *     holds
      * @return the type
      * @throws IllegalArgumentException naming the text when it is not a type we know
      */
@@ -72,10 +97,9 @@ public record ColumnType(TypeName name, int precision, int scale) {
         if (name == null)
             throw new IllegalArgumentException("unknown SQL type " + sql);
         int precision = m.group(2) == null ? -1 : Integer.parseInt(m.group(2));
-        int scale = m.group(3) == null ? (name == TypeName.DECIMAL && precision >= 0 ? 0 : -1)
-            : Integer.parseInt(m.group(3));
-        return name == TypeName.DECIMAL || name == TypeName.VARCHAR ? new ColumnType(name, precision, scale)
-            : of(name);
+        int scale = name != TypeName.DECIMAL ? -1 : m.group(3) != null ? Integer.parseInt(m.group(3))
+            : precision >= 0 ? 0 : -1;
+        return name.sizable() ? new ColumnType(name, precision, scale) : of(name);
     }
 
     /** @return whether precision (and scale) are known */
@@ -87,8 +111,8 @@ public record ColumnType(TypeName name, int precision, int scale) {
     @Override public String toString() {
         if (name == TypeName.DECIMAL && sized())
             return "DECIMAL(" + precision + ", " + Math.max(scale, 0) + ")";
-        if (name == TypeName.VARCHAR && sized())
-            return "VARCHAR(" + precision + ")";
+        if (name.sizable() && sized())
+            return name.name() + "(" + precision + ")";
         return name.name();
     }
 }

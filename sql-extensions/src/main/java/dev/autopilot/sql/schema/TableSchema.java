@@ -27,13 +27,14 @@ public record TableSchema(String table, String cacheName, Map<String, ColumnType
     }
 
     /**
-     * @param t a managed table (column types known by Java class only, so DECIMAL precision is unknown)
+     * @param t a managed table
      * @param indexes the columns of its secondary indexes
      * @return its schema
      */
     public static TableSchema of(ManagedTable t, List<List<String>> indexes) {
         Map<String, ColumnType> columns = new LinkedHashMap<>();
-        t.types().forEach((c, javaType) -> columns.put(c, ColumnType.ofJava(javaType)));
+        t.types().forEach((c, javaType) -> columns.put(c, ColumnType.ofJava(javaType,
+            t.precision().getOrDefault(c, -1), t.scale().getOrDefault(c, -1))));
         List<String> key = new ArrayList<>();
         if (t.keyColumn() != null)
             key.add(t.keyColumn());

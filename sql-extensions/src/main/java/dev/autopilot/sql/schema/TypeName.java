@@ -14,6 +14,11 @@ public enum TypeName {
         return ordinal() <= BIGINT.ordinal();
     }
 
+    /** @return whether values of this type have a size besides: DECIMAL, VARCHAR, TIME and TIMESTAMP do */
+    public boolean sizable() {
+        return this == DECIMAL || this == VARCHAR || this == TIME || this == TIMESTAMP;
+    }
+
     /** @return whether this is a date, time or timestamp */
     public boolean datetime() {
         return this == DATE || this == TIME || this == TIMESTAMP;
