@@ -46,8 +46,10 @@ import dev.autopilot.sql.analysis.StatementAnalyzer;
 import dev.autopilot.sql.capture.QueryCapture;
 import dev.autopilot.sql.expression.ProfileValidationException;
 import dev.autopilot.sql.internal.CalciteHook;
+import dev.autopilot.sql.internal.ColumnCatalogs;
 import dev.autopilot.sql.internal.DerivedValueCompiler;
 import dev.autopilot.sql.internal.QueryFinishTap;
+import dev.autopilot.sql.layout.HiddenColumns;
 import dev.autopilot.sql.layout.LayoutSnapshot;
 import dev.autopilot.sql.layout.PartitionLayout;
 import dev.autopilot.sql.log.QueryLog;
@@ -490,6 +492,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
             cfg.getAdaptationThreads(), cfg.getAdaptation().getFillLatencyRatio(), cfg.getAdaptation().getFillNiceRatio()));
         adaptations = new AdaptationRecords(ignite);
         tap = QueryFinishTap.install(ignite, capture);
+        hideDerivedColumns(ignite);
         registerMetrics(ignite.metrics().getOrCreate(NAME));
 
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -527,6 +530,19 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         }
 
         log.info("Autopilot started: " + cfg + ", tables in schema " + SystemTable.SCHEMA);
+    }
+
+    /**
+     * Keeps derived columns out of {@code SYS.TABLE_COLUMNS} and JDBC {@code getColumns}, where SQL tools list a
+     * table's columns (issue 23). A node whose Ignite lacks the internals this needs still runs, listing them.
+     */
+    private void hideDerivedColumns(Ignite ignite) {
+        try {
+            ColumnCatalogs.hide(ignite, HiddenColumns.derivedIn(layouts::snapshot));
+        }
+        catch (IllegalStateException e) {
+            log.warning("Autopilot cannot hide derived columns from SQL catalogs: " + e.getMessage(), e);
+        }
     }
 
     void stop() {

@@ -147,7 +147,7 @@ class AdaptationManagerTest {
         assertEquals(List.of("AP_AB"), layout.derived().stream().map(c -> c.name()).toList());
         assertTrue(layout.derived().get(0).ready());
         assertEquals(List.of(), layout.indexes(), "the index on the retired bucket went with it");
-        assertEquals(List.of(List.of("AP_AB")), AdaptationWorkload.derivedColumns(node(0)), "AP_BUCKET dropped");
+        assertEquals(List.of("AP_AB"), AdaptationWorkload.derivedColumns(node(0)), "AP_BUCKET dropped");
         assertEquals(0, workload.lostRows(node(0)));
         assertEquals(0, AdaptationWorkload.wrongResults(node(1)));
         IllegalStateException refused = assertThrows(IllegalStateException.class,

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.cache.query.FieldsQueryCursor;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.apache.ignite.client.ClientCache;
 import org.apache.ignite.client.IgniteClient;
@@ -155,16 +156,38 @@ final class AdaptationWorkload implements AutoCloseable {
     }
 
     /** @return the columns of {@code T} whose names start with {@code AP_} */
-    static List<List<?>> derivedColumns(Ignite node) {
-        return sql(node, "SELECT COLUMN_NAME FROM SYS.TABLE_COLUMNS WHERE SCHEMA_NAME = 'PUBLIC' AND TABLE_NAME = 'T' "
-            + "AND COLUMN_NAME LIKE 'AP\\_%' ESCAPE '\\'");
+    static List<String> derivedColumns(Ignite node) {
+        return derivedColumns(node, "T");
+    }
+
+    /**
+     * @return the columns of {@code table} in {@code PUBLIC} whose names start with {@code AP_}, as a star that
+     *     Autopilot does not rewrite lists them: SQL catalogs such as {@code SYS.TABLE_COLUMNS} hide derived columns
+     */
+    static List<String> derivedColumns(Ignite node, String table) {
+        List<String> out = new ArrayList<>();
+        SqlFieldsQuery star = new SqlFieldsQuery(AutopilotPlugin.NO_REWRITE + " SELECT * FROM " + table + " LIMIT 0")
+            .setSchema("PUBLIC");
+        try (FieldsQueryCursor<List<?>> cursor = retried(() -> node.cache("autopilot_table_stats").query(star))) {
+            for (int i = 0; i < cursor.getColumnsCount(); i++) {
+                if (cursor.getFieldName(i).startsWith("AP_"))
+                    out.add(cursor.getFieldName(i));
+            }
+        }
+        return out;
     }
 
     /** Runs a statement, again while the topology is changing (a node just joined or left). */
     static List<List<?>> sql(Ignite node, String sql) {
+        return retried(() -> node.cache("autopilot_table_stats").query(new SqlFieldsQuery(sql).setSchema("PUBLIC"))
+            .getAll());
+    }
+
+    /** @return what {@code query} returns, asked again while the topology is changing */
+    private static <T> T retried(Supplier<T> query) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return node.cache("autopilot_table_stats").query(new SqlFieldsQuery(sql).setSchema("PUBLIC")).getAll();
+                return query.get();
             }
             catch (RuntimeException e) {
                 if (attempt == 20 || !X.hasCause(e, ClusterTopologyException.class))

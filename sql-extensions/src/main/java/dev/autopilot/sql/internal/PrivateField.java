@@ -1,0 +1,52 @@
+package dev.autopilot.sql.internal;
+
+import java.lang.reflect.Field;
+
+/**
+ * Reads and replaces a private field of an Ignite object, for hooks Ignite offers no API for. A field that is not
+ * there fails loudly, naming it: a newer Ignite moved it, and the hook must be checked against that version.
+ */
+final class PrivateField {
+    private final Field field;
+
+    private PrivateField(Field field) {
+        this.field = field;
+    }
+
+    /**
+     * @param declaring the class that declares the field
+     * @param name the field's name
+     * @return the field, made accessible
+     * @throws IllegalStateException when {@code declaring} has no such field
+     */
+    static PrivateField of(Class<?> declaring, String name) {
+        try {
+            Field f = declaring.getDeclaredField(name);
+            f.setAccessible(true);
+            return new PrivateField(f);
+        }
+        catch (NoSuchFieldException | RuntimeException e) {
+            throw new IllegalStateException("No accessible field " + declaring.getName() + '.' + name, e);
+        }
+    }
+
+    /** @return the field's value in {@code owner} */
+    Object get(Object owner) {
+        try {
+            return field.get(owner);
+        }
+        catch (IllegalAccessException e) {
+            throw new IllegalStateException("Cannot read " + field, e);
+        }
+    }
+
+    /** Sets the field of {@code owner} to {@code value}, final or not. */
+    void set(Object owner, Object value) {
+        try {
+            field.set(owner, value);
+        }
+        catch (IllegalAccessException e) {
+            throw new IllegalStateException("Cannot replace " + field, e);
+        }
+    }
+}
