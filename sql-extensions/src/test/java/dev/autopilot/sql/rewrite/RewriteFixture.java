@@ -80,45 +80,66 @@ final class RewriteFixture {
     private RewriteFixture() {
     }
 
-    /** Asserts the rewritten text, that it parses back to the rewritten tree, and that the input tree is intact. */
+    /** The fixture's layouts and the tables whose wrappers expected texts write short. */
+    static final Tables TABLES = new Tables(LAYOUTS, List.of(LINEITEM, ORDERS, SUPPLIER, DUP1));
+
+    /**
+     * Layouts for golden tests, with the tables whose wrappers the expected texts write short ({@link WrapperText}).
+     *
+     * @param layouts what the rewriter rewrites for
+     * @param tables the managed tables, by their user columns
+     */
+    record Tables(LayoutSnapshot layouts, List<TableSchema> tables) {
+        /** Asserts the rewritten text, that it parses back to the rewritten tree, and that the input is intact. */
+        Rewrite assertRewrite(QueryRewriter rewriter, String sql, String expected) {
+            SqlNode statement = parse(sql);
+            String before = RewritePrinter.print(statement);
+            Rewrite r = rewriter.rewrite(statement, layouts);
+            assertTrue(r.changed(), () -> "not rewritten: " + sql);
+            assertEquals(expected, expected.contains("{") ? WrapperText.compact(r.sql(), tables) : r.sql());
+            assertRoundTrip(r);
+            assertEquals(before, RewritePrinter.print(statement), "the input tree changed");
+            return r;
+        }
+
+        /** Asserts that the rewriter only wrapped the statement's tables, reading no derived column. */
+        void assertOnlyWrapped(QueryRewriter rewriter, String sql, String expected) {
+            Rewrite r = assertRewrite(rewriter, sql, expected);
+            assertTrue(r.usedColumns().isEmpty(), () -> "read: " + r.usedColumns());
+        }
+
+        /** Asserts that the rewriter hands back the very statement it was given. */
+        void assertUnchanged(QueryRewriter rewriter, String sql) {
+            SqlNode statement = parse(sql);
+            Rewrite r = rewriter.rewrite(statement, layouts);
+            assertFalse(r.changed(), () -> "rewritten: " + r.sql());
+            assertSame(statement, r.statement());
+            assertTrue(r.rules().isEmpty());
+        }
+    }
+
     static Rewrite assertRewrite(String sql, String expected) {
-        return assertRewrite(REWRITER, sql, expected);
+        return TABLES.assertRewrite(REWRITER, sql, expected);
     }
 
     static Rewrite assertRewrite(QueryRewriter rewriter, String sql, String expected) {
-        SqlNode statement = parse(sql);
-        String before = RewritePrinter.print(statement);
-        Rewrite r = rewriter.rewrite(statement, LAYOUTS);
-        assertTrue(r.changed(), () -> "not rewritten: " + sql);
-        String actual = expected.contains("{") ? WrapperText.compact(r.sql(), List.of(LINEITEM, ORDERS, SUPPLIER, DUP1))
-            : r.sql();
-        assertEquals(expected, actual);
-        assertRoundTrip(r);
-        assertEquals(before, RewritePrinter.print(statement), "the input tree changed");
-        return r;
+        return TABLES.assertRewrite(rewriter, sql, expected);
     }
 
-    /** Asserts that the rewriter only wrapped the statement's tables, reading no derived column. */
     static void assertOnlyWrapped(String sql, String expected) {
-        assertOnlyWrapped(REWRITER, sql, expected);
+        TABLES.assertOnlyWrapped(REWRITER, sql, expected);
     }
 
     static void assertOnlyWrapped(QueryRewriter rewriter, String sql, String expected) {
-        Rewrite r = assertRewrite(rewriter, sql, expected);
-        assertTrue(r.usedColumns().isEmpty(), () -> "read: " + r.usedColumns());
+        TABLES.assertOnlyWrapped(rewriter, sql, expected);
     }
 
-    /** Asserts that the rewriter hands back the very statement it was given. */
     static void assertUnchanged(String sql) {
-        assertUnchanged(REWRITER, sql);
+        TABLES.assertUnchanged(REWRITER, sql);
     }
 
     static void assertUnchanged(QueryRewriter rewriter, String sql) {
-        SqlNode statement = parse(sql);
-        Rewrite r = rewriter.rewrite(statement, LAYOUTS);
-        assertFalse(r.changed(), () -> "rewritten: " + r.sql());
-        assertSame(statement, r.statement());
-        assertTrue(r.rules().isEmpty());
+        TABLES.assertUnchanged(rewriter, sql);
     }
 
     /**
@@ -141,7 +162,7 @@ final class RewriteFixture {
         return PARSER.parse(sql).get(0);
     }
 
-    private static TableSchema table(String name, String... columns) {
+    static TableSchema table(String name, String... columns) {
         Map<String, ColumnType> c = new LinkedHashMap<>();
         for (String col : columns) {
             int sp = col.indexOf(' ');
@@ -150,11 +171,11 @@ final class RewriteFixture {
         return new TableSchema(name, name.substring(name.indexOf('.') + 1), c, List.of(), List.of());
     }
 
-    private static DerivedColumn derived(TableSchema t, String name, String expression, ColumnState state) {
+    static DerivedColumn derived(TableSchema t, String name, String expression, ColumnState state) {
         return new DerivedColumn(name, DerivedExpression.parse(expression, t, "test"), state);
     }
 
-    private static DerivedColumn key(TableSchema t, String name, String expression, ColumnState state) {
+    static DerivedColumn key(TableSchema t, String name, String expression, ColumnState state) {
         return new DerivedColumn(name, DerivedExpression.parse(expression, t, "test"), state, true);
     }
 
