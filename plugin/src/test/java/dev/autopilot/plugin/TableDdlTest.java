@@ -8,8 +8,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import dev.autopilot.adaptation.apply.LayoutPlan;
+import dev.autopilot.adaptation.apply.LayoutSteps;
 import dev.autopilot.adaptation.manage.Adaptation;
 import dev.autopilot.adaptation.manage.AdaptationStep;
+import dev.autopilot.adaptation.profile.ProfileCodec;
+import dev.autopilot.sql.layout.PartitionLayout;
+import dev.autopilot.sql.schema.TableSchema;
 import org.apache.ignite.binary.BinaryObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * COLUMN}, and {@code DROP TABLE} followed by {@code CREATE TABLE} under the same name, {@code SELECT *}, {@code INSERT
  * ... VALUES} and filters on a derived expression answer for the table as it is now, on every node; a dropped
  * table's derivation does not reach the new table's rows, and an adaptation of a dropped table ends rolled back.
+ * Columns readers do not take for the user's are those the layout lists: so those of an adaptation taken back stay
+ * listed until dropped.
  */
 class TableDdlTest {
     private static final TestCluster CLUSTER = new TestCluster();
@@ -117,6 +124,28 @@ class TableDdlTest {
         assertTrue(a.reason().contains("dropped"), a.reason());
         for (int node = 0; node < 2; node++)
             assertNull(AutopilotPlugin.of(CLUSTER.node(node)).layouts().table("PUBLIC.GONE"), "node " + node);
+    }
+
+    @Test
+    void columnsOfAnAdaptationTakenBackStayHiddenUntilDropped() throws SQLException {
+        adaptedTable("BACK");
+        LayoutSteps steps = AutopilotPlugin.of(CLUSTER.node(0)).adaptationSteps();
+        TableSchema table = AutopilotPlugin.of(CLUSTER.node(0)).userSchema("PUBLIC.BACK");
+        PartitionLayout before = steps.current(table);
+        LayoutPlan plan = steps.plan(ProfileCodec.read("{\"partition_id\": \"BACK\", \"table\": \"PUBLIC.BACK\", "
+            + "\"version\": 2, \"derived_attributes\": [{\"name\": \"AP_BC\", \"expression\": \"b * c\"}]}"), before);
+        steps.addColumns(table, plan);
+        assertEquals(List.of("ID", "A", "B", "C"), starColumns(1, "BACK"));
+
+        steps.restore(before);
+        for (int node = 0; node < 2; node++)
+            assertEquals(List.of("ID", "A", "B", "C"), starColumns(node, "BACK"), "node " + node + " in the grace");
+        steps.dropAdded(table, plan);
+        for (int node = 0; node < 2; node++) {
+            assertEquals(List.of("ID", "A", "B", "C"), starColumns(node, "BACK"), "node " + node);
+            assertEquals(before.derived(), AutopilotPlugin.of(CLUSTER.node(node)).layouts().table("PUBLIC.BACK")
+                .derived());
+        }
     }
 
     /** Creates {@code name} with 20 rows and gives it the derived column {@code AP_AB = a * b}. */

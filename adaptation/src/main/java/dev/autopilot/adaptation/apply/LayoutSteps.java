@@ -234,18 +234,25 @@ public final class LayoutSteps {
     }
 
     /**
-     * Puts a layout back: at once no query is rewritten to use, and no write derives, anything added since.
+     * Puts a layout back: at once no query is rewritten to use anything added since. Columns added since stay listed,
+     * as {@code RETIRING}, until {@link #dropAdded} drops them: a column of the table that its layout does not list
+     * would be taken for one of the user's.
      *
-     * @param before the layout to restore; one without structures removes the partition's layout
+     * @param before the layout to restore
      */
     public void restore(PartitionLayout before) {
-        String table = before.table().table();
-        if (before.derived().isEmpty() && before.indexes().isEmpty()) {
-            store.remove(table);
-            return;
-        }
-        store.update(table, l -> new PartitionLayout(before.table(), (l == null ? before : l).version() + 1,
-            before.derived(), before.indexes(), before.rewritable()));
+        Set<String> kept = before.derived().stream().map(DerivedColumn::name).collect(Collectors.toSet());
+        store.update(before.table().table(), l -> {
+            List<DerivedColumn> derived = new ArrayList<>(before.derived());
+            if (l != null) {
+                l.derived().stream().filter(c -> !kept.contains(c.name())).map(c -> c.in(ColumnState.RETIRING))
+                    .forEach(derived::add);
+            }
+            if (l == null && derived.isEmpty() && before.indexes().isEmpty())
+                return null;
+            return new PartitionLayout(l == null ? before.table() : l.table(), (l == null ? before : l).version() + 1,
+                derived, before.indexes(), before.rewritable());
+        });
     }
 
     /**
@@ -280,10 +287,14 @@ public final class LayoutSteps {
         ddl.dropColumns(stored.table(), broken.stream().map(DerivedColumn::name).toList());
     }
 
-    /** Drops the plan's indexes and columns, those that exist; run it after {@link #restore}. */
+    /**
+     * Drops the plan's indexes and columns, those that exist, and the partition's layout if nothing is left in it;
+     * run it after {@link #restore}.
+     */
     public void dropAdded(TableSchema table, LayoutPlan plan) {
         dropIndexes(table, plan.indexes());
         ddl.dropColumns(table, plan.columns().stream().map(c -> c.column().name()).toList());
+        store.removeIfEmpty(table.table());
     }
 
     /**

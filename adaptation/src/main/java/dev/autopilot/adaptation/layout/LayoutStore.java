@@ -150,7 +150,10 @@ public final class LayoutStore implements DistributedMetastorageLifecycleListene
                     return current;
                 if (!next.table().table().equals(table))
                     throw new IllegalArgumentException("Layout of " + next.table().table() + " stored under " + table);
-                if (ms.compareAndSet(PREFIX + table, raw, LayoutCodec.write(next)))
+                String json = LayoutCodec.write(next);
+                // Every node reads it back on Ignite's discovery thread: what cannot be read must not be written.
+                LayoutCodec.read(json);
+                if (ms.compareAndSet(PREFIX + table, raw, json))
                     return next;
             }
         }
@@ -163,6 +166,21 @@ public final class LayoutStore implements DistributedMetastorageLifecycleListene
     public void remove(String table) {
         try {
             writable().remove(PREFIX + table);
+        }
+        catch (IgniteCheckedException e) {
+            throw new IgniteException("Cannot remove the layout of " + table, e);
+        }
+    }
+
+    /** Removes a table's layout cluster-wide if none of its derived columns and indexes is left in the table. */
+    public void removeIfEmpty(String table) {
+        DistributedMetaStorage ms = writable();
+        try {
+            String raw = ms.read(PREFIX + table);
+            LiveTable live = tables.table(table);
+            PartitionLayout base = raw == null || live == null ? null : LiveLayout.base(LayoutCodec.read(raw), live);
+            if (raw != null && (base == null || base.derived().isEmpty() && base.indexes().isEmpty()))
+                ms.compareAndRemove(PREFIX + table, raw);
         }
         catch (IgniteCheckedException e) {
             throw new IgniteException("Cannot remove the layout of " + table, e);
