@@ -56,6 +56,8 @@ import dev.autopilot.affinity.load.PartitionLoadPublisher;
 import dev.autopilot.affinity.plan.PlannerSettings;
 import dev.autopilot.forecast.ForecastRow;
 import dev.autopilot.forecast.ForecastSettings;
+import dev.autopilot.plugin.internal.IgniteLiveTables;
+import dev.autopilot.plugin.internal.SchemaEvents;
 import dev.autopilot.sql.analysis.StatementAnalyzer;
 import dev.autopilot.sql.capture.QueryCapture;
 import dev.autopilot.sql.expression.ProfileValidationException;
@@ -455,12 +457,29 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     /** Follows the cluster's partition layouts from the moment the node's metastorage can be read. */
     void followLayouts(GridKernalContext kernal) {
         this.kernal = kernal;
-        layouts = LayoutStore.register(kernal, snapshot -> {
+        layouts = LayoutStore.register(kernal, new IgniteLiveTables(kernal), snapshot -> {
             derivations.onSnapshot(snapshot);
             PlanCacheSweeps.afterChange(kernal, scheduler);
             if (scheduler != null && !scheduler.isShutdown()) {
                 scheduler.execute(this::compileDerivationsQuietly);
                 scheduler.execute(this::publishLayoutsQuietly);
+            }
+        });
+        SchemaEvents.register(kernal, new TableDdlFollower(layouts, () -> adaptationSteps, this::requests,
+            this::onServerInBackground, System::currentTimeMillis));
+    }
+
+    /** Runs {@code work} on this node's scheduler if it is a started server; a failure is logged. */
+    private void onServerInBackground(Runnable work) {
+        ScheduledExecutorService s = scheduler;
+        if (s == null || s.isShutdown() || ignite.cluster().localNode().isClient())
+            return;
+        s.execute(() -> {
+            try {
+                work.run();
+            }
+            catch (RuntimeException e) {
+                log.warning("Autopilot could not follow a table's DDL: " + e, e);
             }
         });
     }
@@ -474,7 +493,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         if (layout == null)
             return all;
         Map<String, ColumnType> own = new LinkedHashMap<>(all.columns());
-        layout.derived().forEach(c -> own.remove(c.name()));
+        own.keySet().retainAll(layout.table().columns().keySet());
         return new TableSchema(all.table(), all.cacheName(), own, all.primaryKey(), all.indexes());
     }
 

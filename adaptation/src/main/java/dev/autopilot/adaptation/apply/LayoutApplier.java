@@ -20,6 +20,7 @@ import dev.autopilot.adaptation.derive.FunctionCompiler;
 import dev.autopilot.adaptation.layout.LayoutStore;
 import dev.autopilot.adaptation.profile.SchemaProfile;
 import dev.autopilot.sql.expression.ProfileValidationException;
+import dev.autopilot.sql.layout.ColumnState;
 import dev.autopilot.sql.layout.DerivedColumn;
 import dev.autopilot.sql.layout.LayoutIndex;
 import dev.autopilot.sql.layout.PartitionLayout;
@@ -88,15 +89,16 @@ public final class LayoutApplier {
     }
 
     /**
-     * Removes everything Autopilot added to a partition: first from the layout, so that no new query is rewritten to
-     * use it and no write derives it, then the indexes and columns themselves.
+     * Removes everything Autopilot added to a partition: first from what queries use (the columns stay listed, as
+     * {@code RETIRING}, so that the user never sees them as columns of their own), then the indexes and columns
+     * themselves, then the layout.
      */
     public void removeAll(TableSchema table) {
         PartitionLayout layout = store.layout(table.table());
         if (layout == null)
             return;
-        store.update(table.table(), l -> l == null ? null
-            : new PartitionLayout(l.table(), l.version() + 1, List.of(), List.of(), l.rewritable()));
+        store.update(table.table(), l -> l == null ? null : new PartitionLayout(l.table(), l.version() + 1,
+            l.derived().stream().map(c -> c.in(ColumnState.RETIRING)).toList(), List.of(), l.rewritable()));
         for (LayoutIndex i : layout.indexes())
             ddl.dropIndex(table, i.name());
         ddl.dropColumns(table, layout.derived().stream().map(DerivedColumn::name).toList());

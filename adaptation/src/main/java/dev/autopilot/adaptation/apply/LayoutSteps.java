@@ -117,15 +117,15 @@ public final class LayoutSteps {
     }
 
     /**
-     * Adds the plan's columns to the table and to the layout as {@code BUILDING}: from then on writes derive them.
-     * Before the layout lists them, one row is derived here, so that Ignite learns the rows' new binary schema on this
-     * thread: a write that met it first would register it from a striped thread, waiting for a discovery message,
-     * and a partition exchange starting then would wait for that write (a deadlock seen when a node joined).
+     * Adds the plan's columns to the layout as {@code BUILDING}, then to the table: once it returns, every node's
+     * writes derive them. Listed first, they are never a column of the table that the layout does not list, which
+     * readers would take for one of the user's ({@code SELECT *} would show it); readers leave a listed column out
+     * until their node's table has it. Before the layout lists them, one row is derived here, so that Ignite learns the
+     * rows' new binary schema on this thread: a write that met it first would register it from a striped thread,
+     * waiting for a discovery message, and a partition exchange starting then would wait for that write (a deadlock
+     * seen when a node joined).
      */
     public void addColumns(TableSchema table, LayoutPlan plan) {
-        Map<String, String> columns = new LinkedHashMap<>();
-        plan.columns().forEach(c -> columns.put(c.column().name(), c.type()));
-        ddl.addColumns(table, columns);
         if (plan.columns().isEmpty())
             return;
         deriveOneRow(table, withColumns(store.layout(table.table()), table, plan));
@@ -133,6 +133,12 @@ public final class LayoutSteps {
             PartitionLayout next = withColumns(l, table, plan);
             return l != null && next.derived().size() == l.derived().size() ? l : next;
         });
+        Map<String, String> columns = new LinkedHashMap<>();
+        plan.columns().forEach(c -> columns.put(c.column().name(), c.type()));
+        ddl.addColumns(table, columns);
+        // Every node applies the schema change before a later layout write, whose return waits for every node.
+        store.update(table.table(), l -> new PartitionLayout(l.table(), l.version() + 1, l.derived(), l.indexes(),
+            l.rewritable()));
     }
 
     /** @return the layout {@code l} with the plan's columns that it lacks added at its end, as a new version */
@@ -242,18 +248,25 @@ public final class LayoutSteps {
     }
 
     /**
-     * Puts a layout back: at once no query is rewritten to use, and no write derives, anything added since.
+     * Puts a layout back: at once no query is rewritten to use anything added since. Columns added since stay listed,
+     * as {@code RETIRING}, until {@link #dropAdded} drops them: a column of the table that its layout does not list
+     * would be taken for one of the user's.
      *
-     * @param before the layout to restore; one without structures removes the partition's layout
+     * @param before the layout to restore
      */
     public void restore(PartitionLayout before) {
-        String table = before.table().table();
-        if (before.derived().isEmpty() && before.indexes().isEmpty()) {
-            store.remove(table);
-            return;
-        }
-        store.update(table, l -> new PartitionLayout(before.table(), (l == null ? before : l).version() + 1,
-            before.derived(), before.indexes(), before.rewritable()));
+        Set<String> kept = before.derived().stream().map(DerivedColumn::name).collect(Collectors.toSet());
+        store.update(before.table().table(), l -> {
+            List<DerivedColumn> derived = new ArrayList<>(before.derived());
+            if (l != null) {
+                l.derived().stream().filter(c -> !kept.contains(c.name())).map(c -> c.in(ColumnState.RETIRING))
+                    .forEach(derived::add);
+            }
+            if (l == null && derived.isEmpty() && before.indexes().isEmpty())
+                return null;
+            return new PartitionLayout(l == null ? before.table() : l.table(), (l == null ? before : l).version() + 1,
+                derived, before.indexes(), before.rewritable());
+        });
     }
 
     /**
@@ -272,10 +285,30 @@ public final class LayoutSteps {
         });
     }
 
-    /** Drops the plan's indexes and columns, those that exist; run it after {@link #restore}. */
+    /**
+     * Drops the derived columns whose expression reads a column a user dropped, with the indexes on them. Readers
+     * already leave them out, and nothing derives them; dropped, they also take no room, and no later change of the
+     * layout can show them to the user as columns of their own.
+     */
+    public void dropBroken(String table) {
+        List<DerivedColumn> broken = store.broken(table);
+        PartitionLayout stored = store.stored(table);
+        if (broken.isEmpty() || stored == null)
+            return;
+        Set<String> names = broken.stream().map(DerivedColumn::name).collect(Collectors.toSet());
+        dropIndexes(stored.table(), stored.indexes().stream()
+            .filter(i -> i.columns().stream().anyMatch(names::contains)).toList());
+        ddl.dropColumns(stored.table(), broken.stream().map(DerivedColumn::name).toList());
+    }
+
+    /**
+     * Drops the plan's indexes and columns, those that exist, and the partition's layout if nothing is left in it;
+     * run it after {@link #restore}.
+     */
     public void dropAdded(TableSchema table, LayoutPlan plan) {
         dropIndexes(table, plan.indexes());
         ddl.dropColumns(table, plan.columns().stream().map(c -> c.column().name()).toList());
+        store.removeIfEmpty(table.table());
     }
 
     /**

@@ -48,6 +48,9 @@ public record Adaptation(String id, String table, AdaptationStep step, FillState
     /** How the reason of an adaptation the manager took back for a newer profile (the workload drifted) starts. */
     public static final String SUPERSEDED = "superseded";
 
+    /** The reason of an adaptation, or of a recommendation, whose table a user dropped. */
+    public static final String TABLE_DROPPED = "table dropped";
+
     /** What a rejected recommendation records as its outcome. */
     public static final String REJECTED = "rejected";
 

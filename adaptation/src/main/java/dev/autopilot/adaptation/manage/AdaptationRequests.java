@@ -173,4 +173,23 @@ public final class AdaptationRequests {
                 return true;
         }
     }
+
+    /**
+     * Ends the adaptations and recommendations of a table that a user dropped, those requested before it was: no step
+     * of theirs can run, and nothing is left to restore, so each is recorded {@link AdaptationStep#ROLLED_BACK rolled
+     * back} (a recommendation {@link AdaptationStep#REJECTED rejected}) at once, rather than failing its steps for
+     * ever. A runner moving one on finds its record changed and lets it go.
+     *
+     * @param droppedAt when the table was dropped, epoch millis: a new table of the same name keeps its adaptations
+     */
+    public void tableDropped(String table, long droppedAt) {
+        for (Adaptation a : records.all()) {
+            while (a != null && a.table().equals(table) && !a.step().finished() && a.startedAt() <= droppedAt) {
+                long now = clock.getAsLong();
+                Adaptation ended = a.step() == AdaptationStep.RECOMMENDED ? a.rejected(Adaptation.TABLE_DROPPED, now)
+                    : a.rollingBack(Adaptation.TABLE_DROPPED, now).at(AdaptationStep.ROLLED_BACK, now);
+                a = records.replace(a, ended) ? null : records.get(a.id());
+            }
+        }
+    }
 }

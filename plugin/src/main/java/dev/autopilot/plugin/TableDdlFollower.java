@@ -1,0 +1,58 @@
+package dev.autopilot.plugin;
+
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import dev.autopilot.adaptation.apply.LayoutSteps;
+import dev.autopilot.adaptation.layout.LayoutStore;
+import dev.autopilot.adaptation.manage.AdaptationRequests;
+import dev.autopilot.plugin.internal.SchemaEvents;
+
+/**
+ * Follows a user's own DDL on the tables Autopilot changed (issue 23). On the thread that applies it, at once: the
+ * node's layouts are followed to the table again (the user's columns, what is left of Autopilot's), and a dropped
+ * table's layout is forgotten, so nothing on this node applies it to a new table of the same name. Then, in the
+ * background on the servers: the dropped table's layout is removed cluster-wide, its unfinished adaptations are ended
+ * as rolled back, and derived columns that lost a column they read are dropped.
+ */
+final class TableDdlFollower implements SchemaEvents.Tables {
+    private final LayoutStore layouts;
+    private final Supplier<LayoutSteps> steps;
+    private final Supplier<AdaptationRequests> requests;
+    private final Consumer<Runnable> background;
+    private final LongSupplier clock;
+
+    /**
+     * @param layouts the node's layouts
+     * @param steps the layout steps, once the node has started
+     * @param requests the adaptation requests, once the node has started
+     * @param background runs work off Ignite's thread on a server node, and drops it elsewhere
+     * @param clock epoch millis
+     */
+    TableDdlFollower(LayoutStore layouts, Supplier<LayoutSteps> steps, Supplier<AdaptationRequests> requests,
+        Consumer<Runnable> background, LongSupplier clock) {
+        this.layouts = layouts;
+        this.steps = steps;
+        this.requests = requests;
+        this.background = background;
+        this.clock = clock;
+    }
+
+    @Override public void changed(String table) {
+        layouts.tablesChanged();
+    }
+
+    @Override public void columnsDropped(String table) {
+        background.accept(() -> steps.get().dropBroken(table));
+    }
+
+    @Override public void dropped(String table) {
+        String raw = layouts.forget(table);
+        long at = clock.getAsLong();
+        background.accept(() -> {
+            if (raw != null)
+                layouts.removeIfUnchanged(table, raw);
+            requests.get().tableDropped(table, at);
+        });
+    }
+}
