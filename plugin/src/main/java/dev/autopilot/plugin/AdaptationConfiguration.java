@@ -193,9 +193,6 @@ public class AdaptationConfiguration {
     }
 
     @Override public String toString() {
-        return "[mode=" + mode + ", latencyThresholdMillis=" + latencyThresholdMillis + ", slowWindows=" + slowWindows
-            + ", minNetGain=" + minNetGain + ", minIntervalSeconds=" + minIntervalSeconds + ", watchWindows=" + watchWindows + ", regressionMargin="
-            + regressionMargin + ", fillLatencyRatio=" + fillLatencyRatio + ", fillNiceRatio=" + fillNiceRatio
-            + ", pinnedTables=" + pinnedTables + ']';
+        return BeanText.of(this);
     }
 }

@@ -362,13 +362,6 @@ public class AutopilotConfiguration implements PluginConfiguration {
     }
 
     @Override public String toString() {
-        return "AutopilotConfiguration [windowSeconds=" + windowSeconds + ", flushIntervalMillis=" + flushIntervalMillis
-            + ", maxTemplates=" + maxTemplates + ", queryLogSize=" + queryLogSize + ", statisticsRefreshSeconds="
-            + statisticsRefreshSeconds + ", statisticsMaxAgeSeconds=" + statisticsMaxAgeSeconds
-            + ", placementAdviceSeconds=" + placementAdviceSeconds
-            + ", forecastTrainingBudgetMillis=" + forecastTrainingBudgetMillis + ", fillBatchSize=" + fillBatchSize
-            + ", adaptationThreads=" + adaptationThreads
-            + ", managedTables=" + managedTables + ", adaptation=" + adaptation + ", standbyScaler=" + standbyScaler
-            + ']';
+        return BeanText.of(this);
     }
 }

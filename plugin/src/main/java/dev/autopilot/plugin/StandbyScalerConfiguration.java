@@ -181,8 +181,6 @@ public class StandbyScalerConfiguration {
     }
 
     @Override public String toString() {
-        return "[mode=" + mode + ", caches=" + caches + ", nodeCapacity=" + nodeCapacity + ", periodSeconds="
-            + periodSeconds + ", forecastHorizon=" + forecastHorizon + ", historyWindows=" + historyWindows
-            + ", marginSeconds=" + marginSeconds + ", minNodes=" + minNodes + ", maxNodes=" + maxNodes + ']';
+        return BeanText.of(this);
     }
 }
