@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.cache.Cache;
 import dev.autopilot.adaptation.SchemaProfiles;
@@ -57,6 +58,7 @@ import dev.autopilot.affinity.plan.PlannerSettings;
 import dev.autopilot.forecast.ForecastRow;
 import dev.autopilot.forecast.ForecastSettings;
 import dev.autopilot.plugin.internal.IgniteLiveTables;
+import dev.autopilot.plugin.internal.IgniteTableCatalog;
 import dev.autopilot.plugin.internal.SchemaEvents;
 import dev.autopilot.sql.analysis.StatementAnalyzer;
 import dev.autopilot.sql.capture.QueryCapture;
@@ -139,7 +141,8 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
             (schema, table, expression) -> DerivedValueCompiler.compile(node, schema, table, expression));
         this.capture = new QueryCapture(new StatementAnalyzer(), CalciteHook.registeredTextParser(), queryLog,
             cfg.getMaxStatements());
-        this.hook = new RewritingHook(capture, () -> layouts == null ? LayoutSnapshot.EMPTY : layouts.snapshot());
+        Supplier<LayoutSnapshot> snapshots = () -> layouts == null ? LayoutSnapshot.EMPTY : layouts.snapshot();
+        this.hook = new RewritingHook(capture, snapshots, new IgniteTableCatalog(() -> kernal, snapshots));
     }
 
     /** @return the plugin of a started node */

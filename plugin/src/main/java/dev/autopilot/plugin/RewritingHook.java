@@ -22,8 +22,10 @@ import dev.autopilot.sql.StatementHook;
 import dev.autopilot.sql.capture.QueryCapture;
 import dev.autopilot.sql.layout.LayoutSnapshot;
 import dev.autopilot.sql.rewrite.QueryRewriter;
+import dev.autopilot.sql.rewrite.TableCatalog;
 import dev.autopilot.sql.rewrite.Rewrite;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.ddl.SqlCreateView;
 
 /**
  * What Ignite's parser calls on this node for every statement it parses: the query log's capture first, then the
@@ -38,22 +40,31 @@ final class RewritingHook implements StatementHook {
     private final QueryCapture capture;
     private final QueryRewriter rewriter = QueryRewriter.create();
     private final Supplier<LayoutSnapshot> layouts;
+    private final TableCatalog catalog;
     private final BlockingQueue<Made> recent = new ArrayBlockingQueue<>(1024);
     private final LongAdder rewritten = new LongAdder();
     private volatile boolean enabled = true;
 
-    RewritingHook(QueryCapture capture, Supplier<LayoutSnapshot> layouts) {
+    /**
+     * @param capture the query log's capture
+     * @param layouts the layouts this node follows
+     * @param catalog the tables a {@code CREATE VIEW} is written out against, whether or not they have layouts
+     */
+    RewritingHook(QueryCapture capture, Supplier<LayoutSnapshot> layouts, TableCatalog catalog) {
         this.capture = capture;
         this.layouts = layouts;
+        this.catalog = catalog;
     }
 
     @Override public SqlNode onParsed(String originalSql, SqlNode stmt) {
         SqlNode captured = capture.onParsed(originalSql, stmt);
         LayoutSnapshot snapshot = layouts.get();
-        if (!enabled || snapshot.isEmpty() || originalSql != null && originalSql.contains(AutopilotPlugin.NO_REWRITE))
+        boolean view = captured instanceof SqlCreateView;
+        if (!enabled || snapshot.isEmpty() && !view
+            || originalSql != null && originalSql.contains(AutopilotPlugin.NO_REWRITE))
             return captured;
         String printed = captured.toString();
-        Rewrite r = rewriter.rewrite(captured, snapshot);
+        Rewrite r = rewriter.rewrite(captured, snapshot, catalog);
         if (!r.changed())
             return captured;
         capture.onRewritten(printed, r.statement());

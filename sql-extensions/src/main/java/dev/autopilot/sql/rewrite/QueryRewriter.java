@@ -22,6 +22,7 @@ import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlMerge;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.ddl.SqlCreateView;
 
 /**
  * Rewrites a parsed statement, before Ignite validates it, so that it uses what Autopilot added to its tables
@@ -66,6 +67,25 @@ public final class QueryRewriter {
      * @return the rewritten statement, or {@code statement} itself when no rule applies
      */
     public Rewrite rewrite(SqlNode statement, LayoutSnapshot layouts) {
+        return rewrite(statement, layouts, TableCatalog.NONE);
+    }
+
+    /**
+     * @param statement a statement as Ignite's parser gives it
+     * @param layouts the layouts to rewrite for
+     * @param catalog the cluster's tables, which a {@code CREATE VIEW} is written out against (see
+     *     {@link ViewDefinitions}); other statements do not read it
+     * @return the rewritten statement, or {@code statement} itself when no rule applies
+     */
+    public Rewrite rewrite(SqlNode statement, LayoutSnapshot layouts, TableCatalog catalog) {
+        if (statement instanceof SqlCreateView view) {
+            try {
+                return ViewDefinitions.rewrite(view, catalog);
+            }
+            catch (RuntimeException | StackOverflowError | AssertionError e) {
+                return Rewrite.unchanged(statement);
+            }
+        }
         if (statement == null || layouts == null || layouts.isEmpty() || !rewritable(statement))
             return Rewrite.unchanged(statement);
         try {

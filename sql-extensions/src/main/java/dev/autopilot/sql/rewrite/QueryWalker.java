@@ -149,8 +149,12 @@ final class QueryWalker {
                         query(source, outer);
                     scope.add(new Relation(alias, null, names(operands.subList(2, operands.size()))));
                 }
-                else
+                else {
+                    SqlNode table = ownWrapper(source, alias);
+                    if (table != null)
+                        ((SqlCall)from).setOperand(0, source = table);
                     scope.add(relation(source, alias, outer));
+                }
             }
             default -> scope.add(relation(from, null, outer));
         }
@@ -171,6 +175,34 @@ final class QueryWalker {
         }
         // LATERAL, UNNEST, table functions: their columns and correlation are not modelled.
         return new Relation(alias, null, null);
+    }
+
+    /**
+     * A view's stored definition reads each table through a wrapper of its user's columns ({@link ViewDefinitions}):
+     * read as the table itself, so that the wrapper made now may move the view's filters in.
+     *
+     * @return the table that {@code source AS alias} wraps exactly, or {@code null} when it is anything else
+     */
+    private SqlNode ownWrapper(SqlNode source, String alias) {
+        if (!(source instanceof SqlSelect s) || s.getWhere() != null || s.getGroup() != null || s.getHaving() != null
+            || s.getOrderList() != null || s.getFetch() != null || s.getOffset() != null || s.isDistinct()
+            || s.getHints() != null && !s.getHints().isEmpty() || s.getFrom() == null
+            || s.getFrom().getKind() != SqlKind.AS || ((SqlCall)s.getFrom()).operandCount() != 2)
+            return null;
+        SqlCall inner = (SqlCall)s.getFrom();
+        SqlIdentifier table = tableName(inner.operand(0));
+        if (table == null || !alias.equals(((SqlIdentifier)inner.operand(1)).getSimple()))
+            return null;
+        PartitionLayout layout = cx.layoutOf(table);
+        if (layout == null)
+            return null;
+        List<String> columns = new ArrayList<>();
+        for (SqlNode item : s.getSelectList()) {
+            if (!(item instanceof SqlIdentifier id) || !id.isSimple())
+                return null;
+            columns.add(id.getSimple());
+        }
+        return columns.equals(new ArrayList<>(layout.table().columns().keySet())) ? inner.operand(0) : null;
     }
 
     /** @return the table a FROM item reads, or {@code null} when it is not a plain table */

@@ -28,14 +28,30 @@ import org.apache.calcite.sql.SqlIdentifier;
 final class RewriteContext {
     private final LayoutSnapshot layouts;
     private final List<BlockRule> wrapperRules;
+    private final boolean wrapsEveryTable;
     private final List<String> commonTables = new ArrayList<>();
     private final Set<String> fired = new LinkedHashSet<>();
     private final Map<String, Set<String>> used = new LinkedHashMap<>();
     private int replacements;
 
     RewriteContext(LayoutSnapshot layouts, List<BlockRule> wrapperRules) {
+        this(layouts, wrapperRules, false);
+    }
+
+    private RewriteContext(LayoutSnapshot layouts, List<BlockRule> wrapperRules, boolean wrapsEveryTable) {
         this.layouts = layouts;
         this.wrapperRules = wrapperRules;
+        this.wrapsEveryTable = wrapsEveryTable;
+    }
+
+    /** @return a context that wraps every table it has a layout of, with no rule inside the wrappers */
+    static RewriteContext wrappingEveryTable(LayoutSnapshot layouts) {
+        return new RewriteContext(layouts, List.of(), true);
+    }
+
+    /** @return whether every table with a layout is wrapped, not only those with derived columns */
+    boolean wrapsEveryTable() {
+        return wrapsEveryTable;
     }
 
     /** @return the rules that run on the block of each table wrapper */

@@ -84,8 +84,9 @@ final class TableWrapRule implements BlockRule {
                 return join;
             }
             Relation r = relations.next();
+            boolean wrapped = r.hasDerivedColumns() || cx.wrapsEveryTable() && r.layout() != null;
             if (item.getKind() != SqlKind.AS) {
-                if (!r.hasDerivedColumns())
+                if (!wrapped)
                     return item;
                 SqlIdentifier table = QueryWalker.tableName(item);
                 if (table.names.size() > 1)
@@ -95,7 +96,7 @@ final class TableWrapRule implements BlockRule {
             SqlCall as = (SqlCall)item;
             if (as.operandCount() > 2)
                 return columnAliased(as);
-            if (r.hasDerivedColumns())
+            if (wrapped)
                 return wrapper(r, as.operand(0));
             return item;
         }
@@ -125,7 +126,7 @@ final class TableWrapRule implements BlockRule {
         private SqlNode columnAliased(SqlCall as) {
             SqlIdentifier table = QueryWalker.tableName(as.operand(0));
             PartitionLayout layout = table == null ? null : cx.layoutOf(table);
-            if (layout == null || layout.derived().isEmpty())
+            if (layout == null || layout.derived().isEmpty() && !cx.wrapsEveryTable())
                 return as;
             List<SqlNode> columns = new ArrayList<>();
             for (String c : layout.table().columns().keySet())

@@ -14,11 +14,15 @@
 
 package dev.autopilot.sql.rewrite;
 
+import java.util.List;
+import dev.autopilot.sql.schema.TableSchema;
 import org.junit.jupiter.api.Test;
 
 import static dev.autopilot.sql.rewrite.RewriteFixture.assertOnlyWrapped;
 import static dev.autopilot.sql.rewrite.RewriteFixture.assertRewrite;
 import static dev.autopilot.sql.rewrite.RewriteFixture.assertUnchanged;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Golden tests: a table with derived columns is read through a wrapper that gives the user's columns, so no star, view,
@@ -123,5 +127,38 @@ class TableWrapRuleTest {
         assertUnchanged("select * from \"lineitem\"");
         assertOnlyWrapped("select * from s1.dup", "SELECT * FROM {S1.DUP AS DUP}");
         assertOnlyWrapped("select * from \"LINEITEM\"", "SELECT * FROM {LINEITEM AS LINEITEM}");
+    }
+
+    @Test
+    void aViewDefinitionListsTheUsersColumnsOfEveryTableItReads() {
+        // NATION has no layout: the catalog still gives its columns, since it may gain derived columns later.
+        TableCatalog catalog = new TableCatalog() {
+            @Override public List<String> named(String simpleName) {
+                return simpleName.equals("LINEITEM") || simpleName.equals("NATION") ? List.of("PUBLIC." + simpleName)
+                    : List.of();
+            }
+
+            @Override public TableSchema table(String qualifiedName) {
+                return qualifiedName.equals("PUBLIC.LINEITEM") ? RewriteFixture.LINEITEM
+                    : qualifiedName.equals("PUBLIC.NATION") ? RewriteFixture.table("PUBLIC.NATION", "N_KEY INT") : null;
+            }
+        };
+        Rewrite r = QueryRewriter.create().rewrite(RewriteFixture.parse("create view v as select * from lineitem l, "
+            + "nation where l_extendedprice * l_discount > 1"), RewriteFixture.LAYOUTS, catalog);
+        assertEquals("CREATE VIEW V AS\nSELECT * FROM (SELECT L_ORDERKEY, L_LINENUMBER, L_QUANTITY, L_EXTENDEDPRICE, "
+            + "L_DISCOUNT, L_TAX, L_SHIPDATE, L_COMMENT FROM LINEITEM AS L) AS L, (SELECT N_KEY FROM NATION AS NATION) "
+            + "AS NATION WHERE L_EXTENDEDPRICE * L_DISCOUNT > 1", r.sql());
+        assertTrue(r.usedColumns().isEmpty());
+    }
+
+    @Test
+    void aStoredWrapperIsReadAsItsTable() {
+        // What ViewDefinitions stores is a plain wrapper: it is read as the table, so the view's filter moves in.
+        assertRewrite("select * from (select l_orderkey, l_linenumber, l_quantity, l_extendedprice, l_discount, l_tax, "
+                + "l_shipdate, l_comment from lineitem as l) as l where l_extendedprice * l_discount > 1",
+            "SELECT * FROM {LINEITEM AS L WHERE L.AP_DISC_PRICE > 1}");
+        // Another column list, or another alias inside, is a derived table like any other.
+        assertOnlyWrapped("select * from (select l_orderkey from lineitem as l) as l",
+            "SELECT * FROM (SELECT L_ORDERKEY FROM {LINEITEM AS L}) AS L");
     }
 }
