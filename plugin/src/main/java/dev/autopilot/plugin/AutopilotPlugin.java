@@ -438,7 +438,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         return capture;
     }
 
-    /** @return statements this node's rewriter changed since it started */
+    /** @return statements this node rewrote to read a derived column since it started */
     public long rewrittenStatements() {
         return hook.rewritten();
     }
@@ -662,7 +662,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     }
 
     private void registerMetrics(MetricRegistry reg) {
-        reg.register("QueriesRewritten", hook::rewritten, "Statements the rewriter changed on this node.");
+        reg.register("QueriesRewritten", hook::rewritten, "Statements this node rewrote to read a derived column.");
         reg.register("AdaptationsRecommended", recommendations::sum,
             "Adaptations the manager on this node recommended instead of making (mode RECOMMEND).");
         reg.register("ExecutionsCaptured", queryLog::executions, "SQL executions counted in the query log.");

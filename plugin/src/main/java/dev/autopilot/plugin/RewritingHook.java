@@ -68,7 +68,8 @@ final class RewritingHook implements StatementHook {
         if (!r.changed())
             return captured;
         capture.onRewritten(printed, r.statement());
-        rewritten.increment();
+        if (!r.usedColumns().isEmpty())
+            rewritten.increment();
         recent.offer(new Made(originalSql, r, snapshot.version(), System.currentTimeMillis()));
         return r.statement();
     }
@@ -78,7 +79,10 @@ final class RewritingHook implements StatementHook {
         this.enabled = enabled;
     }
 
-    /** @return statements rewritten on this node */
+    /**
+     * @return statements this node rewrote to read a derived column; a statement that was only wrapped (see
+     *     {@code TableWrapRule}) does not count
+     */
     long rewritten() {
         return rewritten.sum();
     }

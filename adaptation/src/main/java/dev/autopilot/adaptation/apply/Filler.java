@@ -22,7 +22,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import javax.cache.Cache;
+import dev.autopilot.adaptation.derive.DerivationsCompiling;
 import dev.autopilot.adaptation.derive.FillProcessor;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
@@ -123,6 +126,12 @@ final class Filler {
         return System.nanoTime() - start;
     }
 
+    /** How long a batch is run again while a node compiles the derived columns. */
+    private static final long COMPILE_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    /** The pause between two runs of a batch that met a node still compiling. */
+    private static final long COMPILE_RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
     /** Collects keys into batches and runs each batch, paced by the throttle. */
     private final class Batches {
         private final IgniteCache<Object, Object> cache;
@@ -153,10 +162,39 @@ final class Filler {
                 started = true;
             }
             long start = System.nanoTime();
-            filled += cache.invokeAll(batch, processor).values().stream().filter(r -> Boolean.TRUE.equals(r.get()))
-                .count();
+            filled += invokeWhileCompiling(start);
             batch.clear();
             throttle.afterBatch(System.nanoTime() - start, keys);
+        }
+
+        /**
+         * Runs the batch; while a node is still compiling the derived columns (a busy node can take longer than a
+         * write waits), runs it again, for at most {@link #COMPILE_PATIENCE_NANOS}. Filling a row twice is harmless.
+         *
+         * @return rows filled
+         */
+        private long invokeWhileCompiling(long start) {
+            while (true) {
+                try {
+                    return cache.invokeAll(batch, processor).values().stream()
+                        .filter(r -> Boolean.TRUE.equals(r.get())).count();
+                }
+                catch (RuntimeException e) {
+                    if (!compiling(e) || System.nanoTime() - start > COMPILE_PATIENCE_NANOS)
+                        throw e;
+                    LockSupport.parkNanos(COMPILE_RETRY_PAUSE_NANOS);
+                    if (Thread.currentThread().isInterrupted())
+                        throw new IllegalStateException("Fill interrupted", e);
+                }
+            }
+        }
+
+        private boolean compiling(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof DerivationsCompiling)
+                    return true;
+            }
+            return false;
         }
     }
 }

@@ -96,7 +96,7 @@ public final class LayoutDerivations implements Derivations {
             return deriver.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
         }
         catch (TimeoutException e) {
-            throw new IllegalStateException("The derived columns of cache " + cacheName + " are still being compiled "
+            throw new DerivationsCompiling("The derived columns of cache " + cacheName + " are still being compiled "
                 + "after " + WAIT_MILLIS + " ms (a partition exchange may be running); retry the write");
         }
         catch (ExecutionException e) {
