@@ -31,6 +31,7 @@ import dev.autopilot.affinity.hot.HotRowCacheConfiguration;
 import dev.autopilot.affinity.hot.HotRowInterceptor;
 import dev.autopilot.affinity.hot.HotRows;
 import dev.autopilot.examples.Args;
+import dev.autopilot.examples.BenchReport;
 import dev.autopilot.plugin.NoAutopilotProvider;
 import dev.autopilot.plugin.internal.OrderlyShutdown;
 import org.apache.ignite.Ignite;

@@ -22,6 +22,7 @@ import java.util.Map;
 import dev.autopilot.affinity.hot.HotRowInterceptor;
 import dev.autopilot.affinity.load.PartitionLoad;
 import dev.autopilot.examples.Args;
+import dev.autopilot.examples.BenchReport;
 import dev.autopilot.plugin.NoAutopilotProvider;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;

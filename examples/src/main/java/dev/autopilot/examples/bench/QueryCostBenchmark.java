@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import dev.autopilot.examples.Args;
+import dev.autopilot.examples.BenchReport;
 import dev.autopilot.sql.StatementParser;
 import dev.autopilot.sql.analysis.StatementAnalyzer;
 import dev.autopilot.sql.capture.FinishedQuery;
