@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.affinity.sim;
+package dev.autopilot.examples.sim;
 
 import java.util.Locale;
 

@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.forecast.eval;
+package dev.autopilot.examples.forecast;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.affinity.sim;
+package dev.autopilot.examples.sim;
 
 /** A fixed fleet sized for the peak, Rendezvous placement, never changed: the load-blind baseline. */
 final class StaticPolicy implements Policy {

@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.affinity.sim;
+package dev.autopilot.examples.sim;
 
 /** Fleet sizing shared by the scaling policies, so that they differ only in what load they size for. */
 final class Scaling {

@@ -12,12 +12,10 @@
  * limitations under the License.
  */
 
-package dev.autopilot.forecast.eval;
+package dev.autopilot.examples.forecast;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -31,7 +29,6 @@ import dev.autopilot.forecast.series.CleaningReport;
 import dev.autopilot.forecast.series.CsvTraceReader;
 import dev.autopilot.forecast.series.SeriesCleaner;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,23 +85,11 @@ class TraceEvaluatorTest {
     }
 
     @Test
-    void reportIsFlatJsonWithTheHeadlineKeys(@TempDir Path dir) throws IOException {
+    void figuresAreFlatWithTheHeadlineKeys() throws IOException {
         TraceResult r = evaluate(damagedTrace(8));
-        Map<String, Object> figures = BenchReport.figures(List.of(r), 0.9, 1.0);
+        Map<String, Object> figures = ForecastFigures.of(List.of(r), 0.9, 1.0);
         for (String key : List.of("mase_vs_seasonal_naive", "improvement_vs_holt_winters", "interval_coverage", "damaged.season_windows"))
             assertTrue(figures.containsKey(key), key);
-        Path file = BenchReport.write(dir, figures);
-        String json = Files.readString(file);
-        assertTrue(json.contains("\"mase_vs_seasonal_naive\""), json);
-        assertEquals(dir.resolve("target/bench/forecast.json"), file);
-    }
-
-    @Test
-    void repositoryRootIsTheParentPomNotAModulePom(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("pom.xml"), "<project><artifactId>autopilot-parent</artifactId></project>");
-        Path module = Files.createDirectories(dir.resolve("ml-forecast"));
-        Files.writeString(module.resolve("pom.xml"),
-            "<project><parent><artifactId>autopilot-parent</artifactId></parent><artifactId>autopilot-ml-forecast</artifactId></project>");
-        assertEquals(dir.toAbsolutePath().normalize(), BenchReport.repositoryRoot(module));
+        assertTrue(figures.values().stream().noneMatch(v -> v instanceof Double d && !Double.isFinite(d)), figures.toString());
     }
 }

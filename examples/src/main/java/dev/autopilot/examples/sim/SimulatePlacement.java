@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.affinity.sim;
+package dev.autopilot.examples.sim;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,19 +22,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.autopilot.examples.BenchReport;
 
 /**
  * Compares static Rendezvous, a reactive balancer and the predictive balancer on partition loads replayed from the
  * real traces, and writes {@code target/bench/placement.json} under the repository root.
  *
- * <p>Run from the repository root: {@code mvn -B -ntp -q -pl affinity exec:java -Dexec.args="nodes=100"}; other
+ * <p>Run from the repository root: {@code mvn -B -ntp -q -pl examples exec:java
+ * -Dexec.mainClass=dev.autopilot.examples.sim.SimulatePlacement -Dexec.args="nodes=100 traces=<folder>"}; other
  * settings are {@code key=value} arguments too (see {@link SimulationSettings#parse}).
  */
 public final class SimulatePlacement {
-    private static final String PARENT_MARKER = "<artifactId>autopilot-parent</artifactId>";
-
     private SimulatePlacement() {
     }
 
@@ -42,7 +40,7 @@ public final class SimulatePlacement {
         SimulationSettings s = SimulationSettings.parse(args);
         PrintStream out = System.out;
         Path cwd = Path.of("").toAbsolutePath();
-        Path root = repositoryRoot(cwd);
+        Path root = BenchReport.repositoryRoot(cwd);
         long start = System.nanoTime();
         PartitionLoads loads = PartitionLoads.build(folder(s.traces(), cwd, root), s);
         GroupForecasts forecasts = new GroupForecasts(loads, s);
@@ -80,9 +78,7 @@ public final class SimulatePlacement {
                 json.put(k + "_violating_windows_" + c.getKey().name().toLowerCase(Locale.ROOT), c.getValue());
         }
         json.put("seconds", round(seconds));
-        Path file = root.resolve("target/bench/placement.json");
-        Files.createDirectories(file.getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
+        Path file = BenchReport.write("placement", json);
         out.printf(Locale.ROOT, "predictive vs reactive: violating windows x%s; vs static: x%s; node-hours vs static peak: x%s (%.1f s)%n",
             json.get("violations_vs_reactive"), json.get("violations_vs_static"), json.get("node_hours_vs_static_peak"), seconds);
         out.println("Wrote " + file);
@@ -120,15 +116,5 @@ public final class SimulatePlacement {
         }
         throw new IllegalArgumentException("traces folder not found: " + arg + " (tried from " + cwd + ", " + root
             + " and its parents)");
-    }
-
-    /** The nearest folder up from {@code start} whose pom is the Autopilot parent; {@code start} if there is none. */
-    private static Path repositoryRoot(Path start) throws IOException {
-        for (Path d = start; d != null; d = d.getParent()) {
-            Path pom = d.resolve("pom.xml");
-            if (Files.isRegularFile(pom) && Files.readString(pom).replaceAll("(?s)<parent>.*?</parent>", "").contains(PARENT_MARKER))
-                return d;
-        }
-        return start;
     }
 }

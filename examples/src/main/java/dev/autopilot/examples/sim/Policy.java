@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.affinity.sim;
+package dev.autopilot.examples.sim;
 
 /** How a balancer changes the fleet and the placement before each window, knowing only the windows already closed. */
 interface Policy {

@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.forecast.eval;
+package dev.autopilot.examples.forecast;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import dev.autopilot.examples.BenchReport;
 import dev.autopilot.forecast.ForecastSettings;
 import dev.autopilot.forecast.model.LocalTrainingBackend;
 import dev.autopilot.forecast.series.CleanSeries;
@@ -42,8 +43,8 @@ import dev.autopilot.forecast.series.SeriesCleaner;
  * two traces at a time, prints per trace, model and horizon MASE, sMAPE, interval coverage and spike lead time, and writes the totals to
  * {@code target/bench/forecast.json} under the repository root.
  *
- * <p>Run from the repository root:
- * {@code mvn -B -q -pl ml-forecast -am compile exec:java -Dexec.args="../shared/data/load-traces"}.
+ * <p>Run from the repository root, after {@code mvn -B -ntp -q install -DskipTests}: {@code mvn -B -ntp -q -pl examples
+ * exec:java -Dexec.mainClass=dev.autopilot.examples.forecast.EvaluateForecasts -Dexec.args="../shared/data/load-traces"}.
  * Arguments: {@code [traces-folder] [origin-stride]}; the folder defaults to {@code ../shared/data/load-traces},
  * resolved against the working directory, then against the repository root.
  */
@@ -94,8 +95,8 @@ public final class EvaluateForecasts {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        Map<String, Object> figures = BenchReport.figures(results, settings.coverage(), seconds);
-        Path file = BenchReport.write(root, figures);
+        Map<String, Object> figures = ForecastFigures.of(results, settings.coverage(), seconds);
+        Path file = BenchReport.write("forecast", figures);
         out.println();
         out.printf(Locale.ROOT, "Over %d traces, horizons 1..%d: mase_vs_seasonal_naive=%.3f improvement_vs_holt_winters=%.3f "
                 + "interval_coverage=%.3f (nominal %.2f) in %.0f s%n", results.size(), settings.horizon(),

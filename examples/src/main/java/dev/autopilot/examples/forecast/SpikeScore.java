@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.forecast.eval;
+package dev.autopilot.examples.forecast;
 
 /**
  * How well the spike signal anticipated the test period's spikes (onsets of load at or above the threshold).

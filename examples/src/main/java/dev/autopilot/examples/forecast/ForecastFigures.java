@@ -12,31 +12,23 @@
  * limitations under the License.
  */
 
-package dev.autopilot.forecast.eval;
+package dev.autopilot.examples.forecast;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 /**
- * Aggregates trace results into the flat JSON the project's benchmark dashboard reads
- * ({@code target/bench/forecast.json} under the repository root).
+ * Aggregates trace results into the flat figures of {@code forecast.json}, which the project's benchmark dashboard
+ * reads.
  */
-final class BenchReport {
-    private static final String PARENT_MARKER = "<artifactId>autopilot-parent</artifactId>";
-
-    private BenchReport() {
+final class ForecastFigures {
+    private ForecastFigures() {
     }
 
     /** Flat key/value figures: totals first, then per trace and model. NaN figures are left out. */
-    static Map<String, Object> figures(List<TraceResult> results, double nominalCoverage, double seconds) {
+    static Map<String, Object> of(List<TraceResult> results, double nominalCoverage, double seconds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mase_vs_seasonal_naive", meanOver(results, r -> r.ratioTo("seasonal-naive")));
         m.put("improvement_vs_holt_winters", 1 - meanOver(results, r -> r.ratioTo("holt-winters")));
@@ -63,27 +55,6 @@ final class BenchReport {
         }
         m.values().removeIf(v -> v instanceof Double d && !Double.isFinite(d));
         return m;
-    }
-
-    /** Writes the figures to {@code target/bench/forecast.json} under {@code root}; returns the file. */
-    static Path write(Path root, Map<String, Object> figures) throws IOException {
-        Path file = root.resolve("target").resolve("bench").resolve("forecast.json");
-        Files.createDirectories(file.getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), figures);
-        return file;
-    }
-
-    /**
-     * The nearest directory at or above {@code start} whose pom.xml is the project's parent pom (module poms name it
-     * inside their {@code <parent>} element, which is ignored); else {@code start}.
-     */
-    static Path repositoryRoot(Path start) throws IOException {
-        for (Path d = start.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
-            Path pom = d.resolve("pom.xml");
-            if (Files.isRegularFile(pom) && Files.readString(pom).replaceAll("(?s)<parent>.*?</parent>", "").contains(PARENT_MARKER))
-                return d;
-        }
-        return start.toAbsolutePath().normalize();
     }
 
     private static double meanOver(List<TraceResult> results, ToDoubleFunction<TraceResult> f) {
