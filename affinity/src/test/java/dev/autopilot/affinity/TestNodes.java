@@ -36,8 +36,8 @@ import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
 /**
  * Real server nodes in this JVM on loopback ports picked per run (below the ephemeral range), with consistent ids
  * known before the nodes start, so a test can plan for a node that has not joined yet. Stops them one at a time,
- * letting the others finish each exchange (as the plugin's {@code OrderlyShutdown} does: stopping a node mid-exchange
- * crashed the JVM; this module may not depend on the plugin).
+ * letting the others finish each exchange (as {@code OrderlyShutdown} in the plugin's tests does: stopping a node
+ * mid-exchange crashed the JVM; this module may not depend on the plugin, and the modules share no test kit yet).
  */
 public final class TestNodes implements AutoCloseable {
     private static final long TIMEOUT_MILLIS = 30_000;

@@ -21,7 +21,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import dev.autopilot.affinity.PredictiveAffinityFunction;
 import dev.autopilot.affinity.hot.HotRowInterceptor;
-import dev.autopilot.plugin.internal.OrderlyShutdown;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;

@@ -14,9 +14,9 @@
 
 package dev.autopilot.affinity.apply;
 
+import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -62,7 +62,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * partitions of skewed weight, and remember every acknowledged value.
  */
 class PlanChangeReplayTest {
-    private static final Path TRACE = Path.of("/work/shared/data/load-traces/nyc_taxi.csv");
+    /** The first 16 days of the NYC taxi trace, from test resources (see {@code load-traces/README.md} there). */
+    private static final String TRACE = "/load-traces/nyc_taxi_2014-07-01_16d.csv";
     private static final int PARTS = 64;
     private static final int KEYS = 8_000;
     private static final String CACHE = "replayed";
@@ -186,7 +187,8 @@ class PlanChangeReplayTest {
 
     private static TimeSeries trace() throws Exception {
         CleaningReport report = new CleaningReport();
-        try (Reader in = Files.newBufferedReader(TRACE)) {
+        try (Reader in = new InputStreamReader(PlanChangeReplayTest.class.getResourceAsStream(TRACE),
+            StandardCharsets.UTF_8)) {
             return SeriesCleaner.clean(CsvTraceReader.read(in, report), 0, report).series();
         }
     }

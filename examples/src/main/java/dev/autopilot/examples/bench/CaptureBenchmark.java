@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import dev.autopilot.examples.Args;
+import dev.autopilot.examples.BenchReport;
 import dev.autopilot.examples.cluster.EmbeddedCluster;
 import dev.autopilot.examples.workload.DriftingWorkload;
 import dev.autopilot.examples.workload.PhaseResult;

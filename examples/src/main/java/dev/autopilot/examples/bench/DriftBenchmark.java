@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import dev.autopilot.examples.Args;
+import dev.autopilot.examples.BenchReport;
 
 /**
  * The drifting-workload benchmark: the same TPC-H data and the same drifting workload (three phases with different

@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import dev.autopilot.examples.Args;
+import dev.autopilot.examples.BenchReport;
 import dev.autopilot.examples.cluster.EmbeddedCluster;
 import dev.autopilot.examples.workload.LoadResult;
 import dev.autopilot.examples.workload.TpchSchema;

@@ -15,13 +15,19 @@
 package dev.autopilot.examples.bench;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import dev.autopilot.affinity.hot.HotRowInterceptor;
 import dev.autopilot.affinity.load.PartitionLoad;
 import dev.autopilot.examples.Args;
+import dev.autopilot.examples.BenchReport;
 import dev.autopilot.plugin.NoAutopilotProvider;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
@@ -32,118 +38,124 @@ import org.apache.ignite.configuration.IgniteConfiguration;
 import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
 import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * What counting reads and writes per partition costs. First the counting call alone ({@link PartitionLoad#read}: the
- * cache's counters found, the key's partition computed, a striped counter incremented), by one thread over many
- * partitions and by two threads on one partition. Then local {@code get} and {@code put} on one node, a cache with the
- * {@link HotRowInterceptor} against the same cache without, in rounds where each goes first in turn, after a round
- * that only warms up. One server node in this JVM,
- * discovery on port {@code base} (default 28200). Writes {@code target/bench/partition_counting.json}.
+ * JMH: what counting reads and writes per partition costs. {@code count}: the counting call alone
+ * ({@link PartitionLoad#read}: the cache's counters found, the key's partition computed, a striped counter
+ * incremented), one thread over keys in all partitions; {@code countOnePartition}: the same call by two threads on one
+ * key's partition (the time per call of each thread). Then local {@code get} and {@code put} on one node, on a cache
+ * with the {@link HotRowInterceptor} ({@code getCounted}, {@code putCounted}) and on the same cache without
+ * ({@code getPlain}, {@code putPlain}): having an interceptor makes Ignite read the old value on every put. One
+ * server node in each forked JVM, discovery on port {@code base}. {@link #main} runs them and writes
+ * {@code target/bench/partition_counting.json}.
  *
- * <p>{@code mvn -B -ntp -q install -DskipTests && mvn -B -ntp -q -pl examples exec:java
- * -Dexec.mainClass=dev.autopilot.examples.bench.PartitionCountingBenchmark} (arguments: {@code ops=2000000 rounds=5
- * keys=10000 base=28200}).
+ * <pre>
+ * mvn -B -ntp -q install -DskipTests &amp;&amp; mvn -B -ntp -q -pl examples exec:exec -Dexec.executable=java \
+ *   -Dexec.args="-cp %classpath dev.autopilot.examples.bench.PartitionCountingBenchmark"
+ * </pre>
+ *
+ * <p>Arguments (optional): {@code forks=1 warmups=5 iterations=5 seconds=2 keys=10000 base=28200}. The forked JVMs
+ * get the options of {@code .mvn/jvm.config} (Ignite's {@code --add-opens} on Java 17, the heap), as Maven's own JVM
+ * does.
  */
-public final class PartitionCountingBenchmark {
-    private PartitionCountingBenchmark() {
-    }
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class PartitionCountingBenchmark {
+    /** Figure names in partition_counting.json, as the hand-timed version of this benchmark wrote them. */
+    private static final Map<String, String> FIGURES = Map.of(
+        "count", "counting_nanos_per_op",
+        "countOnePartition", "counting_nanos_per_op_two_threads_one_partition",
+        "getPlain", "local_get_nanos_plain",
+        "getCounted", "local_get_nanos_with_interceptor",
+        "putPlain", "local_put_nanos_plain",
+        "putCounted", "local_put_nanos_with_interceptor");
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> a = Args.parse(args, Map.of("ops", "2000000", "rounds", "5", "keys", "10000",
-            "base", "28200"));
-        int ops = Integer.parseInt(a.get("ops"));
-        int rounds = Integer.parseInt(a.get("rounds"));
-        int keys = Integer.parseInt(a.get("keys"));
-        int base = Integer.parseInt(a.get("base"));
+    @Param("10000")
+    public int keys;
 
-        try (Ignite node = Ignition.start(config(base))) {
-            IgniteCache<Integer, Long> counted = node.getOrCreateCache(cache("counted")
-                .setInterceptor(new HotRowInterceptor<>()));
-            IgniteCache<Integer, Long> plain = node.getOrCreateCache(cache("plain"));
-            for (int k = 0; k < keys; k++) {
-                counted.put(k, (long)k);
-                plain.put(k, (long)k);
-            }
-            PartitionLoad load = PartitionLoad.of(node);
+    @Param("28200")
+    public int base;
 
-            double countOne = Double.MAX_VALUE;
-            double countContended = Double.MAX_VALUE;
-            long[] getNanos = new long[2];
-            long[] putNanos = new long[2];
-            for (int r = -1; r < rounds; r++) {
-                double one = countNanos(load, ops, keys);
-                double two = contendedNanos(load, ops);
-                // Round -1 warms the JIT up; then the two caches take turns going first.
-                IgniteCache<Integer, Long> firstCache = r % 2 == 0 ? plain : counted;
-                IgniteCache<Integer, Long> secondCache = firstCache == plain ? counted : plain;
-                long g1 = gets(firstCache, ops / 10, keys);
-                long g2 = gets(secondCache, ops / 10, keys);
-                long p1 = puts(firstCache, ops / 20, keys);
-                long p2 = puts(secondCache, ops / 20, keys);
-                if (r < 0)
-                    continue;
-                countOne = Math.min(countOne, one);
-                countContended = Math.min(countContended, two);
-                getNanos[firstCache == plain ? 0 : 1] += g1;
-                getNanos[secondCache == plain ? 0 : 1] += g2;
-                putNanos[firstCache == plain ? 0 : 1] += p1;
-                putNanos[secondCache == plain ? 0 : 1] += p2;
-            }
-            double getPlain = (double)getNanos[0] / rounds / (ops / 10);
-            double getCounted = (double)getNanos[1] / rounds / (ops / 10);
-            double putPlain = (double)putNanos[0] / rounds / (ops / 20);
-            double putCounted = (double)putNanos[1] / rounds / (ops / 20);
+    private Ignite node;
+    private PartitionLoad load;
+    private IgniteCache<Integer, Long> counted;
+    private IgniteCache<Integer, Long> plain;
 
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("counting_nanos_per_op", round(countOne));
-            out.put("counting_nanos_per_op_two_threads_one_partition", round(countContended));
-            out.put("local_get_nanos_plain", round(getPlain));
-            out.put("local_get_nanos_with_interceptor", round(getCounted));
-            out.put("local_put_nanos_plain", round(putPlain));
-            out.put("local_put_nanos_with_interceptor", round(putCounted));
-            a.forEach(out::put);
-            out.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-48s %s%n", k, v));
-            System.out.println("Wrote " + BenchReport.write("partition_counting", out));
+    /** Each thread's next key. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        private int next;
+
+        int key(int keys) {
+            next = next + 1 == keys ? 0 : next + 1;
+            return next;
         }
     }
 
-    /** @return nanoseconds per counted read, one thread, keys over all partitions (the best round is reported) */
-    private static double countNanos(PartitionLoad load, int ops, int keys) {
-        long t0 = System.nanoTime();
-        for (int i = 0; i < ops; i++)
-            load.read("counted", i % keys);
-        return (double)(System.nanoTime() - t0) / ops;
+    @Setup(Level.Trial)
+    public void startNode() {
+        node = Ignition.start(config(base));
+        counted = node.getOrCreateCache(cache("counted").setInterceptor(new HotRowInterceptor<>()));
+        plain = node.getOrCreateCache(cache("plain"));
+        for (int k = 0; k < keys; k++) {
+            counted.put(k, (long)k);
+            plain.put(k, (long)k);
+        }
+        load = PartitionLoad.of(node);
     }
 
-    /** @return nanoseconds per counted read when two threads count the same key's partition */
-    private static double contendedNanos(PartitionLoad load, int ops) throws InterruptedException {
-        Runnable r = () -> {
-            for (int i = 0; i < ops / 2; i++)
-                load.read("counted", 1);
-        };
-        Thread a = new Thread(r);
-        Thread b = new Thread(r);
-        long t0 = System.nanoTime();
-        a.start();
-        b.start();
-        a.join();
-        b.join();
-        return (double)(System.nanoTime() - t0) / ops;
+    @TearDown(Level.Trial)
+    public void stopNode() {
+        node.close();
     }
 
-    private static long gets(IgniteCache<Integer, Long> cache, int ops, int keys) {
-        long t0 = System.nanoTime();
-        for (int i = 0; i < ops; i++)
-            cache.get(i % keys);
-        return System.nanoTime() - t0;
+    @Benchmark
+    public void count(Cursor c) {
+        load.read("counted", c.key(keys));
     }
 
-    private static long puts(IgniteCache<Integer, Long> cache, int ops, int keys) {
-        long t0 = System.nanoTime();
-        for (int i = 0; i < ops; i++)
-            cache.put(i % keys, (long)i);
-        return System.nanoTime() - t0;
+    @Benchmark
+    @Threads(2)
+    public void countOnePartition() {
+        load.read("counted", 1);
+    }
+
+    @Benchmark
+    public Long getPlain(Cursor c) {
+        return plain.get(c.key(keys));
+    }
+
+    @Benchmark
+    public Long getCounted(Cursor c) {
+        return counted.get(c.key(keys));
+    }
+
+    @Benchmark
+    public void putPlain(Cursor c) {
+        int k = c.key(keys);
+        plain.put(k, (long)k);
+    }
+
+    @Benchmark
+    public void putCounted(Cursor c) {
+        int k = c.key(keys);
+        counted.put(k, (long)k);
     }
 
     private static CacheConfiguration<Integer, Long> cache(String name) {
@@ -165,7 +177,34 @@ public final class PartitionCountingBenchmark {
             .setPluginProviders(new NoAutopilotProvider());
     }
 
-    private static double round(double v) {
-        return Math.round(v * 10) / 10.0;
+    /** @return the JVM options in {@code .mvn/jvm.config} under the repository root */
+    private static String[] jvmConfig() throws IOException {
+        Path file = BenchReport.repositoryRoot(Path.of("")).resolve(".mvn").resolve("jvm.config");
+        return Arrays.stream(Files.readString(file).trim().split("\\s+")).filter(o -> !o.isEmpty())
+            .toArray(String[]::new);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = Args.parse(args, Map.of("forks", "1", "warmups", "5", "iterations", "5",
+            "seconds", "2", "keys", "10000", "base", "28200"));
+        TimeValue time = TimeValue.seconds(Long.parseLong(a.get("seconds")));
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+            .include(PartitionCountingBenchmark.class.getName() + "\\.")
+            .forks(Integer.parseInt(a.get("forks")))
+            .jvmArgsAppend(jvmConfig())
+            .param("keys", a.get("keys"))
+            .param("base", a.get("base"))
+            .warmupIterations(Integer.parseInt(a.get("warmups"))).warmupTime(time)
+            .measurementIterations(Integer.parseInt(a.get("iterations"))).measurementTime(time)
+            .build()).run();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String key = FIGURES.get(r.getParams().getBenchmark()
+                .substring(PartitionCountingBenchmark.class.getName().length() + 1));
+            figures.put(key, Math.round(r.getPrimaryResult().getScore() * 10) / 10.0);
+            figures.put(key + "_error", Math.round(r.getPrimaryResult().getScoreError() * 10) / 10.0);
+        }
+        a.forEach(figures::put);
+        System.out.println("written to " + BenchReport.write("partition_counting", figures));
     }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import dev.autopilot.examples.Args;
+import dev.autopilot.examples.BenchReport;
 import dev.autopilot.sql.StatementParser;
 import dev.autopilot.sql.analysis.StatementAnalyzer;
 import dev.autopilot.sql.capture.FinishedQuery;
@@ -56,10 +57,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * JMH: what Autopilot adds to each query, without a cluster. {@code capture}: one finished execution of an already
  * analyzed statement through the real {@link QueryCapture} and {@link QueryLog} (what every execution pays, on the
- * finish listener); {@code rewrite}: the rewriter on a parsed statement against a layout with a READY derived column
- * (what a plan-cache miss pays beyond parsing); {@code parseAndRewrite}: parsing with Ignite's grammar plus the
- * rewrite, the whole work of the parser hook on a miss. {@link #main} runs them and writes
- * {@code target/bench/jmh_query_cost.json}.
+ * finish listener); {@code firstSight}: the same for a statement text the capture has not analyzed yet (it parses and
+ * analyzes the text; its template is already in the log), what a query pays when the parser hook did not see it;
+ * {@code rewrite}: the rewriter on a parsed statement against a layout with a READY derived column (what a
+ * plan-cache miss pays beyond parsing); {@code parseAndRewrite}: parsing with Ignite's grammar plus the rewrite, the
+ * whole work of the parser hook on a miss. {@link #main} runs them and writes {@code target/bench/jmh_query_cost.json}.
+ * The project measures these costs here only, in JMH (warm-up, forks, error bars), not in hand-timed loops.
  *
  * <pre>
  * mvn -B -ntp -q install -DskipTests &amp;&amp; mvn -B -ntp -q -pl examples exec:exec -Dexec.executable=java \
@@ -78,6 +81,8 @@ public class QueryCostBenchmark {
     private static final int TEXTS = 64;
 
     private QueryCapture capture;
+    /** Remembers one statement text, so that each of the {@value #TEXTS} texts, taken in turn, is new to it. */
+    private QueryCapture forgetful;
     private List<String> texts;
     private UUID node;
     private int next;
@@ -101,6 +106,9 @@ public class QueryCostBenchmark {
         node = UUID.randomUUID();
         for (String t : texts)
             capture.accept(new FinishedQuery(t, "PUBLIC", node, 0, 1, false));
+        forgetful = new QueryCapture(new StatementAnalyzer(), CalciteHook.registeredTextParser(),
+            new QueryLog(new QueryLogSettings(60_000, 2000, 10_000, 20), System::currentTimeMillis, UUID.randomUUID()),
+            1);
 
         rewriter = QueryRewriter.create();
         layouts = lineitemLayout();
@@ -112,6 +120,11 @@ public class QueryCostBenchmark {
     @Benchmark
     public void capture() {
         capture.accept(new FinishedQuery(texts.get(next++ & (TEXTS - 1)), "PUBLIC", node, 0, 1, false));
+    }
+
+    @Benchmark
+    public void firstSight() {
+        forgetful.accept(new FinishedQuery(texts.get(next++ & (TEXTS - 1)), "PUBLIC", node, 0, 1, false));
     }
 
     @Benchmark

@@ -14,8 +14,6 @@
 
 package dev.autopilot.examples.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,23 +26,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import dev.autopilot.examples.Args;
+import dev.autopilot.examples.BenchReport;
 import dev.autopilot.examples.cluster.EmbeddedCluster;
 import dev.autopilot.examples.workload.LoadResult;
 import dev.autopilot.examples.workload.TpchSchema;
 import dev.autopilot.examples.workload.TpchStreamLoader;
 import dev.autopilot.plugin.AutopilotPlugin;
-import dev.autopilot.sql.internal.CalciteHook;
-import dev.autopilot.sql.layout.LayoutSnapshot;
-import dev.autopilot.sql.rewrite.QueryRewriter;
-import org.apache.calcite.sql.SqlNode;
 
 /**
- * What the rewriter buys and what it costs. On TPC-H LINEITEM (scale 0.1 by default), a profile adds the derived
- * column {@code L_EXTENDEDPRICE * L_DISCOUNT} with an index; then the same selective range query on that expression
- * runs in alternating rounds as written by the client (rewritten to the indexed column) and marked
- * {@link AutopilotPlugin#NO_REWRITE} (planned as written: a scan). Prints both latencies and their ratio, then the
- * rewriter's own CPU cost per statement, and writes {@code target/bench/rewrite.json} with {@code selective_speedup}
- * and {@code rewrite_micros_per_query}.
+ * What the rewriter buys. On TPC-H LINEITEM (scale 0.1 by default), a profile adds the derived column
+ * {@code L_EXTENDEDPRICE * L_DISCOUNT} with an index; then the same selective range query on that expression runs in
+ * alternating rounds as written by the client (rewritten to the indexed column) and marked
+ * {@link AutopilotPlugin#NO_REWRITE} (planned as written: a scan). Prints both latencies and their ratio, and writes
+ * {@code target/bench/rewrite.json} with {@code selective_speedup}. What the rewriter costs per statement is
+ * {@link QueryCostBenchmark}'s {@code rewrite} (JMH).
  *
  * <p>Arguments (optional): {@code scale=0.1 rounds=5 queriesPerRound=20 nodes=2 width=0.01}; {@code width} is the
  * width of each range. Most ranges match tens of rows; one that starts at 0 (no discount, about a tenth of the
@@ -110,15 +105,13 @@ public final class RewriteBenchmark {
                 rewrittenMs = rewrittenTotal / (rounds * perRound);
                 originalMs = originalTotal / (rounds * perRound);
             }
-            double micros = rewriteMicros(plugin.layouts());
             double speedup = originalMs / rewrittenMs;
             System.out.printf(Locale.ROOT, "selective range on L_EXTENDEDPRICE * L_DISCOUNT (%.2f matching rows on "
-                + "average):%n  as written (scan): %.2f ms%n  rewritten (index): %.2f ms%n  speedup: %.1fx%n"
-                + "rewrite cost: %.1f us per statement%n", rows / (double)(rounds * perRound), originalMs,
-                rewrittenMs, speedup, micros);
+                + "average):%n  as written (scan): %.2f ms%n  rewritten (index): %.2f ms%n  speedup: %.1fx%n",
+                rows / (double)(rounds * perRound), originalMs, rewrittenMs, speedup);
             Path file = BenchReport.write("rewrite", Map.of("selective_speedup", round(speedup),
-                "rewrite_micros_per_query", round(micros), "original_ms", round(originalMs), "rewritten_ms",
-                round(rewrittenMs), "matching_rows", round(rows / (double)(rounds * perRound)), "scale", scale,
+                "original_ms", round(originalMs), "rewritten_ms", round(rewrittenMs),
+                "matching_rows", round(rows / (double)(rounds * perRound)), "scale", scale,
                 "width", Double.parseDouble(a.get("width"))));
             System.out.println("Wrote " + file);
         }
@@ -162,29 +155,6 @@ public final class RewriteBenchmark {
             }
         }
         return new Timed((System.nanoTime() - start) / 1e6, rows);
-    }
-
-    /**
-     * @return CPU microseconds the rewriter spends on the benchmark's statement after warm-up, the best of five
-     *     rounds: thread CPU time, so that other processes on a shared machine do not count
-     */
-    private static double rewriteMicros(LayoutSnapshot layouts) {
-        SqlNode stmt = CalciteHook.plainParser().parse(QUERY).get(0);
-        QueryRewriter rewriter = QueryRewriter.create();
-        if (!rewriter.rewrite(stmt, layouts).changed())
-            throw new IllegalStateException("The benchmark statement was not rewritten");
-        for (int i = 0; i < 50_000; i++)
-            rewriter.rewrite(stmt, layouts);
-        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        int n = 40_000;
-        double best = Double.MAX_VALUE;
-        for (int round = 0; round < 5; round++) {
-            long start = cpu.getCurrentThreadCpuTime();
-            for (int i = 0; i < n; i++)
-                rewriter.rewrite(stmt, layouts);
-            best = Math.min(best, (cpu.getCurrentThreadCpuTime() - start) / 1e3 / n);
-        }
-        return best;
     }
 
     private static double round(double v) {

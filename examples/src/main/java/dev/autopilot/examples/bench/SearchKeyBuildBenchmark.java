@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import dev.autopilot.examples.Args;
+import dev.autopilot.examples.BenchReport;
 import dev.autopilot.examples.cluster.EmbeddedCluster;
 import dev.autopilot.examples.workload.LoadResult;
 import dev.autopilot.examples.workload.TpchSchema;

@@ -22,7 +22,6 @@ import java.util.function.Consumer;
 import dev.autopilot.plugin.AutopilotConfiguration;
 import dev.autopilot.plugin.AutopilotPluginProvider;
 import dev.autopilot.plugin.NoAutopilotProvider;
-import dev.autopilot.plugin.internal.OrderlyShutdown;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.configuration.ClientConnectorConfiguration;

@@ -23,7 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
-import dev.autopilot.plugin.internal.OrderlyShutdown;
+import dev.autopilot.examples.cluster.OrderlyShutdown;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
 import org.apache.ignite.Ignition;
