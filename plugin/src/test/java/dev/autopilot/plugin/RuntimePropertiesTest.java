@@ -159,6 +159,9 @@ class RuntimePropertiesTest {
         assertTrue(paused.reason().contains(LiveSettings.ADAPTATION_MODE + " is OFF; left at step FILLING, "),
             paused.reason());
         assertTrue(sqlReason(id).startsWith("paused: "), "AUTOPILOT.ADAPTATIONS shows it");
+        ControlUtility.Run list = ControlUtility.run(CLUSTER.clientAddress(1), "--autopilot", "list");
+        assertTrue(list.output().contains(id + " PUBLIC.P FILLING ") && list.output().contains("% filled (")
+            && list.output().contains("reason: paused: "), "control.sh shows the progress and the pause: " + list);
         Thread.sleep(1500);
         assertEquals(paused.rowsFilled(), record(plugin, id).rowsFilled(), "nothing filled while OFF");
         assertEquals(AdaptationStep.FILLING, record(plugin, id).step());
