@@ -28,7 +28,7 @@ import static dev.autopilot.sql.tables.AutopilotTables.ADAPTATION_COMMANDS;
 
 /**
  * Carries out the commands users insert into {@code AUTOPILOT.ADAPTATION_COMMANDS}, so that a recommendation can be
- * applied or rejected, and an adaptation rolled back, from any SQL client. Run by the adaptation manager: each command
+ * applied or rejected, an adaptation rolled back, and a profile requested, from any SQL client. Run by the adaptation manager: each command
  * once, its result written back into its row ({@code done}, or the error that names what was wrong).
  */
 final class AdaptationCommands {
@@ -49,34 +49,63 @@ final class AdaptationCommands {
             (k, v) -> v.field("RESULT") == null))) {
             for (Cache.Entry<Object, BinaryObject> row : rows) {
                 BinaryObject v = row.getValue();
-                String result = execute(v.field("COMMAND"), v.field("ADAPTATION_ID"), v.field("REASON"));
+                Done done = execute(v.field("COMMAND"), v.field("ADAPTATION_ID"), v.field("REASON"),
+                    v.field("PROFILE"));
                 log.info("Autopilot command " + row.getKey() + " (" + v.field("COMMAND") + ' '
-                    + v.field("ADAPTATION_ID") + "): " + result);
-                cache.replace(row.getKey(), v, v.toBuilder().setField("RESULT", result)
+                    + done.adaptationId() + "): " + done.result());
+                cache.replace(row.getKey(), v, v.toBuilder().setField("RESULT", done.result())
+                    .setField("ADAPTATION_ID", done.adaptationId(), String.class)
                     .setField("EXECUTED_AT", new Timestamp(System.currentTimeMillis())).build());
             }
         }
     }
 
-    private String execute(String command, String id, String reason) {
-        if (command == null || id == null)
-            return "error: COMMAND and ADAPTATION_ID are required";
+    private Done execute(String command, String id, String reason, String profile) {
+        if (command == null)
+            return new Done("error: COMMAND is required", id);
+        String verb = command.trim().toUpperCase(Locale.ROOT);
+        if (verb.equals("REQUEST"))
+            return request(profile);
+        if (id == null)
+            return new Done("error: ADAPTATION_ID is required for " + verb, null);
         try {
-            switch (command.trim().toUpperCase(Locale.ROOT)) {
+            switch (verb) {
                 case "APPLY" -> plugin.applyRecommendation(id);
                 case "REJECT" -> plugin.rejectRecommendation(id, reason);
                 case "ROLLBACK" -> {
                     if (!plugin.rollbackAdaptation(id))
-                        return "done: already rolled back";
+                        return new Done("done: already rolled back", id);
                 }
                 default -> {
-                    return "error: unknown command " + command + " (APPLY, REJECT or ROLLBACK)";
+                    return new Done("error: unknown command " + command + " (APPLY, REJECT, ROLLBACK or REQUEST)", id);
                 }
             }
-            return "done";
+            return new Done("done", id);
         }
         catch (RuntimeException e) {
-            return "error: " + e.getMessage();
+            return new Done("error: " + e.getMessage(), id);
         }
+    }
+
+    /** Validated as {@code applyProfile} validates: a profile refused names its field, and nothing is requested. */
+    private Done request(String profile) {
+        if (profile == null)
+            return new Done("error: PROFILE is required for REQUEST", null);
+        try {
+            String id = plugin.requestAdaptation(profile);
+            return new Done("done: adaptation " + id, id);
+        }
+        catch (RuntimeException e) {
+            return new Done("error: " + e.getMessage(), null);
+        }
+    }
+
+    /**
+     * What a command did.
+     *
+     * @param result {@code done...} or {@code error: ...}
+     * @param adaptationId the adaptation it is about (the new one for a request), or {@code null}
+     */
+    private record Done(String result, String adaptationId) {
     }
 }

@@ -44,6 +44,7 @@ import org.apache.ignite.IgniteLogger;
 final class AutoAdaptation {
     private final AutopilotPlugin plugin;
     private final AdaptationConfiguration cfg;
+    private final RuntimeSettings live;
     private final TableLatencies latencies;
     private final long windowMillis;
     private final long publishDelayMillis;
@@ -51,20 +52,25 @@ final class AutoAdaptation {
     private final SlowTableDetector detector;
     private long evaluated = Long.MIN_VALUE;
 
-    AutoAdaptation(AutopilotPlugin plugin, AdaptationConfiguration cfg, TableLatencies latencies, long windowMillis,
-        long publishDelayMillis, IgniteLogger log) {
+    /**
+     * @param cfg the settings fixed at start
+     * @param live the settings an operator changes at run time (mode, threshold, interval, gain), read at each decision
+     */
+    AutoAdaptation(AutopilotPlugin plugin, AdaptationConfiguration cfg, RuntimeSettings live, TableLatencies latencies,
+        long windowMillis, long publishDelayMillis, IgniteLogger log) {
         this.plugin = plugin;
         this.cfg = cfg;
+        this.live = live;
         this.latencies = latencies;
         this.windowMillis = windowMillis;
         this.publishDelayMillis = publishDelayMillis;
         this.log = log;
-        this.detector = new SlowTableDetector(cfg.getLatencyThresholdMillis(), cfg.getSlowWindows(), 0.8);
+        this.detector = new SlowTableDetector(live::latencyThresholdMillis, cfg.getSlowWindows(), 0.8);
     }
 
     /** Looks at the last window whose figures are published at {@code now}, if not done yet. */
     void evaluate(long now) {
-        if (cfg.getMode() == AdaptationMode.OFF)
+        if (live.adaptationMode() == AdaptationMode.OFF)
             return;
         long published = now - publishDelayMillis;
         long window = published - Math.floorMod(published, windowMillis) - windowMillis;
@@ -89,16 +95,19 @@ final class AutoAdaptation {
     }
 
     private void consider(SchemaProfile profile, double meanMs, List<Adaptation> history) {
+        AdaptationMode mode = live.adaptationMode();
+        if (mode == AdaptationMode.OFF)
+            return;
         String table = profile.table();
         double gain = profile.expectedBenefit() == null ? 0 : profile.expectedBenefit().netGain();
-        if (profile.empty() || gain < cfg.getMinNetGain()) {
+        if (profile.empty() || gain < live.minNetGain()) {
             if (log.isDebugEnabled())
                 log.debug("Autopilot: " + table + " is slow but its profile promises a net gain of " + gain);
             return;
         }
         Adaptation onItsWay = onItsWay(table, history);
         if (onItsWay != null) {
-            if (cfg.getMode() == AdaptationMode.AUTO && wantsNoneOf(profile, onItsWay)) {
+            if (mode == AdaptationMode.AUTO && wantsNoneOf(profile, onItsWay)) {
                 String why = String.format(Locale.ROOT, "the profile of the window of %d wants none of what it adds",
                     profile.version());
                 plugin.supersedeAdaptation(onItsWay.id(), why);
@@ -111,10 +120,10 @@ final class AutoAdaptation {
         if (!plan.adds() || rejectedBefore(table, plan.write(), history))
             return;
         String trigger = String.format(Locale.ROOT, "queries took %.1f ms (time-weighted mean) > %.1f ms for %d "
-            + "windows; expected net gain %.0f rows/s", meanMs, cfg.getLatencyThresholdMillis(), cfg.getSlowWindows(),
+            + "windows; expected net gain %.0f rows/s", meanMs, live.latencyThresholdMillis(), cfg.getSlowWindows(),
             gain);
         String json = ProfileCodec.write(profile);
-        if (cfg.getMode() == AdaptationMode.RECOMMEND) {
+        if (mode == AdaptationMode.RECOMMEND) {
             String id = plugin.recommendAdaptation(profile, json, trigger);
             log.info("Autopilot recommends adapting " + table + " (" + trigger + "): recommendation " + id
                 + "; apply or reject it (API, or AUTOPILOT.ADAPTATION_COMMANDS)");
@@ -127,7 +136,7 @@ final class AutoAdaptation {
 
     /** @return whether the manager may adapt {@code table} now on what the window from {@code window} measured */
     private boolean eligible(String table, List<Adaptation> history, long now, long window) {
-        return !plugin.pinned(table) && settled(table, history, now, cfg.getMinIntervalSeconds() * 1000L, window);
+        return !plugin.pinned(table) && settled(table, history, now, live.minIntervalSeconds() * 1000L, window);
     }
 
     /**

@@ -113,6 +113,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     private static final long ADAPTATION_POLL_MILLIS = 200;
 
     private final AutopilotConfiguration cfg;
+    private final RuntimeSettings settings;
     private final QueryLog queryLog;
     private final QueryCapture capture;
     private final LayoutDerivations derivations;
@@ -134,8 +135,9 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     private PartitionLoadPublisher partitionLoad;
     private final LongAdder recommendations = new LongAdder();
 
-    AutopilotPlugin(AutopilotConfiguration cfg, QueryLog queryLog, Ignite node) {
+    AutopilotPlugin(AutopilotConfiguration cfg, RuntimeSettings settings, QueryLog queryLog, Ignite node) {
         this.cfg = cfg;
+        this.settings = settings;
         this.queryLog = queryLog;
         this.derivations = new LayoutDerivations(node,
             (schema, table, expression) -> DerivedValueCompiler.compile(node, schema, table, expression));
@@ -361,13 +363,14 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         AdaptationConfiguration a = cfg.getAdaptation();
         LatencyWatch watch = new LatencyWatch(new QueryLogLatencies(ignite), queryLog.windowMillis(),
             a.getWatchWindows(), a.getRegressionMargin(), publishDelayMillis());
-        return new AdaptationRunner(adaptations, adaptationSteps, token, stopped, System::currentTimeMillis, watch, log);
+        return new AdaptationRunner(adaptations, adaptationSteps, token, stopped, System::currentTimeMillis, watch,
+            new OffSwitch(settings), log);
     }
 
     /** @return the manager's own initiative, a fresh one for each manager instance */
     AutoAdaptation autoAdaptation() {
-        return new AutoAdaptation(this, cfg.getAdaptation(), new QueryLogLatencies(ignite), queryLog.windowMillis(),
-            publishDelayMillis(), log);
+        return new AutoAdaptation(this, cfg.getAdaptation(), settings, new QueryLogLatencies(ignite),
+            queryLog.windowMillis(), publishDelayMillis(), log);
     }
 
     /**
@@ -429,9 +432,14 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         return PlacementAdvice.run(ignite, new PlacementAdvisor(new PlannerSettings(), PLACEMENT_HEADROOM));
     }
 
-    /** @return the configuration this node runs with */
+    /** @return the configuration this node started with; see {@link #settings()} for what changes at run time */
     public AutopilotConfiguration configuration() {
         return cfg;
+    }
+
+    /** @return the settings as the cluster holds them now ({@code control.sh --property}) */
+    public RuntimeSettings settings() {
+        return settings;
     }
 
     QueryCapture capture() {
@@ -554,10 +562,12 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
                 new PlacementAdviceService(TimeUnit.SECONDS.toMillis(cfg.getPlacementAdviceSeconds())));
         }
 
-        StandbyScalerConfiguration scaler = cfg.getStandbyScaler();
-        if (scaler.enabled() && !ignite.cluster().localNode().isClient()) {
-            ignite.services(ignite.cluster().forServers()).deployClusterSingletonAsync(StandbyScalerService.NAME,
-                new StandbyScalerService(TimeUnit.SECONDS.toMillis(scaler.getPeriodSeconds())));
+        if (!ignite.cluster().localNode().isClient()) {
+            settings.onStandbyScalerModeChange(mode -> {
+                if (!scheduler.isShutdown())
+                    scheduler.execute(this::deployStandbyScaler);
+            });
+            deployStandbyScaler();
         }
 
         if (!ignite.cluster().localNode().isClient()) {
@@ -566,6 +576,18 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         }
 
         log.info("Autopilot started: " + cfg + ", tables in schema " + SystemTable.SCHEMA);
+    }
+
+    /**
+     * Deploys the standby scaler unless its mode is OFF; called again on each change of the mode (off the thread that
+     * delivers the change), since it may have been OFF when the cluster started. Deploying it again is a no-op; once
+     * deployed, it does nothing while OFF.
+     */
+    private void deployStandbyScaler() {
+        if (settings.standbyScalerMode() != StandbyScalerMode.OFF) {
+            ignite.services(ignite.cluster().forServers()).deployClusterSingletonAsync(StandbyScalerService.NAME,
+                new StandbyScalerService(TimeUnit.SECONDS.toMillis(cfg.getStandbyScaler().getPeriodSeconds())));
+        }
     }
 
     /**

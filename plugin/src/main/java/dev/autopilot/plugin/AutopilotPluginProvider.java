@@ -16,6 +16,7 @@ package dev.autopilot.plugin;
 
 import java.io.Serializable;
 import java.util.UUID;
+import dev.autopilot.plugin.internal.DistributedProperties;
 import dev.autopilot.sql.internal.CalciteHook;
 import dev.autopilot.sql.log.QueryLog;
 import org.apache.calcite.tools.FrameworkConfig;
@@ -105,7 +106,10 @@ public class AutopilotPluginProvider implements PluginProvider<AutopilotConfigur
 
         QueryLog queryLog = new QueryLog(cfg.queryLogSettings(), System::currentTimeMillis,
             ctx.igniteConfiguration().getNodeId());
-        plugin = new AutopilotPlugin(cfg, queryLog, ctx.grid());
+        DistributedProperties properties = new DistributedProperties(ctx.log(AutopilotPlugin.class));
+        RuntimeSettings settings = LiveSettings.define(properties, cfg);
+        properties.register(((IgniteEx)ctx.grid()).context());
+        plugin = new AutopilotPlugin(cfg, settings, queryLog, ctx.grid());
         plugin.followLayouts(((IgniteEx)ctx.grid()).context());
     }
 

@@ -73,23 +73,23 @@ final class CacheScaling {
     /**
      * @throws IllegalStateException when the cache does not exist or does not use {@link PredictiveAffinityFunction},
      *     or in {@code APPLY} mode when baseline auto-adjust is on
+     * @param mode DRY_RUN or APPLY, as the cluster holds it now (it may differ from {@code cfg}'s)
      */
     @SuppressWarnings("unchecked")
-    static CacheScaling of(Ignite ignite, String cacheName, StandbyScalerConfiguration cfg, long windowMillis,
-        BaselinePlanExecutor.NodeStopper stopper) {
+    static CacheScaling of(Ignite ignite, String cacheName, StandbyScalerConfiguration cfg, StandbyScalerMode mode,
+        long windowMillis, BaselinePlanExecutor.NodeStopper stopper) {
         if (ignite.cache(cacheName) == null)
             throw new IllegalStateException("the standby scaler's cache " + cacheName + " does not exist");
         CacheConfiguration<?, ?> cc = ignite.cache(cacheName).getConfiguration(CacheConfiguration.class);
         if (!(cc.getAffinity() instanceof PredictiveAffinityFunction f))
             throw new IllegalStateException("the standby scaler's cache " + cacheName + " does not use "
                 + "PredictiveAffinityFunction: its node set cannot follow a plan");
-        if (cfg.getMode() == StandbyScalerMode.APPLY && ignite.cluster().isBaselineAutoAdjustEnabled())
+        if (mode == StandbyScalerMode.APPLY && ignite.cluster().isBaselineAutoAdjustEnabled())
             throw new IllegalStateException("the standby scaler changes the baseline only with baseline auto-adjust "
                 + "off, or standby nodes would join it on their own: "
                 + "ignite.cluster().baselineAutoAdjustEnabled(false)");
-        StandbyScaler.Mode mode = cfg.getMode() == StandbyScalerMode.APPLY ? StandbyScaler.Mode.APPLY
-            : StandbyScaler.Mode.DRY_RUN;
-        StandbyScaler scaler = new StandbyScaler(cacheName, mode,
+        StandbyScaler scaler = new StandbyScaler(cacheName, mode == StandbyScalerMode.APPLY ? StandbyScaler.Mode.APPLY
+            : StandbyScaler.Mode.DRY_RUN,
             new BaselinePlanExecutor(ignite, cacheName, f.getPlanName(), REBALANCE_TIMEOUT_MILLIS),
             new ScaleDecider(cfg.getNodeCapacity(), cfg.getMinNodes(), cfg.getMaxNodes(),
                 cfg.getMarginSeconds() * 1000L),

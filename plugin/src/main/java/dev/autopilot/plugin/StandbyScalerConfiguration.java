@@ -138,20 +138,24 @@ public class StandbyScalerConfiguration {
         return this;
     }
 
-    /** @return whether the scaler runs */
-    boolean enabled() {
-        return mode != StandbyScalerMode.OFF;
-    }
-
     /**
      * Checks every property; those the scaler needs only when it runs are checked only then.
      *
      * @throws IllegalArgumentException naming the first bad property and its value
      */
     void validate() {
+        validate(mode);
+    }
+
+    /**
+     * Checks every property as if the scaler ran in {@code mode}: what a switch of the mode at run time must pass.
+     *
+     * @throws IllegalArgumentException naming the first bad property and its value
+     */
+    void validate(StandbyScalerMode mode) {
         if (mode == null)
             throw invalid("mode", null, "must be OFF, DRY_RUN or APPLY");
-        if (!enabled())
+        if (mode == StandbyScalerMode.OFF)
             return;
         if (caches == null || caches.isEmpty())
             throw invalid("caches", caches, "must name at least one cache when mode is " + mode);

@@ -51,11 +51,20 @@ public record Adaptation(String id, String table, AdaptationStep step, FillState
     /** The reason of an adaptation, or of a recommendation, whose table a user dropped. */
     public static final String TABLE_DROPPED = "table dropped";
 
+    /**
+     * How the reason of an adaptation starts while it is held at its step (the manager was switched OFF); the reason
+     * is cleared when it moves on again.
+     */
+    public static final String PAUSED = "paused";
+
     /** What a rejected recommendation records as its outcome. */
     public static final String REJECTED = "rejected";
 
     /** The trigger of an adaptation a user asked for. */
     public static final String REQUESTED = "requested";
+
+    /** How the trigger of a recommendation a user applied ends. */
+    public static final String APPLIED_BY_USER = "applied by a user";
 
     /** @return this record at {@code next}, changed at {@code now} */
     public Adaptation at(AdaptationStep next, long now) {
@@ -121,7 +130,7 @@ public record Adaptation(String id, String table, AdaptationStep step, FillState
     /** @return this recommendation applied at {@code now}: planned anew against the partition's layout now */
     public Adaptation applied(LayoutPlanned planned, long now) {
         return new Adaptation(id, table, AdaptationStep.PLANNED, fill, owner, outcome, reason, now, now, profile,
-            planned.plan(), planned.layoutBefore(), trigger + "; applied by a user", measurement);
+            planned.plan(), planned.layoutBefore(), trigger + "; " + APPLIED_BY_USER, measurement);
     }
 
     /**
@@ -131,6 +140,17 @@ public record Adaptation(String id, String table, AdaptationStep step, FillState
      * @param layoutBefore the {@code LayoutCodec} JSON of the layout before it
      */
     public record LayoutPlanned(String plan, String layoutBefore) {
+    }
+
+    /** @return this record held at its step because of {@code why}, or moving on again when {@code why} is null */
+    public Adaptation paused(String why, long now) {
+        return new Adaptation(id, table, step, fill, owner, outcome, why == null ? null : PAUSED + ": " + why,
+            startedAt, now, profile, plan, layoutBefore, trigger, measurement);
+    }
+
+    /** @return whether it is held at its step (see {@link #PAUSED}) */
+    public boolean isPaused() {
+        return reason != null && reason.startsWith(PAUSED);
     }
 
     /** @return this record rolling back, because of {@code why} */

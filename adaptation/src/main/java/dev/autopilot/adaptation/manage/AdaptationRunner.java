@@ -17,6 +17,7 @@ package dev.autopilot.adaptation.manage;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import dev.autopilot.adaptation.apply.LayoutPlan;
 import dev.autopilot.adaptation.apply.LayoutSteps;
@@ -63,6 +64,7 @@ public final class AdaptationRunner {
     private final BooleanSupplier stopped;
     private final LongSupplier clock;
     private final LatencyWatch watch;
+    private final Function<Adaptation, String> hold;
     private final IgniteLogger log;
 
     /**
@@ -76,6 +78,19 @@ public final class AdaptationRunner {
      */
     public AdaptationRunner(AdaptationRecords records, LayoutSteps steps, String token, BooleanSupplier stopped,
         LongSupplier clock, LatencyWatch watch, IgniteLogger log) {
+        this(records, steps, token, stopped, clock, watch, a -> null, log);
+    }
+
+    /**
+     * @param hold why an adaptation must not move on now, or {@code null} when it may: asked before every step and
+     *     after every fill batch, so that an adaptation held while it fills stops within a batch, its progress
+     *     recorded; held ones are marked {@link Adaptation#PAUSED} and move on once {@code hold} lets them
+     * @see #AdaptationRunner(AdaptationRecords, LayoutSteps, String, BooleanSupplier, LongSupplier, LatencyWatch,
+     *     IgniteLogger)
+     */
+    public AdaptationRunner(AdaptationRecords records, LayoutSteps steps, String token, BooleanSupplier stopped,
+        LongSupplier clock, LatencyWatch watch, Function<Adaptation, String> hold, IgniteLogger log) {
+        this.hold = hold;
         this.records = records;
         this.steps = steps;
         this.token = token;
@@ -85,20 +100,43 @@ public final class AdaptationRunner {
         this.log = log;
     }
 
-    /** Resumes, or finishes rolling back, every unfinished adaptation, oldest first. */
+    /** Resumes, or finishes rolling back, every unfinished adaptation not held, oldest first. */
     public void runUnfinished() {
         for (Adaptation a : records.active()) {
             if (stopped.getAsBoolean())
                 return;
-            run(a);
+            String why = hold.apply(a);
+            if (why != null)
+                pause(a, why);
+            else
+                run(a);
         }
+    }
+
+    /** Marks {@code a} held at its step, once, and says what is left unfinished. */
+    private void pause(Adaptation a, String why) {
+        if (a.isPaused())
+            return;
+        Adaptation held = a.paused(why + "; left at step " + a.step() + unfinishedFill(a), clock.getAsLong());
+        if (cas(a, held) != null)
+            log.warning("Autopilot adaptation " + a.id() + " of " + a.table() + " is " + held.reason());
+    }
+
+    private static String unfinishedFill(Adaptation a) {
+        return a.step() != AdaptationStep.FILLING ? "" : String.format(Locale.ROOT, ", %.1f%% filled (%,d of %,d rows)",
+            a.fill().percent(), a.fill().rowsFilled(), a.fill().rowsTotal());
     }
 
     private void run(Adaptation found) {
         Adaptation a = cas(found, found.ownedBy(token, clock.getAsLong()));
+        if (a != null && a.isPaused()) {
+            a = cas(a, a.paused(null, clock.getAsLong()));
+            if (a != null)
+                log.info("Autopilot adaptation " + a.id() + " of " + a.table() + " moves on from step " + a.step());
+        }
         int failures = 0;
         int refills = 0;
-        while (a != null && !a.step().finished() && !stopped.getAsBoolean() && !watching(a)) {
+        while (a != null && !a.step().finished() && !stopped.getAsBoolean() && !watching(a) && hold.apply(a) == null) {
             try {
                 if (refilling(a) && ++refills >= FILLS) {
                     a = failed(a, "rows still stale after " + FILLS + " fills");
@@ -195,15 +233,16 @@ public final class AdaptationRunner {
         boolean complete = steps.fill(table, start.nextPartition(), (next, rows, nice) -> {
             long now = clock.getAsLong();
             reached[0] = reached[0].at(next, start.rowsFilled() + rows, nice);
-            if (now - recorded[0] < PROGRESS_RECORD_MILLIS)
-                return !stopped.getAsBoolean();
+            boolean go = !stopped.getAsBoolean() && hold.apply(start) == null;
+            if (go && now - recorded[0] < PROGRESS_RECORD_MILLIS)
+                return true;
             recorded[0] = now;
             last[0] = cas(last[0], last[0].filled(reached[0], now));
             if (last[0] != null && now - logged[0] >= PROGRESS_LOG_MILLIS) {
                 logged[0] = now;
                 log.info(progress(last[0], now));
             }
-            return last[0] != null && !stopped.getAsBoolean();
+            return last[0] != null && go;
         });
         if (!complete || last[0] == null)
             return last[0];

@@ -16,6 +16,7 @@ package dev.autopilot.adaptation.manage;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * Tells when a table has been slow long enough to adapt, without flapping: a window counts as slow when the table's
@@ -25,7 +26,7 @@ import java.util.Map;
  * Windows in which the table was not read change nothing.
  */
 public final class SlowTableDetector {
-    private final double thresholdMs;
+    private final DoubleSupplier thresholdMs;
     private final int windows;
     private final double release;
     private final Map<String, Integer> streaks = new HashMap<>();
@@ -36,6 +37,16 @@ public final class SlowTableDetector {
      * @param release fraction of the threshold below which a window ends a streak
      */
     public SlowTableDetector(double thresholdMs, int windows, double release) {
+        this(() -> thresholdMs, windows, release);
+    }
+
+    /**
+     * @param thresholdMs mean query latency above which a window is slow, read at each window: an operator may change
+     *     it while the cluster runs
+     * @param windows slow windows in a row that make a table slow
+     * @param release fraction of the threshold below which a window ends a streak
+     */
+    public SlowTableDetector(DoubleSupplier thresholdMs, int windows, double release) {
         this.thresholdMs = thresholdMs;
         this.windows = windows;
         this.release = release;
@@ -49,9 +60,10 @@ public final class SlowTableDetector {
      */
     public boolean observe(String table, double meanMs) {
         int streak = streaks.getOrDefault(table, 0);
-        if (meanMs > thresholdMs)
+        double threshold = thresholdMs.getAsDouble();
+        if (meanMs > threshold)
             streak++;
-        else if (meanMs < thresholdMs * release)
+        else if (meanMs < threshold * release)
             streak = 0;
         streaks.put(table, streak);
         return streak >= windows;

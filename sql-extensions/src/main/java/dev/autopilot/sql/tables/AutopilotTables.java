@@ -134,12 +134,14 @@ public final class AutopilotTables {
     /**
      * Commands users give the adaptation manager from any SQL client: a row {@code (COMMAND_ID, COMMAND,
      * ADAPTATION_ID, REASON)} with {@code COMMAND} one of {@code APPLY}, {@code REJECT} (recommendations) or
-     * {@code ROLLBACK}; the manager carries it out within a second and writes {@code RESULT} and {@code EXECUTED_AT}.
+     * {@code ROLLBACK}, or {@code (COMMAND_ID, COMMAND, PROFILE)} with {@code COMMAND} {@code REQUEST} and a schema
+     * profile's JSON; the manager carries it out within a second and writes {@code RESULT} and {@code EXECUTED_AT}
+     * (and for a request, the new adaptation's {@code ADAPTATION_ID}).
      */
     public static final SystemTable ADAPTATION_COMMANDS = new SystemTable("ADAPTATION_COMMANDS",
         List.of(col("COMMAND_ID", String.class)),
         List.of(col("COMMAND", String.class), col("ADAPTATION_ID", String.class), col("REASON", String.class),
-            col("RESULT", String.class), col("EXECUTED_AT", Timestamp.class)),
+            col("RESULT", String.class), col("EXECUTED_AT", Timestamp.class), col("PROFILE", String.class)),
         Retention.SINCE_CREATED);
 
     /** Reads and writes per partition of a cache, window and node, counted by the predictive load balancer. */
