@@ -127,6 +127,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     private LayoutApplier applier;
     private LayoutSteps adaptationSteps;
     private AdaptationRecords adaptations;
+    private LocalPlanDrain localPlanDrain;
     private PartitionLoadPublisher partitionLoad;
     private final LongAdder recommendations = new LongAdder();
 
@@ -393,6 +394,11 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         return applier.repair(userSchema(table));
     }
 
+    /** @return this node's part of the drains before structures stop being kept current or are dropped */
+    LocalPlanDrain localPlanDrain() {
+        return localPlanDrain;
+    }
+
     /** @return the steps the adaptation manager runs, for tests that run one on its own */
     LayoutSteps adaptationSteps() {
         return adaptationSteps;
@@ -500,10 +506,13 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
             System::currentTimeMillis);
         FunctionCompiler compiler = (schema, table, expression) ->
             DerivedValueCompiler.compile(ignite, schema, table, expression);
+        localPlanDrain = new LocalPlanDrain(kernal, layouts::snapshot, System::currentTimeMillis);
+        PlanDrain drain = new PlanDrain(ignite, PlanDrain.TIMEOUT_MILLIS);
         applier = new LayoutApplier(ignite, layouts, compiler, NAME, FillSettings.unthrottled(cfg.getFillBatchSize(),
-            cfg.getAdaptationThreads()));
+            cfg.getAdaptationThreads()), drain);
         adaptationSteps = new LayoutSteps(ignite, layouts, compiler, NAME, new FillSettings(cfg.getFillBatchSize(),
-            cfg.getAdaptationThreads(), cfg.getAdaptation().getFillLatencyRatio(), cfg.getAdaptation().getFillNiceRatio()));
+            cfg.getAdaptationThreads(), cfg.getAdaptation().getFillLatencyRatio(), cfg.getAdaptation().getFillNiceRatio()),
+            drain);
         adaptations = new AdaptationRecords(ignite);
         tap = QueryFinishTap.install(ignite, capture);
         hideDerivedColumns(ignite);

@@ -20,6 +20,7 @@ import dev.autopilot.adaptation.derive.FunctionCompiler;
 import dev.autopilot.adaptation.layout.LayoutStore;
 import dev.autopilot.adaptation.profile.SchemaProfile;
 import dev.autopilot.sql.expression.ProfileValidationException;
+import dev.autopilot.sql.layout.ColumnState;
 import dev.autopilot.sql.layout.DerivedColumn;
 import dev.autopilot.sql.layout.LayoutIndex;
 import dev.autopilot.sql.layout.PartitionLayout;
@@ -44,11 +45,12 @@ public final class LayoutApplier {
      * @param compiler compiles expressions as Ignite SQL does, for the column types
      * @param pluginName the name of the plugin implementing {@code Derivations} on every node
      * @param fill how fills share the cluster with its users
+     * @param drain waits, before a structure stops being kept current or is dropped, until no plan can read it
      */
     public LayoutApplier(Ignite ignite, LayoutStore store, FunctionCompiler compiler, String pluginName,
-        FillSettings fill) {
+        FillSettings fill, LayoutDrain drain) {
         this.store = store;
-        this.steps = new LayoutSteps(ignite, store, compiler, pluginName, fill);
+        this.steps = new LayoutSteps(ignite, store, compiler, pluginName, fill, drain);
         this.ddl = new Ddl(ignite);
     }
 
@@ -76,7 +78,7 @@ public final class LayoutApplier {
         }
         catch (RuntimeException e) {
             try {
-                steps.restore(before);
+                steps.drain(steps.takeBack(table, before, plan));
                 steps.dropAdded(table, plan);
             }
             catch (RuntimeException undo) {
@@ -88,15 +90,16 @@ public final class LayoutApplier {
     }
 
     /**
-     * Removes everything Autopilot added to a partition: first from the layout, so that no new query is rewritten to
-     * use it and no write derives it, then the indexes and columns themselves.
+     * Removes everything Autopilot added to a partition: first from what queries read, while writes keep deriving the
+     * columns ({@code RETIRING}); then, once no node can run a plan made before, the indexes and columns themselves.
      */
     public void removeAll(TableSchema table) {
         PartitionLayout layout = store.layout(table.table());
         if (layout == null)
             return;
-        store.update(table.table(), l -> l == null ? null
-            : new PartitionLayout(l.table(), l.version() + 1, List.of(), List.of(), l.rewritable()));
+        steps.drain(store.update(table.table(), l -> l == null ? null
+            : new PartitionLayout(l.table(), l.version() + 1,
+                l.derived().stream().map(c -> c.in(ColumnState.RETIRING)).toList(), List.of(), l.rewritable())));
         for (LayoutIndex i : layout.indexes())
             ddl.dropIndex(table, i.name());
         ddl.dropColumns(table, layout.derived().stream().map(DerivedColumn::name).toList());

@@ -87,6 +87,17 @@ public final class LayoutStore implements DistributedMetastorageLifecycleListene
         return snapshot.table(table);
     }
 
+    /** @return the layout of {@code SCHEMA.TABLE} as stored now, which this node's snapshot may not show yet */
+    public PartitionLayout stored(String table) {
+        try {
+            String raw = writable().read(PREFIX + table);
+            return raw == null ? null : LayoutCodec.read(raw);
+        }
+        catch (IgniteCheckedException e) {
+            throw new IgniteException("Cannot read the layout of " + table, e);
+        }
+    }
+
     /**
      * Changes one table's layout atomically across the cluster: reads the stored layout, applies {@code change} and
      * writes the result only if nobody changed it in between, retrying otherwise.

@@ -48,6 +48,9 @@ public record Adaptation(String id, String table, AdaptationStep step, FillState
     /** How the reason of an adaptation the manager took back for a newer profile (the workload drifted) starts. */
     public static final String SUPERSEDED = "superseded";
 
+    /** What an adaptation that ended {@link AdaptationStep#FAILED} records as its outcome. */
+    public static final String FAILED = "failed";
+
     /** What a rejected recommendation records as its outcome. */
     public static final String REJECTED = "rejected";
 
@@ -60,6 +63,7 @@ public record Adaptation(String id, String table, AdaptationStep step, FillState
             case DONE -> COMPLETED;
             case ROLLED_BACK -> ROLLED_BACK;
             case REJECTED -> REJECTED;
+            case FAILED -> FAILED;
             default -> null;
         };
         return new Adaptation(id, table, next, fill, owner, out, reason, startedAt, now, profile,
@@ -128,6 +132,12 @@ public record Adaptation(String id, String table, AdaptationStep step, FillState
      * @param layoutBefore the {@code LayoutCodec} JSON of the layout before it
      */
     public record LayoutPlanned(String plan, String layoutBefore) {
+    }
+
+    /** @return this record ended {@link AdaptationStep#FAILED} at its step, because of {@code why} */
+    public Adaptation failed(String why, long now) {
+        return new Adaptation(id, table, AdaptationStep.FAILED, fill, owner, FAILED, step + " failed: " + why,
+            startedAt, now, profile, plan, layoutBefore, trigger, measurement);
     }
 
     /** @return this record rolling back, because of {@code why} */

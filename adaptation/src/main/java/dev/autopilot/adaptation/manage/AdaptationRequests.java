@@ -139,7 +139,7 @@ public final class AdaptationRequests {
     }
 
     /**
-     * Asks for an adaptation to be taken back, finished or not; the manager puts the layout before it back at once.
+     * Asks for an adaptation to be taken back, finished or not; the manager stops queries using what it added at once.
      * One that retired structures can be taken back only until they are dropped, at the end of its grace period.
      *
      * @return whether it will be rolled back ({@code false} when it already is)
@@ -162,6 +162,9 @@ public final class AdaptationRequests {
                 throw new IllegalArgumentException("No adaptation " + id);
             if (a.step() == AdaptationStep.ROLLING_BACK || a.step() == AdaptationStep.ROLLED_BACK)
                 return false;
+            if (a.step() == AdaptationStep.FAILED)
+                throw new IllegalStateException("Adaptation " + id + " of " + a.table() + " failed (" + a.reason()
+                    + "): fix the cause, then request an adaptation of the table or remove its structures");
             if (a.step() == AdaptationStep.RECOMMENDED || a.step() == AdaptationStep.REJECTED)
                 throw new IllegalStateException("Adaptation " + id + " of " + a.table() + " is a recommendation ("
                     + a.step() + "): nothing to roll back");
