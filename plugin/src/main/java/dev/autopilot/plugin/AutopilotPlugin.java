@@ -45,6 +45,7 @@ import dev.autopilot.adaptation.manage.AdaptationRequests;
 import dev.autopilot.adaptation.manage.AdaptationRunner;
 import dev.autopilot.adaptation.manage.LatencyWatch;
 import dev.autopilot.adaptation.manage.QueryLogLatencies;
+import dev.autopilot.adaptation.manage.TableOwners;
 import dev.autopilot.adaptation.mining.GeneratorSettings;
 import dev.autopilot.adaptation.mining.ProfileGenerator;
 import dev.autopilot.adaptation.profile.ProfileValidator;
@@ -127,6 +128,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     private LayoutApplier applier;
     private LayoutSteps adaptationSteps;
     private AdaptationRecords adaptations;
+    private TableOwners owners;
     private LocalPlanDrain localPlanDrain;
     private PartitionLoadPublisher partitionLoad;
     private final LongAdder recommendations = new LongAdder();
@@ -236,13 +238,17 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
      * @return the table's layout afterwards
      * @throws dev.autopilot.sql.expression.ProfileValidationException naming the field when the profile is refused;
      *     nothing changed then
+     * @throws IllegalStateException naming the adaptation or call that is changing the table; nothing changed then
      */
     public PartitionLayout applyProfile(String profileJson) {
         SchemaProfile profile = new ProfileValidator(this::userSchema).read(profileJson);
-        return applier.apply(profile, userSchema(profile.table()), filled -> {
-            if (log.isDebugEnabled())
-                log.debug("Autopilot filled " + filled + " rows of " + profile.table());
-        });
+        TableSchema table = userSchema(profile.table());
+        try (TableOwners.Lease ignored = owners.take(profile.table(), "applyProfile")) {
+            return applier.apply(profile, table, filled -> {
+                if (log.isDebugEnabled())
+                    log.debug("Autopilot filled " + filled + " rows of " + profile.table());
+            });
+        }
     }
 
     /**
@@ -252,7 +258,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
      * @param profileJson a schema profile
      * @return the adaptation's id; its progress is in {@link #adaptations()} and {@code AUTOPILOT.ADAPTATIONS}
      * @throws dev.autopilot.sql.expression.ProfileValidationException naming the field when the profile is refused
-     * @throws IllegalStateException when an adaptation of the same table is not finished
+     * @throws IllegalStateException when an adaptation of the same table is not finished, or a call changes it
      */
     public String requestAdaptation(String profileJson) {
         SchemaProfile profile = new ProfileValidator(this::userSchema).read(profileJson);
@@ -342,9 +348,14 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         return requests().rollback(id);
     }
 
-    /** Takes back an adaptation of the manager's that a newer profile of its table no longer wants. */
-    void supersedeAdaptation(String id, String why) {
-        requests().rollback(id, Adaptation.SUPERSEDED + ": " + why);
+    /**
+     * Takes back an adaptation of the manager's that a newer profile of its table no longer wants, if it has not cut
+     * over since the manager read it.
+     *
+     * @return whether it will be rolled back
+     */
+    boolean supersedeAdaptation(String id, String why) {
+        return requests().supersede(id, why);
     }
 
     /** @return every adaptation recorded, oldest first */
@@ -357,7 +368,8 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         AdaptationConfiguration a = cfg.getAdaptation();
         LatencyWatch watch = new LatencyWatch(new QueryLogLatencies(ignite), queryLog.windowMillis(),
             a.getWatchWindows(), a.getRegressionMargin(), publishDelayMillis());
-        return new AdaptationRunner(adaptations, adaptationSteps, token, stopped, System::currentTimeMillis, watch, log);
+        return new AdaptationRunner(adaptations, owners, adaptationSteps, token, stopped, System::currentTimeMillis,
+            watch, log);
     }
 
     /** @return the manager's own initiative, a fresh one for each manager instance */
@@ -375,12 +387,19 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     }
 
     private AdaptationRequests requests() {
-        return new AdaptationRequests(adaptations, adaptationSteps, System::currentTimeMillis);
+        return new AdaptationRequests(adaptations, owners, adaptationSteps, System::currentTimeMillis);
     }
 
-    /** Removes every derived column and index Autopilot added to {@code table} ({@code SCHEMA.TABLE}). */
+    /**
+     * Removes every derived column and index Autopilot added to {@code table} ({@code SCHEMA.TABLE}).
+     *
+     * @throws IllegalStateException naming the adaptation or call that is changing the table; nothing changed then
+     */
     public void removeStructures(String table) {
-        applier.removeAll(userSchema(table));
+        TableSchema schema = userSchema(table);
+        try (TableOwners.Lease ignored = owners.take(table, "removeStructures")) {
+            applier.removeAll(schema);
+        }
     }
 
     /**
@@ -389,9 +408,13 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
      * to use the table's derived columns until it is repaired.
      *
      * @return rows found stale
+     * @throws IllegalStateException naming the adaptation or call that is changing the table; nothing changed then
      */
     public long repairDerivedColumns(String table) {
-        return applier.repair(userSchema(table));
+        TableSchema schema = userSchema(table);
+        try (TableOwners.Lease ignored = owners.take(table, "repairDerivedColumns")) {
+            return applier.repair(schema);
+        }
     }
 
     /** @return this node's part of the drains before structures stop being kept current or are dropped */
@@ -514,6 +537,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
             cfg.getAdaptationThreads(), cfg.getAdaptation().getFillLatencyRatio(), cfg.getAdaptation().getFillNiceRatio()),
             drain);
         adaptations = new AdaptationRecords(ignite);
+        owners = new TableOwners(ignite, adaptations, System::currentTimeMillis);
         tap = QueryFinishTap.install(ignite, capture);
         hideDerivedColumns(ignite);
         registerMetrics(ignite.metrics().getOrCreate(NAME));

@@ -54,6 +54,7 @@ public final class AdaptationRunner {
     static final int FILLS = 3;
 
     private final AdaptationRecords records;
+    private final TableOwners owners;
     private final LayoutSteps steps;
     private final String token;
     private final BooleanSupplier stopped;
@@ -63,6 +64,7 @@ public final class AdaptationRunner {
 
     /**
      * @param records where adaptations are recorded
+     * @param owners who changes which table's layout: an adaptation owns its table until it is finished
      * @param steps the layout steps
      * @param token this instance's fence token, unique per instance
      * @param stopped whether this instance is being stopped: it then leaves adaptations for the next one to resume
@@ -70,9 +72,10 @@ public final class AdaptationRunner {
      * @param watch decides, after the cut-over, whether the partition got slower
      * @param log for what went wrong
      */
-    public AdaptationRunner(AdaptationRecords records, LayoutSteps steps, String token, BooleanSupplier stopped,
-        LongSupplier clock, LatencyWatch watch, IgniteLogger log) {
+    public AdaptationRunner(AdaptationRecords records, TableOwners owners, LayoutSteps steps, String token,
+        BooleanSupplier stopped, LongSupplier clock, LatencyWatch watch, IgniteLogger log) {
         this.records = records;
+        this.owners = owners;
         this.steps = steps;
         this.token = token;
         this.stopped = stopped;
@@ -91,6 +94,11 @@ public final class AdaptationRunner {
     }
 
     private void run(Adaptation found) {
+        if (!owners.claim(found)) {
+            log.warning("Autopilot adaptation " + found.id() + " of " + found.table() + " waits: "
+                + owners.describe(found.table()));
+            return;
+        }
         Adaptation a = cas(found, found.ownedBy(token, clock.getAsLong()));
         int failures = 0;
         int refills = 0;
@@ -119,6 +127,8 @@ public final class AdaptationRunner {
                 a = now;
             }
         }
+        if (a != null && a.step().finished())
+            owners.release(a);
     }
 
     /** @return the record after the step, or {@code null} when the record changed under this runner */
