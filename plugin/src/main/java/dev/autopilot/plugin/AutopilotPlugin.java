@@ -236,13 +236,13 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
      *
      * @param profileJson a schema profile (see {@code SchemaProfile}), e.g. one from {@code AUTOPILOT.SCHEMA_PROFILES}
      * @return the table's layout afterwards
-     * @throws dev.autopilot.sql.expression.ProfileValidationException naming the field when the profile is refused;
-     *     nothing changed then
+     * @throws dev.autopilot.sql.expression.ProfileValidationException naming the field when the profile is refused,
+     *     or the cache when it is not ATOMIC; nothing changed then
      * @throws IllegalStateException naming the adaptation or call that is changing the table; nothing changed then
      */
     public PartitionLayout applyProfile(String profileJson) {
         SchemaProfile profile = new ProfileValidator(this::userSchema).read(profileJson);
-        TableSchema table = userSchema(profile.table());
+        TableSchema table = adaptableSchema(profile.table());
         try (TableOwners.Lease ignored = owners.take(profile.table(), "applyProfile")) {
             return applier.apply(profile, table, filled -> {
                 if (log.isDebugEnabled())
@@ -257,7 +257,8 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
      *
      * @param profileJson a schema profile
      * @return the adaptation's id; its progress is in {@link #adaptations()} and {@code AUTOPILOT.ADAPTATIONS}
-     * @throws dev.autopilot.sql.expression.ProfileValidationException naming the field when the profile is refused
+     * @throws dev.autopilot.sql.expression.ProfileValidationException naming the field when the profile is refused,
+     *     or the cache when it is not ATOMIC
      * @throws IllegalStateException when an adaptation of the same table is not finished, or a call changes it
      */
     public String requestAdaptation(String profileJson) {
@@ -269,12 +270,12 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     String requestAdaptation(SchemaProfile profile, String profileJson, String trigger) {
         if (pinned(profile.table()))
             throw new IllegalStateException(profile.table() + " is pinned: Autopilot does not adapt it until unpinned");
-        return requests().request(profile, profileJson, userSchema(profile.table()), trigger);
+        return requests().request(profile, profileJson, adaptableSchema(profile.table()), trigger);
     }
 
     /** @return what {@code profile} would add to its table now */
     LayoutPlan planOf(SchemaProfile profile) {
-        return requests().plan(profile, userSchema(profile.table()));
+        return requests().plan(profile, adaptableSchema(profile.table()));
     }
 
     /**
@@ -299,14 +300,15 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         return cfg.getAdaptation().getPinnedTables().contains(table) || ADAPTATION_PINS.cache(ignite).containsKey(table);
     }
 
-    /** @return the managed tables, {@code SCHEMA.TABLE} */
+    /** @return the managed tables the manager may adapt ({@link AtomicCaches}), {@code SCHEMA.TABLE} */
     List<String> managedTableNames() {
-        return statistics.managedTables().stream().map(ManagedTable::qualifiedName).toList();
+        return statistics.managedTables().stream().filter(t -> AtomicCaches.atomic(ignite, t.cacheName()))
+            .map(ManagedTable::qualifiedName).toList();
     }
 
     /** Records a recommendation the manager made instead of adapting; see {@link #applyRecommendation}. */
     String recommendAdaptation(SchemaProfile profile, String profileJson, String trigger) {
-        String id = requests().recommend(profile, profileJson, userSchema(profile.table()), trigger);
+        String id = requests().recommend(profile, profileJson, adaptableSchema(profile.table()), trigger);
         recommendations.increment();
         return id;
     }
@@ -325,7 +327,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         if (pinned(a.table()))
             throw new IllegalStateException(a.table() + " is pinned: Autopilot does not adapt it until unpinned");
         SchemaProfile profile = new ProfileValidator(this::userSchema).read(a.profile());
-        requests().apply(id, profile, userSchema(profile.table()));
+        requests().apply(id, profile, adaptableSchema(profile.table()));
     }
 
     /**
@@ -492,6 +494,16 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
                 scheduler.execute(this::publishLayoutsQuietly);
             }
         });
+    }
+
+    /**
+     * @return the table as its user defined it, for a change of its layout
+     * @throws ProfileValidationException naming its cache when that is not ATOMIC
+     */
+    private TableSchema adaptableSchema(String table) {
+        TableSchema t = userSchema(table);
+        AtomicCaches.require(ignite, table, t.cacheName());
+        return t;
     }
 
     /** @return the table as its user defined it, without the derived columns Autopilot added */

@@ -14,6 +14,7 @@
 
 package dev.autopilot.plugin;
 
+import java.util.List;
 import dev.autopilot.adaptation.manage.Adaptation;
 import dev.autopilot.adaptation.manage.AdaptationStep;
 import org.junit.jupiter.api.AfterAll;
@@ -23,13 +24,15 @@ import org.junit.jupiter.api.function.Executable;
 
 import static dev.autopilot.plugin.AdaptationManagerTest.awaitFinished;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One writer per table layout: while the manager adapts a table, the synchronous entry points refuse it, naming the
  * adaptation; a step that fails after the structures of the table began to be dropped ends recorded as failed rather
- * than rolled back; a supersede no longer takes back an adaptation that cut over meanwhile.
+ * than rolled back; a supersede no longer takes back an adaptation that cut over meanwhile; a TRANSACTIONAL table is
+ * refused up front, naming its cache.
  */
 class TableOwnerTest {
     private static final TestCluster CLUSTER = new TestCluster();
@@ -90,6 +93,20 @@ class TableOwnerTest {
         assertEquals(AdaptationStep.DONE, record(first).step());
         assertTrue(plugin().layouts().table("PUBLIC.O3").derived().stream()
             .anyMatch(c -> c.name().equals("AP_AB") && c.ready()), "the cut-over stands");
+    }
+
+    @Test
+    void aTransactionalTableIsRefusedUpFrontNamingItsCache() {
+        ExpressionTables.sql(CLUSTER.node(0), "CREATE TABLE O4 (ID INT PRIMARY KEY, A INT, B INT, V BIGINT) WITH "
+            + "\"ATOMICITY=TRANSACTIONAL,CACHE_NAME=O4_TX\"");
+        String profile = profile("O4", "{\"name\": \"AP_AB\", \"expression\": \"a * b\"}");
+
+        RuntimeException applied = assertThrows(RuntimeException.class, () -> plugin().applyProfile(profile));
+        assertTrue(applied.getMessage().contains("O4_TX"), applied.getMessage());
+        RuntimeException requested = assertThrows(RuntimeException.class, () -> plugin().requestAdaptation(profile));
+        assertTrue(requested.getMessage().contains("O4_TX"), requested.getMessage());
+        assertEquals(List.of(), AdaptationWorkload.derivedColumns(CLUSTER.node(0), "O4"));
+        assertFalse(plugin().managedTableNames().contains("PUBLIC.O4"), "the manager leaves it alone");
     }
 
     private static void refused(String id, Executable call) {
