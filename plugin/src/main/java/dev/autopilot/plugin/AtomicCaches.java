@@ -48,7 +48,7 @@ final class AtomicCaches {
     static void require(Ignite ignite, String table, String cacheName) {
         if (!atomic(ignite, cacheName))
             throw new ProfileValidationException("table", table + " is stored in cache " + cacheName + ", which is "
-                + "not ATOMIC: Autopilot keeps derived columns exact only in ATOMIC caches (in a TRANSACTIONAL one they "
-                + "are derived at commit on every copy, and filling them could deadlock with transactions)");
+                + "not ATOMIC: Autopilot keeps derived columns exact only in ATOMIC caches (in a TRANSACTIONAL one "
+                + "they are derived at commit on every copy, and filling them could deadlock with transactions)");
     }
 }

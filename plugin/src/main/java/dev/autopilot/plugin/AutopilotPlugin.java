@@ -545,9 +545,9 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         PlanDrain drain = new PlanDrain(ignite, PlanDrain.TIMEOUT_MILLIS);
         applier = new LayoutApplier(ignite, layouts, compiler, NAME, FillSettings.unthrottled(cfg.getFillBatchSize(),
             cfg.getAdaptationThreads()), drain);
-        adaptationSteps = new LayoutSteps(ignite, layouts, compiler, NAME, new FillSettings(cfg.getFillBatchSize(),
-            cfg.getAdaptationThreads(), cfg.getAdaptation().getFillLatencyRatio(), cfg.getAdaptation().getFillNiceRatio()),
-            drain);
+        FillSettings paced = new FillSettings(cfg.getFillBatchSize(), cfg.getAdaptationThreads(),
+            cfg.getAdaptation().getFillLatencyRatio(), cfg.getAdaptation().getFillNiceRatio());
+        adaptationSteps = new LayoutSteps(ignite, layouts, compiler, NAME, paced, drain);
         adaptations = new AdaptationRecords(ignite);
         owners = new TableOwners(ignite, adaptations, System::currentTimeMillis);
         tap = QueryFinishTap.install(ignite, capture);

@@ -30,8 +30,8 @@ import dev.autopilot.sql.layout.PartitionLayout;
  * What taking a plan back does to a partition's layout, computed against the layout as it is when the rollback runs:
  * writing back the layout recorded before the plan would also undo every change made since (the columns of a later
  * adaptation would leave the layout, becoming visible to {@code SELECT *} and no longer derived). Only the plan's own
- * structures change: its columns stop being read but stay derived ({@code RETIRING}) until they are dropped, its indexes
- * leave the layout, and what it retired comes back as the layout before had it.
+ * structures change: its columns stop being read but stay derived ({@code RETIRING}) until they are dropped, its
+ * indexes leave the layout, and what it retired comes back as the layout before had it.
  */
 final class LayoutRollback {
     private LayoutRollback() {

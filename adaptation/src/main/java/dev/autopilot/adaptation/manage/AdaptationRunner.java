@@ -95,8 +95,8 @@ public final class AdaptationRunner {
 
     private void run(Adaptation found) {
         if (!owners.claim(found)) {
-            log.warning("Autopilot adaptation " + found.id() + " of " + found.table() + " waits: "
-                + owners.describe(found.table()));
+            if (log.isDebugEnabled())
+                log.debug("Autopilot adaptation " + found.id() + " waits: " + owners.describe(found.table()));
             return;
         }
         Adaptation a = cas(found, found.ownedBy(token, clock.getAsLong()));
@@ -179,8 +179,8 @@ public final class AdaptationRunner {
 
     /**
      * Drops the indexes the plan retires before its fill ({@link LayoutPlan#retiredBeforeFill}): out of the layout
-     * first, then, once no node can run a plan made before, from the table. A rollback builds them again before it restores the layout,
-     * whose rewrites may name them.
+     * first, then, once no node can run a plan made before, from the table. A rollback builds them again before it
+     * takes the plan back in the layout, whose rewrites may name them.
      */
     private void retireBeforeFill(TableSchema table, LayoutPlan plan) {
         List<LayoutIndex> early = plan.retiredBeforeFill();
