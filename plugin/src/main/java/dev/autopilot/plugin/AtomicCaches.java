@@ -24,7 +24,9 @@ import org.apache.ignite.configuration.CacheConfiguration;
  * Autopilot adapts tables of ATOMIC caches only. In a TRANSACTIONAL cache the interceptor that derives the columns
  * runs at commit on every copy, where an exception can leave the copies different, and the fill's multi-key batches
  * can deadlock with the users' transactions: rather than keep derived columns that may be wrong there, such a table
- * is refused before anything changes, with its cache named.
+ * is refused before anything changes, with its cache named. Its cache still gets the interceptor, which derives
+ * nothing while the table has no layout, and keeps current the columns a table adapted before this refusal has, until
+ * {@code removeStructures} takes them away.
  */
 final class AtomicCaches {
     private AtomicCaches() {

@@ -22,8 +22,8 @@ import org.apache.ignite.internal.processors.cache.GridCacheUtils;
 import org.apache.ignite.internal.util.typedef.F;
 
 /**
- * Decides which caches get the {@link DerivationInterceptor}: those that hold a user's SQL table, ATOMIC ones only
- * ({@link AtomicCaches}). A cache that has an interceptor of its own keeps it, and Autopilot never derives columns there.
+ * Decides which caches get the {@link DerivationInterceptor}: those that hold a user's SQL table. A cache that has an
+ * interceptor of its own keeps it, and Autopilot never derives columns there.
  */
 final class DerivedColumnsAttachment {
     private DerivedColumnsAttachment() {
@@ -32,7 +32,7 @@ final class DerivedColumnsAttachment {
     /** @return whether {@code cfg} holds a user table that Autopilot may add derived columns to */
     static boolean eligible(CacheConfiguration<?, ?> cfg) {
         return !F.isEmpty(cfg.getQueryEntities()) && !SystemTable.isInternalSchema(cfg.getSqlSchema())
-            && !GridCacheUtils.isSystemCache(cfg.getName()) && AtomicCaches.atomic(cfg)
+            && !GridCacheUtils.isSystemCache(cfg.getName())
             && !(cfg.getInterceptor() instanceof DerivationInterceptor);
     }
 
