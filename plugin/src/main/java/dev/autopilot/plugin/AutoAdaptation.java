@@ -110,9 +110,9 @@ final class AutoAdaptation {
             if (mode == AdaptationMode.AUTO && wantsNoneOf(profile, onItsWay)) {
                 String why = String.format(Locale.ROOT, "the profile of the window of %d wants none of what it adds",
                     profile.version());
-                plugin.supersedeAdaptation(onItsWay.id(), why);
-                log.info("Autopilot takes back adaptation " + onItsWay.id() + " of " + table + " at step "
-                    + onItsWay.step() + ": " + why);
+                if (plugin.supersedeAdaptation(onItsWay.id(), why))
+                    log.info("Autopilot takes back adaptation " + onItsWay.id() + " of " + table + " at step "
+                        + onItsWay.step() + ": " + why);
             }
             return;
         }

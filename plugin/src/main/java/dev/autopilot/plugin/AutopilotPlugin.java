@@ -46,6 +46,7 @@ import dev.autopilot.adaptation.manage.AdaptationRequests;
 import dev.autopilot.adaptation.manage.AdaptationRunner;
 import dev.autopilot.adaptation.manage.LatencyWatch;
 import dev.autopilot.adaptation.manage.QueryLogLatencies;
+import dev.autopilot.adaptation.manage.TableOwners;
 import dev.autopilot.adaptation.mining.GeneratorSettings;
 import dev.autopilot.adaptation.mining.ProfileGenerator;
 import dev.autopilot.adaptation.profile.ProfileValidator;
@@ -132,6 +133,8 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     private LayoutApplier applier;
     private LayoutSteps adaptationSteps;
     private AdaptationRecords adaptations;
+    private TableOwners owners;
+    private LocalPlanDrain localPlanDrain;
     private PartitionLoadPublisher partitionLoad;
     private final LongAdder recommendations = new LongAdder();
 
@@ -240,15 +243,19 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
      *
      * @param profileJson a schema profile (see {@code SchemaProfile}), e.g. one from {@code AUTOPILOT.SCHEMA_PROFILES}
      * @return the table's layout afterwards
-     * @throws dev.autopilot.sql.expression.ProfileValidationException naming the field when the profile is refused;
-     *     nothing changed then
+     * @throws dev.autopilot.sql.expression.ProfileValidationException naming the field when the profile is refused,
+     *     or the cache when it is not ATOMIC; nothing changed then
+     * @throws IllegalStateException naming the adaptation or call that is changing the table; nothing changed then
      */
     public PartitionLayout applyProfile(String profileJson) {
         SchemaProfile profile = new ProfileValidator(this::userSchema).read(profileJson);
-        return applier.apply(profile, userSchema(profile.table()), filled -> {
-            if (log.isDebugEnabled())
-                log.debug("Autopilot filled " + filled + " rows of " + profile.table());
-        });
+        TableSchema table = adaptableSchema(profile.table());
+        try (TableOwners.Lease ignored = owners.take(profile.table(), "applyProfile")) {
+            return applier.apply(profile, table, filled -> {
+                if (log.isDebugEnabled())
+                    log.debug("Autopilot filled " + filled + " rows of " + profile.table());
+            });
+        }
     }
 
     /**
@@ -257,8 +264,9 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
      *
      * @param profileJson a schema profile
      * @return the adaptation's id; its progress is in {@link #adaptations()} and {@code AUTOPILOT.ADAPTATIONS}
-     * @throws dev.autopilot.sql.expression.ProfileValidationException naming the field when the profile is refused
-     * @throws IllegalStateException when an adaptation of the same table is not finished
+     * @throws dev.autopilot.sql.expression.ProfileValidationException naming the field when the profile is refused,
+     *     or the cache when it is not ATOMIC
+     * @throws IllegalStateException when an adaptation of the same table is not finished, or a call changes it
      */
     public String requestAdaptation(String profileJson) {
         SchemaProfile profile = new ProfileValidator(this::userSchema).read(profileJson);
@@ -269,12 +277,12 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     String requestAdaptation(SchemaProfile profile, String profileJson, String trigger) {
         if (pinned(profile.table()))
             throw new IllegalStateException(profile.table() + " is pinned: Autopilot does not adapt it until unpinned");
-        return requests().request(profile, profileJson, userSchema(profile.table()), trigger);
+        return requests().request(profile, profileJson, adaptableSchema(profile.table()), trigger);
     }
 
     /** @return what {@code profile} would add to its table now */
     LayoutPlan planOf(SchemaProfile profile) {
-        return requests().plan(profile, userSchema(profile.table()));
+        return requests().plan(profile, adaptableSchema(profile.table()));
     }
 
     /**
@@ -299,14 +307,15 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         return cfg.getAdaptation().getPinnedTables().contains(table) || ADAPTATION_PINS.cache(ignite).containsKey(table);
     }
 
-    /** @return the managed tables, {@code SCHEMA.TABLE} */
+    /** @return the managed tables the manager may adapt ({@link AtomicCaches}), {@code SCHEMA.TABLE} */
     List<String> managedTableNames() {
-        return statistics.managedTables().stream().map(ManagedTable::qualifiedName).toList();
+        return statistics.managedTables().stream().filter(t -> AtomicCaches.atomic(ignite, t.cacheName()))
+            .map(ManagedTable::qualifiedName).toList();
     }
 
     /** Records a recommendation the manager made instead of adapting; see {@link #applyRecommendation}. */
     String recommendAdaptation(SchemaProfile profile, String profileJson, String trigger) {
-        String id = requests().recommend(profile, profileJson, userSchema(profile.table()), trigger);
+        String id = requests().recommend(profile, profileJson, adaptableSchema(profile.table()), trigger);
         recommendations.increment();
         return id;
     }
@@ -325,7 +334,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         if (pinned(a.table()))
             throw new IllegalStateException(a.table() + " is pinned: Autopilot does not adapt it until unpinned");
         SchemaProfile profile = new ProfileValidator(this::userSchema).read(a.profile());
-        requests().apply(id, profile, userSchema(profile.table()));
+        requests().apply(id, profile, adaptableSchema(profile.table()));
     }
 
     /**
@@ -348,9 +357,14 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         return requests().rollback(id);
     }
 
-    /** Takes back an adaptation of the manager's that a newer profile of its table no longer wants. */
-    void supersedeAdaptation(String id, String why) {
-        requests().rollback(id, Adaptation.SUPERSEDED + ": " + why);
+    /**
+     * Takes back an adaptation of the manager's that a newer profile of its table no longer wants, if it has not cut
+     * over since the manager read it.
+     *
+     * @return whether it will be rolled back
+     */
+    boolean supersedeAdaptation(String id, String why) {
+        return requests().supersede(id, why);
     }
 
     /** @return every adaptation recorded, oldest first */
@@ -363,8 +377,8 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         AdaptationConfiguration a = cfg.getAdaptation();
         LatencyWatch watch = new LatencyWatch(new QueryLogLatencies(ignite), queryLog.windowMillis(),
             a.getWatchWindows(), a.getRegressionMargin(), publishDelayMillis());
-        return new AdaptationRunner(adaptations, adaptationSteps, token, stopped, System::currentTimeMillis, watch,
-            new OffSwitch(settings), log);
+        return new AdaptationRunner(adaptations, owners, adaptationSteps, token, stopped, System::currentTimeMillis,
+            watch, new OffSwitch(settings), log);
     }
 
     /** @return the manager's own initiative, a fresh one for each manager instance */
@@ -382,12 +396,19 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     }
 
     private AdaptationRequests requests() {
-        return new AdaptationRequests(adaptations, adaptationSteps, System::currentTimeMillis);
+        return new AdaptationRequests(adaptations, owners, adaptationSteps, System::currentTimeMillis);
     }
 
-    /** Removes every derived column and index Autopilot added to {@code table} ({@code SCHEMA.TABLE}). */
+    /**
+     * Removes every derived column and index Autopilot added to {@code table} ({@code SCHEMA.TABLE}).
+     *
+     * @throws IllegalStateException naming the adaptation or call that is changing the table; nothing changed then
+     */
     public void removeStructures(String table) {
-        applier.removeAll(userSchema(table));
+        TableSchema schema = userSchema(table);
+        try (TableOwners.Lease ignored = owners.take(table, "removeStructures")) {
+            applier.removeAll(schema);
+        }
     }
 
     /**
@@ -396,9 +417,18 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
      * to use the table's derived columns until it is repaired.
      *
      * @return rows found stale
+     * @throws IllegalStateException naming the adaptation or call that is changing the table; nothing changed then
      */
     public long repairDerivedColumns(String table) {
-        return applier.repair(userSchema(table));
+        TableSchema schema = userSchema(table);
+        try (TableOwners.Lease ignored = owners.take(table, "repairDerivedColumns")) {
+            return applier.repair(schema);
+        }
+    }
+
+    /** @return this node's part of the drains before structures stop being kept current or are dropped */
+    LocalPlanDrain localPlanDrain() {
+        return localPlanDrain;
     }
 
     /** @return the steps the adaptation manager runs, for tests that run one on its own */
@@ -495,6 +525,16 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         });
     }
 
+    /**
+     * @return the table as its user defined it, for a change of its layout
+     * @throws ProfileValidationException naming its cache when that is not ATOMIC
+     */
+    private TableSchema adaptableSchema(String table) {
+        TableSchema t = userSchema(table);
+        AtomicCaches.require(ignite, table, t.cacheName());
+        return t;
+    }
+
     /** @return the table as its user defined it, without the derived columns Autopilot added */
     TableSchema userSchema(String table) {
         ManagedTable t = statistics.managedTables().stream().filter(m -> m.qualifiedName().equals(table)).findFirst()
@@ -530,11 +570,15 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
             System::currentTimeMillis);
         FunctionCompiler compiler = (schema, table, expression) ->
             DerivedValueCompiler.compile(ignite, schema, table, expression);
+        localPlanDrain = new LocalPlanDrain(kernal, layouts::snapshot, System::currentTimeMillis);
+        PlanDrain drain = new PlanDrain(ignite, PlanDrain.TIMEOUT_MILLIS);
         applier = new LayoutApplier(ignite, layouts, compiler, NAME, FillSettings.unthrottled(cfg.getFillBatchSize(),
-            cfg.getAdaptationThreads()));
-        adaptationSteps = new LayoutSteps(ignite, layouts, compiler, NAME, new FillSettings(cfg.getFillBatchSize(),
-            cfg.getAdaptationThreads(), cfg.getAdaptation().getFillLatencyRatio(), cfg.getAdaptation().getFillNiceRatio()));
+            cfg.getAdaptationThreads()), drain);
+        FillSettings paced = new FillSettings(cfg.getFillBatchSize(), cfg.getAdaptationThreads(),
+            cfg.getAdaptation().getFillLatencyRatio(), cfg.getAdaptation().getFillNiceRatio());
+        adaptationSteps = new LayoutSteps(ignite, layouts, compiler, NAME, paced, drain);
         adaptations = new AdaptationRecords(ignite);
+        owners = new TableOwners(ignite, adaptations, System::currentTimeMillis);
         tap = QueryFinishTap.install(ignite, capture);
         hideDerivedColumns(ignite);
         registerMetrics(ignite.metrics().getOrCreate(NAME));

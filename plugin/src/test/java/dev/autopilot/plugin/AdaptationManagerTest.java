@@ -191,7 +191,7 @@ class AdaptationManagerTest {
                 AutopilotPlugin.NO_REWRITE + " SELECT COUNT(*) FROM T WHERE AP_SHAPE IS NOT NULL"), "no row written");
         }
         finally {
-            steps.restore(before);
+            steps.takeBack(table, before, plan);
             steps.dropAdded(table, plan);
         }
     }

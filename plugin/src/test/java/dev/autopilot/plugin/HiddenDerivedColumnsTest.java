@@ -86,7 +86,7 @@ class HiddenDerivedColumnsTest {
             assertEveryNodeListsOnly(List.of());
         }
         finally {
-            steps.restore(before);
+            steps.takeBack(table, before, plan);
             steps.dropAdded(table, plan);
         }
     }

@@ -151,7 +151,7 @@ class TableDdlTest {
         steps.addColumns(table, plan);
         assertEquals(List.of("ID", "A", "B", "C"), starColumns(1, "BACK"));
 
-        steps.restore(before);
+        steps.drain(steps.takeBack(table, before, plan));
         for (int node = 0; node < 2; node++)
             assertEquals(List.of("ID", "A", "B", "C"), starColumns(node, "BACK"), "node " + node + " in the grace");
         steps.dropAdded(table, plan);

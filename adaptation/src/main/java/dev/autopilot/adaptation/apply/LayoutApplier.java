@@ -45,11 +45,12 @@ public final class LayoutApplier {
      * @param compiler compiles expressions as Ignite SQL does, for the column types
      * @param pluginName the name of the plugin implementing {@code Derivations} on every node
      * @param fill how fills share the cluster with its users
+     * @param drain waits, before a structure stops being kept current or is dropped, until no plan can read it
      */
     public LayoutApplier(Ignite ignite, LayoutStore store, FunctionCompiler compiler, String pluginName,
-        FillSettings fill) {
+        FillSettings fill, LayoutDrain drain) {
         this.store = store;
-        this.steps = new LayoutSteps(ignite, store, compiler, pluginName, fill);
+        this.steps = new LayoutSteps(ignite, store, compiler, pluginName, fill, drain);
         this.ddl = new Ddl(ignite);
     }
 
@@ -77,7 +78,7 @@ public final class LayoutApplier {
         }
         catch (RuntimeException e) {
             try {
-                steps.restore(before);
+                steps.drain(steps.takeBack(table, before, plan));
                 steps.dropAdded(table, plan);
             }
             catch (RuntimeException undo) {
@@ -89,16 +90,17 @@ public final class LayoutApplier {
     }
 
     /**
-     * Removes everything Autopilot added to a partition: first from what queries use (the columns stay listed, as
-     * {@code RETIRING}, so that the user never sees them as columns of their own), then the indexes and columns
-     * themselves, then the layout.
+     * Removes everything Autopilot added to a partition: first from what queries read, while writes keep deriving the
+     * columns and the layout still lists them ({@code RETIRING}, so the user never sees them as columns of their own);
+     * then, once no node can run a plan made before, the indexes and columns themselves.
      */
     public void removeAll(TableSchema table) {
         PartitionLayout layout = store.layout(table.table());
         if (layout == null)
             return;
-        store.update(table.table(), l -> l == null ? null : new PartitionLayout(l.table(), l.version() + 1,
-            l.derived().stream().map(c -> c.in(ColumnState.RETIRING)).toList(), List.of(), l.rewritable()));
+        steps.drain(store.update(table.table(), l -> l == null ? null
+            : new PartitionLayout(l.table(), l.version() + 1,
+                l.derived().stream().map(c -> c.in(ColumnState.RETIRING)).toList(), List.of(), l.rewritable())));
         for (LayoutIndex i : layout.indexes())
             ddl.dropIndex(table, i.name());
         ddl.dropColumns(table, layout.derived().stream().map(DerivedColumn::name).toList());

@@ -59,6 +59,7 @@ public final class LayoutSteps {
     private final FunctionCompiler compiler;
     private final Filler filler;
     private final Ddl ddl;
+    private final LayoutDrain drain;
     private final int buildThreads;
 
     /**
@@ -67,14 +68,16 @@ public final class LayoutSteps {
      * @param compiler compiles expressions as Ignite SQL does, for the column types
      * @param pluginName the name of the plugin implementing {@code Derivations} on every node
      * @param fill how fills share the cluster with its users
+     * @param drain waits, before a structure stops being kept current or is dropped, until no plan can read it
      */
     public LayoutSteps(Ignite ignite, LayoutStore store, FunctionCompiler compiler, String pluginName,
-        FillSettings fill) {
+        FillSettings fill, LayoutDrain drain) {
         this.ignite = ignite;
         this.store = store;
         this.compiler = compiler;
         this.filler = new Filler(ignite, pluginName, fill);
         this.ddl = new Ddl(ignite);
+        this.drain = drain;
         this.buildThreads = fill.threads();
     }
 
@@ -209,10 +212,12 @@ public final class LayoutSteps {
 
     /**
      * Takes indexes out of the layout, so that the rewriter stops using them at once; drop them with
-     * {@link #dropIndexes} once no query planned before runs.
+     * {@link #dropIndexes} once the layout returned is {@link #drain drained}.
+     *
+     * @return the layout afterwards
      */
-    public void unlist(TableSchema table, List<LayoutIndex> indexes) {
-        store.update(table.table(), l -> l == null || l.indexes().stream().noneMatch(indexes::contains) ? l
+    public PartitionLayout unlist(TableSchema table, List<LayoutIndex> indexes) {
+        return store.update(table.table(), l -> l == null || l.indexes().stream().noneMatch(indexes::contains) ? l
             : new PartitionLayout(l.table(), l.version() + 1, l.derived(),
                 l.indexes().stream().filter(i -> !indexes.contains(i)).toList(), l.rewritable()));
     }
@@ -248,41 +253,42 @@ public final class LayoutSteps {
     }
 
     /**
-     * Puts a layout back: at once no query is rewritten to use anything added since. Columns added since stay listed,
-     * as {@code RETIRING}, until {@link #dropAdded} drops them: a column of the table that its layout does not list
-     * would be taken for one of the user's.
+     * Takes a plan back in the layout, against the layout as it is now ({@link LayoutRollback}): at once no query is
+     * rewritten to use what the plan added, which writes keep deriving until {@link #dropAdded}; what it retired is
+     * used again. Run again, it changes nothing.
      *
-     * @param before the layout to restore
+     * @param before the layout recorded before the plan
+     * @return the layout afterwards, to {@link #drain} before {@link #dropAdded}
      */
-    public void restore(PartitionLayout before) {
-        Set<String> kept = before.derived().stream().map(DerivedColumn::name).collect(Collectors.toSet());
-        store.update(before.table().table(), l -> {
-            List<DerivedColumn> derived = new ArrayList<>(before.derived());
-            if (l != null) {
-                l.derived().stream().filter(c -> !kept.contains(c.name())).map(c -> c.in(ColumnState.RETIRING))
-                    .forEach(derived::add);
-            }
-            if (l == null && derived.isEmpty() && before.indexes().isEmpty())
-                return null;
-            return new PartitionLayout(l == null ? before.table() : l.table(), (l == null ? before : l).version() + 1,
-                derived, before.indexes(), before.rewritable());
-        });
+    public PartitionLayout takeBack(TableSchema table, PartitionLayout before, LayoutPlan plan) {
+        return store.update(table.table(), l -> LayoutRollback.takeBack(l, before, plan));
     }
 
     /**
-     * Drops what the plan retires, those that exist, then takes the columns out of the layout; run it only after the
-     * grace period that followed {@link #cutOver}, once no query planned before it runs.
+     * Returns once no node can run a plan made with a layout of the table older than {@code layout}: after it, what
+     * that layout no longer lets queries read may stop being kept current and be dropped.
+     *
+     * @param layout a layout just stored, {@code null} when there is none
+     * @throws IllegalStateException when a node did not drain in time
+     */
+    public void drain(PartitionLayout layout) {
+        if (layout != null)
+            drain.await(layout.table().table(), layout.version());
+    }
+
+    /** {@link #drain Drains} to the table's layout as stored now. */
+    public void drainCurrent(TableSchema table) {
+        drain(store.stored(table.table()));
+    }
+
+    /**
+     * Drops what the plan retires, those that exist, then takes the columns out of the layout; run it only once the
+     * layout after {@link #cutOver} is {@link #drain drained}.
      */
     public void dropRetired(TableSchema table, LayoutPlan plan) {
         dropIndexes(table, plan.retiredIndexes());
         ddl.dropColumns(table, plan.retiredColumns());
-        Set<String> retired = new HashSet<>(plan.retiredColumns());
-        store.update(table.table(), l -> {
-            if (l == null || l.derived().stream().noneMatch(c -> retired.contains(c.name())))
-                return l;
-            return new PartitionLayout(l.table(), l.version() + 1,
-                l.derived().stream().filter(c -> !retired.contains(c.name())).toList(), l.indexes(), l.rewritable());
-        });
+        forget(table, new HashSet<>(plan.retiredColumns()));
     }
 
     /**
@@ -302,12 +308,18 @@ public final class LayoutSteps {
     }
 
     /**
-     * Drops the plan's indexes and columns, those that exist, and the partition's layout if nothing is left in it;
-     * run it after {@link #restore}.
+     * Drops the plan's indexes and columns, those that exist, then takes the columns out of the layout, and the layout
+     * away when nothing is left in it; run it once the layout {@link #takeBack} returned is {@link #drain drained}.
      */
     public void dropAdded(TableSchema table, LayoutPlan plan) {
         dropIndexes(table, plan.indexes());
         ddl.dropColumns(table, plan.columns().stream().map(c -> c.column().name()).toList());
+        forget(table, LayoutRollback.added(plan));
+    }
+
+    /** Takes dropped columns out of the layout, and the layout away when nothing Autopilot added is left. */
+    private void forget(TableSchema table, Set<String> dropped) {
+        store.update(table.table(), l -> LayoutRollback.without(l, dropped));
         store.removeIfEmpty(table.table());
     }
 

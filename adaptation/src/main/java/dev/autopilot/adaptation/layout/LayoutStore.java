@@ -106,10 +106,15 @@ public final class LayoutStore implements DistributedMetastorageLifecycleListene
         return snapshot.table(table);
     }
 
-    /** @return the layout of {@code SCHEMA.TABLE} as stored, not followed to the table: {@code null} if none */
+    /** @return the layout of {@code SCHEMA.TABLE} as stored now, which this node's snapshot may not show yet */
     public PartitionLayout stored(String table) {
-        Stored s = stored.get(PREFIX + table);
-        return s == null ? null : s.layout();
+        try {
+            String raw = writable().read(PREFIX + table);
+            return raw == null ? null : LayoutCodec.read(raw);
+        }
+        catch (IgniteCheckedException e) {
+            throw new IgniteException("Cannot read the layout of " + table, e);
+        }
     }
 
     /**

@@ -57,6 +57,9 @@ public record Adaptation(String id, String table, AdaptationStep step, FillState
      */
     public static final String PAUSED = "paused";
 
+    /** What an adaptation that ended {@link AdaptationStep#FAILED} records as its outcome. */
+    public static final String FAILED = "failed";
+
     /** What a rejected recommendation records as its outcome. */
     public static final String REJECTED = "rejected";
 
@@ -72,6 +75,7 @@ public record Adaptation(String id, String table, AdaptationStep step, FillState
             case DONE -> COMPLETED;
             case ROLLED_BACK -> ROLLED_BACK;
             case REJECTED -> REJECTED;
+            case FAILED -> FAILED;
             default -> null;
         };
         return new Adaptation(id, table, next, fill, owner, out, reason, startedAt, now, profile,
@@ -151,6 +155,12 @@ public record Adaptation(String id, String table, AdaptationStep step, FillState
     /** @return whether it is held at its step (see {@link #PAUSED}) */
     public boolean isPaused() {
         return reason != null && reason.startsWith(PAUSED);
+    }
+
+    /** @return this record ended {@link AdaptationStep#FAILED} at its step, because of {@code why} */
+    public Adaptation failed(String why, long now) {
+        return new Adaptation(id, table, AdaptationStep.FAILED, fill, owner, FAILED, step + " failed: " + why,
+            startedAt, now, profile, plan, layoutBefore, trigger, measurement);
     }
 
     /** @return this record rolling back, because of {@code why} */

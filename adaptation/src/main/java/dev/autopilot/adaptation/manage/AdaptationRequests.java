@@ -29,16 +29,19 @@ import dev.autopilot.sql.schema.TableSchema;
  */
 public final class AdaptationRequests {
     private final AdaptationRecords records;
+    private final TableOwners owners;
     private final LayoutSteps steps;
     private final LongSupplier clock;
 
     /**
      * @param records where adaptations are recorded
+     * @param owners who changes which table's layout: an adaptation takes its table before it is recorded
      * @param steps plans the structures a profile adds
      * @param clock epoch millis
      */
-    public AdaptationRequests(AdaptationRecords records, LayoutSteps steps, LongSupplier clock) {
+    public AdaptationRequests(AdaptationRecords records, TableOwners owners, LayoutSteps steps, LongSupplier clock) {
         this.records = records;
+        this.owners = owners;
         this.steps = steps;
         this.clock = clock;
     }
@@ -49,12 +52,21 @@ public final class AdaptationRequests {
      * @param table the table as its user defined it
      * @param trigger {@link Adaptation#REQUESTED}, or why the manager decided on it
      * @return the id of the new adaptation
-     * @throws IllegalStateException when an adaptation of the table is not finished yet
+     * @throws IllegalStateException when an adaptation of the table is not finished yet, or another writer has it
      * @throws dev.autopilot.sql.expression.ProfileValidationException when the profile does not fit the table
      */
     public String request(SchemaProfile profile, String profileJson, TableSchema table, String trigger) {
-        requireNoneActive(table);
-        return create(profile, profileJson, table, trigger, AdaptationStep.PLANNED);
+        String id = UUID.randomUUID().toString();
+        owners.takeFor(table.table(), id);
+        try {
+            requireNoneActive(table);
+            create(id, profile, profileJson, table, trigger, AdaptationStep.PLANNED);
+            return id;
+        }
+        catch (RuntimeException e) {
+            owners.release(table.table(), id);
+            throw e;
+        }
     }
 
     /**
@@ -64,7 +76,9 @@ public final class AdaptationRequests {
      * @throws dev.autopilot.sql.expression.ProfileValidationException when the profile does not fit the table
      */
     public String recommend(SchemaProfile profile, String profileJson, TableSchema table, String trigger) {
-        return create(profile, profileJson, table, trigger, AdaptationStep.RECOMMENDED);
+        String id = UUID.randomUUID().toString();
+        create(id, profile, profileJson, table, trigger, AdaptationStep.RECOMMENDED);
+        return id;
     }
 
     /**
@@ -75,16 +89,24 @@ public final class AdaptationRequests {
      * @param profile its profile, validated against the table now
      * @param table the table as its user defined it
      * @throws IllegalArgumentException when there is no adaptation {@code id}
-     * @throws IllegalStateException when it is not a pending recommendation, or an adaptation of the table runs
+     * @throws IllegalStateException when it is not a pending recommendation, or an adaptation or another writer has
+     *     the table
      */
     public void apply(String id, SchemaProfile profile, TableSchema table) {
         Adaptation a = recommendation(id);
-        requireNoneActive(table);
-        PartitionLayout before = steps.current(table);
-        Adaptation.LayoutPlanned planned = new Adaptation.LayoutPlanned(steps.replacing(profile, before).write(),
-            LayoutCodec.write(before));
-        if (!records.replace(a, a.applied(planned, clock.getAsLong())))
-            throw new IllegalStateException("Recommendation " + id + " changed meanwhile; read it again");
+        owners.takeFor(table.table(), id);
+        try {
+            requireNoneActive(table);
+            PartitionLayout before = steps.current(table);
+            Adaptation.LayoutPlanned planned = new Adaptation.LayoutPlanned(steps.replacing(profile, before).write(),
+                LayoutCodec.write(before));
+            if (!records.replace(a, a.applied(planned, clock.getAsLong())))
+                throw new IllegalStateException("Recommendation " + id + " changed meanwhile; read it again");
+        }
+        catch (RuntimeException e) {
+            owners.release(table.table(), id);
+            throw e;
+        }
     }
 
     /**
@@ -118,16 +140,14 @@ public final class AdaptationRequests {
         }
     }
 
-    private String create(SchemaProfile profile, String profileJson, TableSchema table, String trigger,
+    private void create(String id, SchemaProfile profile, String profileJson, TableSchema table, String trigger,
         AdaptationStep step) {
         PartitionLayout before = steps.current(table);
         LayoutPlan plan = steps.replacing(profile, before);
         long now = clock.getAsLong();
-        String id = UUID.randomUUID().toString();
         double expected = profile.expectedBenefit() == null ? Double.NaN : profile.expectedBenefit().netGain();
         records.create(new Adaptation(id, table.table(), step, FillState.NONE, null, null, null, now, now,
             profileJson, plan.write(), LayoutCodec.write(before), trigger, Measurement.expecting(expected)));
-        return id;
     }
 
     /**
@@ -139,7 +159,7 @@ public final class AdaptationRequests {
     }
 
     /**
-     * Asks for an adaptation to be taken back, finished or not; the manager puts the layout before it back at once.
+     * Asks for an adaptation to be taken back, finished or not; the manager stops queries using what it added at once.
      * One that retired structures can be taken back only until they are dropped, at the end of its grace period.
      *
      * @return whether it will be rolled back ({@code false} when it already is)
@@ -147,21 +167,15 @@ public final class AdaptationRequests {
      * @throws IllegalStateException when it dropped structures the layout before it had
      */
     public boolean rollback(String id) {
-        return rollback(id, "rollback requested");
-    }
-
-    /**
-     * {@link #rollback(String)} with the reason recorded.
-     *
-     * @param reason why, as the adaptation's reason
-     */
-    public boolean rollback(String id, String reason) {
         while (true) {
             Adaptation a = records.get(id);
             if (a == null)
                 throw new IllegalArgumentException("No adaptation " + id);
             if (a.step() == AdaptationStep.ROLLING_BACK || a.step() == AdaptationStep.ROLLED_BACK)
                 return false;
+            if (a.step() == AdaptationStep.FAILED)
+                throw new IllegalStateException("Adaptation " + id + " of " + a.table() + " failed (" + a.reason()
+                    + "): fix the cause, then request an adaptation of the table or remove its structures");
             if (a.step() == AdaptationStep.RECOMMENDED || a.step() == AdaptationStep.REJECTED)
                 throw new IllegalStateException("Adaptation " + id + " of " + a.table() + " is a recommendation ("
                     + a.step() + "): nothing to roll back");
@@ -169,7 +183,25 @@ public final class AdaptationRequests {
                 && LayoutPlan.read(a.plan(), LayoutCodec.read(a.layoutBefore()).table()).retires())
                 throw new IllegalStateException("Adaptation " + id + " of " + a.table() + " dropped the structures it "
                     + "retired after its grace period: request an adaptation to the profile before it instead");
-            if (records.replace(a, a.rollingBack(reason, clock.getAsLong())))
+            if (records.replace(a, a.rollingBack("rollback requested", clock.getAsLong())))
+                return true;
+        }
+    }
+
+    /**
+     * Takes back an adaptation the manager decided, on the records it read then, to supersede: only if it is still
+     * before its cut-over. The compare-and-set is against the record read here, so one that cut over since the
+     * decision is left as it is.
+     *
+     * @param why why the manager supersedes it
+     * @return whether it will be rolled back
+     */
+    public boolean supersede(String id, String why) {
+        while (true) {
+            Adaptation a = records.get(id);
+            if (a == null || !a.step().beforeCutOver())
+                return false;
+            if (records.replace(a, a.rollingBack(Adaptation.SUPERSEDED + ": " + why, clock.getAsLong())))
                 return true;
         }
     }

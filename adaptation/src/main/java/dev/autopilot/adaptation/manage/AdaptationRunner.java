@@ -34,13 +34,6 @@ import org.apache.ignite.IgniteLogger;
  * rollback, the next write fails and this runner reads the record again instead of acting on a stale one.
  */
 public final class AdaptationRunner {
-    /**
-     * How long a rollback waits between putting the layout before back and dropping what the adaptation added: queries
-     * planned over the added columns, before the rewriter stopped using them, finish first. Ignite fails a query whose
-     * plan still has a column that was dropped while it ran.
-     */
-    static final long DROP_GRACE_MILLIS = 1000;
-
     /** How often a fill's progress is logged. */
     static final long PROGRESS_LOG_MILLIS = 5000;
 
@@ -52,13 +45,17 @@ public final class AdaptationRunner {
      */
     static final long PROGRESS_RECORD_MILLIS = 1000;
 
-    /** Failed attempts of a forward step before the adaptation is rolled back. */
+    /**
+     * Failed attempts of a step before the adaptation is rolled back, or, where rolling back is not safe
+     * ({@link AdaptationStep#irreversible()}), ends {@link AdaptationStep#FAILED}.
+     */
     static final int ATTEMPTS = 3;
 
     /** Fills that find stale rows before the adaptation is rolled back. */
     static final int FILLS = 3;
 
     private final AdaptationRecords records;
+    private final TableOwners owners;
     private final LayoutSteps steps;
     private final String token;
     private final BooleanSupplier stopped;
@@ -69,6 +66,7 @@ public final class AdaptationRunner {
 
     /**
      * @param records where adaptations are recorded
+     * @param owners who changes which table's layout: an adaptation owns its table until it is finished
      * @param steps the layout steps
      * @param token this instance's fence token, unique per instance
      * @param stopped whether this instance is being stopped: it then leaves adaptations for the next one to resume
@@ -76,22 +74,24 @@ public final class AdaptationRunner {
      * @param watch decides, after the cut-over, whether the partition got slower
      * @param log for what went wrong
      */
-    public AdaptationRunner(AdaptationRecords records, LayoutSteps steps, String token, BooleanSupplier stopped,
-        LongSupplier clock, LatencyWatch watch, IgniteLogger log) {
-        this(records, steps, token, stopped, clock, watch, a -> null, log);
+    public AdaptationRunner(AdaptationRecords records, TableOwners owners, LayoutSteps steps, String token,
+        BooleanSupplier stopped, LongSupplier clock, LatencyWatch watch, IgniteLogger log) {
+        this(records, owners, steps, token, stopped, clock, watch, a -> null, log);
     }
 
     /**
      * @param hold why an adaptation must not move on now, or {@code null} when it may: asked before every step and
      *     after every fill batch, so that an adaptation held while it fills stops within a batch, its progress
      *     recorded; held ones are marked {@link Adaptation#PAUSED} and move on once {@code hold} lets them
-     * @see #AdaptationRunner(AdaptationRecords, LayoutSteps, String, BooleanSupplier, LongSupplier, LatencyWatch,
-     *     IgniteLogger)
+     * @see #AdaptationRunner(AdaptationRecords, TableOwners, LayoutSteps, String, BooleanSupplier, LongSupplier,
+     *     LatencyWatch, IgniteLogger)
      */
-    public AdaptationRunner(AdaptationRecords records, LayoutSteps steps, String token, BooleanSupplier stopped,
-        LongSupplier clock, LatencyWatch watch, Function<Adaptation, String> hold, IgniteLogger log) {
+    public AdaptationRunner(AdaptationRecords records, TableOwners owners, LayoutSteps steps, String token,
+        BooleanSupplier stopped, LongSupplier clock, LatencyWatch watch, Function<Adaptation, String> hold,
+        IgniteLogger log) {
         this.hold = hold;
         this.records = records;
+        this.owners = owners;
         this.steps = steps;
         this.token = token;
         this.stopped = stopped;
@@ -128,6 +128,11 @@ public final class AdaptationRunner {
     }
 
     private void run(Adaptation found) {
+        if (!owners.claim(found)) {
+            if (log.isDebugEnabled())
+                log.debug("Autopilot adaptation " + found.id() + " waits: " + owners.describe(found.table()));
+            return;
+        }
         Adaptation a = cas(found, found.ownedBy(token, clock.getAsLong()));
         if (a != null && a.isPaused()) {
             a = cas(a, a.paused(null, clock.getAsLong()));
@@ -149,15 +154,20 @@ public final class AdaptationRunner {
                 if (stopped.getAsBoolean())
                     return;
                 log.warning("Autopilot adaptation " + a.id() + " of " + a.table() + " failed at step " + a.step(), e);
-                a = reread(a);
-                if (a == null || a.step() == AdaptationStep.ROLLING_BACK)
+                Adaptation now = reread(a);
+                if (now == null)
                     return;
-                if (++failures >= ATTEMPTS)
-                    a = failed(a, a.step() + ": " + e);
+                if (now.step() != a.step())
+                    failures = 0;
+                else if (++failures >= ATTEMPTS)
+                    now = failed(now, String.valueOf(e));
                 else if (!pause(failures))
                     return;
+                a = now;
             }
         }
+        if (a != null && a.step().finished())
+            owners.release(a);
     }
 
     /** @return the record after the step, or {@code null} when the record changed under this runner */
@@ -192,14 +202,13 @@ public final class AdaptationRunner {
                 return judge(a, plan, now);
             }
             case RETIRING -> {
-                graceAfter(a.measurement().cutOverAt());
+                steps.drainCurrent(table);
                 steps.dropRetired(table, plan);
                 return cas(a, a.at(AdaptationStep.DONE, clock.getAsLong()));
             }
             case ROLLING_BACK -> {
                 steps.buildIndexes(table, plan.retiredBeforeFill());
-                steps.restore(before);
-                drain();
+                steps.drain(steps.takeBack(table, before, plan));
                 steps.dropAdded(table, plan);
                 return cas(a, a.at(AdaptationStep.ROLLED_BACK, now));
             }
@@ -209,15 +218,14 @@ public final class AdaptationRunner {
 
     /**
      * Drops the indexes the plan retires before its fill ({@link LayoutPlan#retiredBeforeFill}): out of the layout
-     * first, then, after the grace period, from the table. A rollback builds them again before it restores the layout,
-     * whose rewrites may name them.
+     * first, then, once no node can run a plan made before, from the table. A rollback builds them again before it
+     * takes the plan back in the layout, whose rewrites may name them.
      */
     private void retireBeforeFill(TableSchema table, LayoutPlan plan) {
         List<LayoutIndex> early = plan.retiredBeforeFill();
         if (early.isEmpty())
             return;
-        steps.unlist(table, early);
-        drain();
+        steps.drain(steps.unlist(table, early));
         steps.dropIndexes(table, early);
     }
 
@@ -264,25 +272,6 @@ public final class AdaptationRunner {
             f.rowsTotal(), f.rowsPerSecond(now), f.etaSeconds(now), f.niceRatio());
     }
 
-    /** Waits {@link #DROP_GRACE_MILLIS}; a runner stopped meanwhile leaves the drop to the next one. */
-    private void drain() {
-        graceAfter(clock.getAsLong());
-    }
-
-    /** Waits until {@link #DROP_GRACE_MILLIS} after {@code since}; a runner stopped meanwhile leaves the rest. */
-    private void graceAfter(long since) {
-        long wait = since + DROP_GRACE_MILLIS - clock.getAsLong();
-        if (wait <= 0)
-            return;
-        try {
-            Thread.sleep(wait);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Stopped before dropping what the adaptation added", e);
-        }
-    }
-
     /** @return whether {@code a} waits for the windows after its cut-over to complete */
     private boolean watching(Adaptation a) {
         return a.step() == AdaptationStep.WATCHING && !watch.due(a, clock.getAsLong());
@@ -318,9 +307,16 @@ public final class AdaptationRunner {
         }
     }
 
+    /**
+     * Ends what failed {@link #ATTEMPTS} times: rolls it back, or records it {@link AdaptationStep#FAILED} where going
+     * back is not safe; in both cases the record says why.
+     */
     private Adaptation failed(Adaptation a, String why) {
-        log.warning("Autopilot rolls back adaptation " + a.id() + " of " + a.table() + ": " + why);
-        Adaptation next = cas(a, a.rollingBack(why, clock.getAsLong()));
+        boolean stop = a.step().irreversible();
+        log.warning("Autopilot " + (stop ? "stops" : "rolls back") + " adaptation " + a.id() + " of " + a.table()
+            + " after " + ATTEMPTS + " failed attempts at " + a.step() + ": " + why);
+        Adaptation next = cas(a, stop ? a.failed(why, clock.getAsLong())
+            : a.rollingBack(a.step() + ": " + why, clock.getAsLong()));
         return next != null ? next : reread(a);
     }
 

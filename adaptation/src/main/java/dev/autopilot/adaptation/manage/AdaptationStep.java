@@ -60,11 +60,24 @@ public enum AdaptationStep {
     ROLLED_BACK,
 
     /** A user rejected the recommendation; the manager does not recommend the same change again. */
-    REJECTED;
+    REJECTED,
+
+    /**
+     * A step that cannot be undone safely failed every attempt: rolling back, or retiring after the adaptation was kept
+     * (its structures may be partly dropped, so rolling back would restore a layout naming what is gone). The manager
+     * stops there; the layout lists every column still present, writes keep them current, and the reason says what
+     * failed, for a user to fix and then adapt or remove the table's structures.
+     */
+    FAILED;
 
     /** @return whether nothing is left to do */
     public boolean finished() {
-        return this == DONE || this == ROLLED_BACK || this == REJECTED;
+        return this == DONE || this == ROLLED_BACK || this == REJECTED || this == FAILED;
+    }
+
+    /** @return whether a failure here ends the adaptation {@link #FAILED} rather than rolling it back */
+    public boolean irreversible() {
+        return this == ROLLING_BACK || this == RETIRING;
     }
 
     /** @return whether it is on its way and not cut over yet: taking it back leaves the table as it was */

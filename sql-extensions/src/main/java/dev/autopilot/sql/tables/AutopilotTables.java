@@ -132,6 +132,16 @@ public final class AutopilotTables {
         Retention.KEEP);
 
     /**
+     * The one writer of each table's layout while it changes: an adaptation ({@code ADAPTATION_ID}) from its request
+     * until it is finished, or a call of the Java API ({@code HOLDER}) while it runs on {@code NODE_ID}.
+     */
+    public static final SystemTable TABLE_OWNERS = new SystemTable("TABLE_OWNERS",
+        List.of(col("TABLE_NAME", String.class)),
+        List.of(col("ADAPTATION_ID", String.class), col("HOLDER", String.class), col("NODE_ID", String.class),
+            col("SINCE", Timestamp.class)),
+        Retention.KEEP);
+
+    /**
      * Commands users give the adaptation manager from any SQL client: a row {@code (COMMAND_ID, COMMAND,
      * ADAPTATION_ID, REASON)} with {@code COMMAND} one of {@code APPLY}, {@code REJECT} (recommendations) or
      * {@code ROLLBACK}, or {@code (COMMAND_ID, COMMAND, PROFILE)} with {@code COMMAND} {@code REQUEST} and a schema
@@ -181,7 +191,7 @@ public final class AutopilotTables {
     /** Every table, in creation order. */
     public static final List<SystemTable> ALL = List.of(QUERY_LOG, QUERY_TEMPLATES, TEMPLATE_PREDICATES,
         TEMPLATE_STATS, TABLE_ACCESS, TABLE_STATS, COLUMN_STATS, LOAD_FORECASTS, SCHEMA_PROFILES, QUERY_REWRITES,
-        PARTITION_LAYOUTS, ADAPTATIONS, ADAPTATION_PINS, ADAPTATION_COMMANDS, PARTITION_LOAD,
+        PARTITION_LAYOUTS, ADAPTATIONS, ADAPTATION_PINS, TABLE_OWNERS, ADAPTATION_COMMANDS, PARTITION_LOAD,
         PLACEMENT_DECISIONS, PLAN_CHANGES);
 
     private AutopilotTables() {
