@@ -17,9 +17,12 @@ package dev.autopilot.affinity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.autopilot.affinity.plan.Placement;
+import dev.autopilot.testkit.Await;
+import dev.autopilot.testkit.IgniteClusterExtension;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.CacheAtomicityMode;
@@ -29,12 +32,12 @@ import org.apache.ignite.cache.affinity.AffinityFunction;
 import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.configuration.CacheConfiguration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -50,30 +53,23 @@ class PredictiveAffinityFunctionTest {
     private static final int PARTS = 64;
     private static final int KEYS = 5_000;
 
-    private static TestNodes cluster;
+    @RegisterExtension
+    static final IgniteClusterExtension CLUSTER = new IgniteClusterExtension(3);
 
+    /** Fixes the baseline at the three nodes, so that a node started later stays out until a test adds it. */
     @BeforeAll
-    static void startThreeNodes() {
-        cluster = new TestNodes();
-        Ignite first = cluster.start(0);
+    static void fixBaseline() {
+        Ignite first = CLUSTER.node(0);
         first.cluster().baselineAutoAdjustEnabled(false);
-        cluster.start(1);
-        cluster.start(2);
         first.cluster().setBaselineTopology(first.cluster().topologyVersion());
         first.getOrCreateCache(cacheConfig("rendezvous", new RendezvousAffinityFunction(false, PARTS)));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null)
-            cluster.close();
     }
 
     @Test
     @Order(1)
     void missingPlanGivesRendezvousAssignmentOnEveryNode() {
-        cluster.node(0).getOrCreateCache(cacheConfig("missing", function("never-planned")));
-        for (Ignite node : cluster.nodes())
+        CLUSTER.node(0).getOrCreateCache(cacheConfig("missing", function("never-planned")));
+        for (Ignite node : CLUSTER.nodes())
             assertEquals(assignment(node, "rendezvous"), assignment(node, "missing"), node.name());
     }
 
@@ -84,17 +80,17 @@ class PredictiveAffinityFunctionTest {
         List<List<String>> owners = new ArrayList<>();
         for (int p = 0; p < PARTS; p++)
             owners.add(List.of(ids.get(p % 3), ids.get(p % 3)));
-        assertTrue(PlanPublisher.of(cluster.node(1)).publish("twice", ids, new Placement(owners)));
+        assertTrue(PlanPublisher.of(CLUSTER.node(1)).publish("twice", ids, new Placement(owners)));
 
-        cluster.node(0).getOrCreateCache(cacheConfig("invalid", function("twice")));
-        for (Ignite node : cluster.nodes())
+        CLUSTER.node(0).getOrCreateCache(cacheConfig("invalid", function("twice")));
+        for (Ignite node : CLUSTER.nodes())
             assertEquals(assignment(node, "rendezvous"), assignment(node, "invalid"), node.name());
     }
 
     @Test
     @Order(3)
     void planWrittenBeforeTheBaselineChangeIsFollowedWithoutLosingUpdates() throws Exception {
-        Ignite first = cluster.node(0);
+        Ignite first = CLUSTER.node(0);
         IgniteCache<Integer, Long> cache = first.getOrCreateCache(cacheConfig("planned", function("moved")));
         AtomicLongArray acked = new AtomicLongArray(KEYS);
         for (int k = 0; k < KEYS; k++) {
@@ -102,6 +98,7 @@ class PredictiveAffinityFunctionTest {
             acked.set(k, 0L);
         }
         AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicLong written = new AtomicLong();
         AtomicReference<Throwable> writerFailure = new AtomicReference<>();
         Thread writer = new Thread(() -> {
             try {
@@ -109,6 +106,7 @@ class PredictiveAffinityFunctionTest {
                     int k = (int)(v % KEYS);
                     cache.put(k, v);
                     acked.set(k, v);
+                    written.set(v);
                 }
             }
             catch (Throwable e) {
@@ -123,28 +121,30 @@ class PredictiveAffinityFunctionTest {
         assertEquals(false, PlanPublisher.of(first).publish("moved", four, shiftedPlan(List.of(four.get(1),
             four.get(2), four.get(3), four.get(0)))), "a second plan for the same node set must not replace the first");
 
-        Ignite late = cluster.start(3);
+        Ignite late = CLUSTER.startNode(3);
         assertEquals(plan, PlanPublisher.of(late).read("moved", four).orElseThrow(), "the joining node has the plan");
         first.cluster().setBaselineTopology(first.cluster().topologyVersion());
 
-        for (Ignite node : cluster.nodes())
-            TestNodes.await("planned assignment on " + node.name(), () -> assignment(node, "planned").equals(expected(plan)));
-        Thread.sleep(300);
+        for (Ignite node : CLUSTER.nodes())
+            Await.until("planned assignment on " + node.name(), () -> assignment(node, "planned").equals(expected(plan)));
+        long planned = written.get();
+        Await.until("a thousand more writes under the plan",
+            () -> written.get() >= planned + 1_000 || writerFailure.get() != null);
         writing.set(false);
         writer.join();
         assertNull(writerFailure.get(), () -> "writer failed: " + writerFailure.get());
 
         List<List<String>> rendezvous = assignment(first, "rendezvous");
         assertNotEquals(rendezvous, expected(plan), "the plan must differ from Rendezvous for the test to mean anything");
-        for (Ignite node : cluster.nodes())
+        for (Ignite node : CLUSTER.nodes())
             assertEquals(expected(plan), assignment(node, "planned"), node.name());
         assertEveryCopyHoldsTheLastAckedValue(acked);
     }
 
     private static void assertEveryCopyHoldsTheLastAckedValue(AtomicLongArray acked) {
-        List<List<String>> owners = assignment(cluster.node(0), "planned");
+        List<List<String>> owners = assignment(CLUSTER.node(0), "planned");
         int checked = 0;
-        for (Ignite node : cluster.nodes()) {
+        for (Ignite node : CLUSTER.nodes()) {
             String id = String.valueOf(node.cluster().localNode().consistentId());
             IgniteCache<Integer, Long> local = node.cache("planned");
             for (int k = 0; k < KEYS; k++) {
@@ -188,7 +188,7 @@ class PredictiveAffinityFunctionTest {
     private static List<String> ids(int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++)
-            ids.add(cluster.consistentId(i));
+            ids.add(CLUSTER.consistentId(i));
         return ids;
     }
 

@@ -14,73 +14,36 @@
 
 package dev.autopilot.plugin;
 
-import java.io.File;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import dev.autopilot.affinity.PredictiveAffinityFunction;
 import dev.autopilot.affinity.hot.HotRowInterceptor;
+import dev.autopilot.testkit.Await;
+import dev.autopilot.testkit.IgniteTestCluster;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.Ignition;
 import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
 import org.apache.ignite.cluster.BaselineNode;
-import org.apache.ignite.calcite.CalciteQueryEngineConfiguration;
 import org.apache.ignite.configuration.CacheConfiguration;
-import org.apache.ignite.configuration.ClientConnectorConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
-import org.apache.ignite.configuration.SqlConfiguration;
-import org.apache.ignite.failure.StopNodeFailureHandler;
-import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
-import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
-import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
 
 /**
- * Real Ignite server nodes in this JVM on loopback, on ports picked per run so that parallel builds do not meet, below
- * Linux's ephemeral range (32768 and up) so that outgoing connections do not take them first.
- * Node {@code i} listens for discovery on {@code base + i}, for communication on {@code base + 10 + i} and for
- * JDBC and thin clients on {@code base + 20 + i}.
+ * The test kit's cluster (ports, Calcite, orderly shutdown: see {@link IgniteTestCluster}) with what the plugin's
+ * tests add: Autopilot on every node, a fixed baseline, caches whose partitions Autopilot counts or places.
  */
-final class TestCluster implements AutoCloseable {
-    private final int base = 20_000 + ThreadLocalRandom.current().nextInt(400) * 30;
-    private final String prefix = "ap-" + base + '-';
-    private final List<Ignite> nodes = new ArrayList<>();
-
+final class TestCluster extends IgniteTestCluster {
     /** @return the configuration of node {@code i}: Calcite by default, Autopilot with {@code cfg} */
     IgniteConfiguration config(int i, AutopilotConfiguration cfg) {
         return bareConfig(i).setPluginProviders(new AutopilotPluginProvider(cfg));
-    }
-
-    /** @return the configuration of node {@code i} with Calcite by default and no plugin chosen */
-    IgniteConfiguration bareConfig(int i) {
-        TcpDiscoveryVmIpFinder ipFinder = new TcpDiscoveryVmIpFinder()
-            .setAddresses(List.of("127.0.0.1:" + base + ".." + (base + 9)));
-        return new IgniteConfiguration()
-            .setIgniteInstanceName(prefix + i)
-            .setLocalHost("127.0.0.1")
-            .setWorkDirectory(new File("target/ignite-work/" + prefix + i).getAbsolutePath())
-            .setDiscoverySpi(new TcpDiscoverySpi().setIpFinder(ipFinder).setLocalPort(base + i).setLocalPortRange(0))
-            .setCommunicationSpi(new TcpCommunicationSpi().setLocalPort(base + 10 + i).setLocalPortRange(0))
-            .setClientConnectorConfiguration(new ClientConnectorConfiguration().setPort(base + 20 + i)
-                .setPortRange(0))
-            .setSqlConfiguration(new SqlConfiguration().setQueryEnginesConfiguration(
-                new CalciteQueryEngineConfiguration().setDefault(true)))
-            .setFailureHandler(new StopNodeFailureHandler());
     }
 
     /** Starts {@code count} nodes with Autopilot configured by {@code cfg}, and waits until the cluster settled. */
     TestCluster start(int count, AutopilotConfiguration cfg) {
         for (int i = 0; i < count; i++)
             start(config(i, cfg));
-        OrderlyShutdown.awaitSettled(nodes);
+        awaitSettled();
         return this;
-    }
-
-    /** Starts one node. */
-    Ignite start(IgniteConfiguration cfg) {
-        Ignite node = Ignition.start(cfg);
-        nodes.add(node);
-        return node;
     }
 
     /**
@@ -99,11 +62,7 @@ final class TestCluster implements AutoCloseable {
      * @return node 0
      */
     Ignite startFixedBaseline(AutopilotConfiguration cfg) {
-        Ignite first = start(config(0, cfg));
-        first.cluster().baselineAutoAdjustEnabled(false);
-        start(config(1, cfg));
-        first.cluster().setBaselineTopology(first.cluster().topologyVersion());
-        return first;
+        return startFixedBaseline(2, i -> config(i, cfg));
     }
 
     /**
@@ -125,35 +84,6 @@ final class TestCluster implements AutoCloseable {
         return ids;
     }
 
-    /** Stops one node while the others go on (see {@link OrderlyShutdown#stopOne}) and forgets it. */
-    void stop(Ignite node) {
-        nodes.remove(node);
-        OrderlyShutdown.stopOne(node, nodes);
-    }
-
-    /** @return the {@code i} that {@link #config} gave {@code node} */
-    int index(Ignite node) {
-        return Integer.parseInt(node.name().substring(prefix.length()));
-    }
-
-    Ignite node(int i) {
-        return nodes.get(i);
-    }
-
-    List<Ignite> nodes() {
-        return nodes;
-    }
-
-    /** @return the JDBC thin URL of node {@code i} */
-    String jdbcUrl(int i) {
-        return "jdbc:ignite:thin://127.0.0.1:" + (base + 20 + i);
-    }
-
-    /** @return the thin-client address of node {@code i} */
-    String clientAddress(int i) {
-        return "127.0.0.1:" + (base + 20 + i);
-    }
-
     /** Fails with {@code message} unless {@code condition} holds within 10 s: for what Ignite does asynchronously. */
     static void await(String message, BooleanSupplier condition) {
         await(message, condition, 10_000);
@@ -161,22 +91,6 @@ final class TestCluster implements AutoCloseable {
 
     /** Fails with {@code message} unless {@code condition} holds within {@code timeoutMillis}. */
     static void await(String message, BooleanSupplier condition, long timeoutMillis) {
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline)
-                throw new AssertionError("Timed out waiting: " + message);
-            try {
-                Thread.sleep(20);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    @Override public void close() {
-        OrderlyShutdown.stop(nodes);
-        nodes.clear();
+        Await.until(message, condition, Duration.ofMillis(timeoutMillis));
     }
 }

@@ -16,8 +16,11 @@ package dev.autopilot.affinity.apply;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.autopilot.affinity.PlanPublisher;
 import dev.autopilot.affinity.PredictiveAffinityFunction;
 import dev.autopilot.affinity.plan.Placement;
+import dev.autopilot.affinity.plan.RendezvousPlacement;
+import dev.autopilot.testkit.IgniteTestCluster;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.CacheAtomicityMode;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
@@ -26,10 +29,25 @@ import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.configuration.CacheConfiguration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the tests of applied plans share: cache settings and reading each node's assignment. */
+/** What the tests of applied plans share: their start, cache settings and reading each node's assignment. */
 final class Assignments {
     private Assignments() {
+    }
+
+    /**
+     * Starts nodes 0 to 2 of {@code cluster} as the whole baseline, publishes the Rendezvous placement over them
+     * (one backup) as the plan of {@code cache}, and creates {@code cache} placed by its plan.
+     *
+     * @return the consistent ids of the three nodes
+     */
+    static List<String> startPlannedBaseline(IgniteTestCluster cluster, String cache, int partitions) throws Exception {
+        Ignite first = cluster.startFixedBaseline(3, cluster::config);
+        List<String> three = List.of(cluster.consistentId(0), cluster.consistentId(1), cluster.consistentId(2));
+        assertTrue(PlanPublisher.of(first).publish(cache, three, RendezvousPlacement.place(partitions, three, 1)));
+        first.getOrCreateCache(cacheConfig(cache, function(partitions, cache)));
+        return three;
     }
 
     /** @return the assignment {@code node} computes for {@code cache}, by consistent id, primary first */

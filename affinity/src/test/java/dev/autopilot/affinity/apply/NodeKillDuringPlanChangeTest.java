@@ -18,13 +18,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import dev.autopilot.affinity.PlanPublisher;
-import dev.autopilot.affinity.TestNodes;
 import dev.autopilot.affinity.internal.RebalanceState;
 import dev.autopilot.affinity.plan.RendezvousPlacement;
+import dev.autopilot.testkit.Await;
+import dev.autopilot.testkit.IgniteTestCluster;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
 import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.internal.IgniteEx;
+import org.apache.ignite.internal.processors.cache.distributed.dht.topology.GridDhtPartitionState;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,17 +49,11 @@ class NodeKillDuringPlanChangeTest {
 
     @Test
     void killedNodeLeavesThePlanInForceOnOneCopyAndItResumesWhenTheNodeReturns() throws Exception {
-        try (TestNodes cluster = new TestNodes()) {
-            Ignite first = cluster.start(0, NodeKillDuringPlanChangeTest::slowRebalance);
-            first.cluster().baselineAutoAdjustEnabled(false);
-            cluster.start(1, NodeKillDuringPlanChangeTest::slowRebalance);
-            cluster.start(2, NodeKillDuringPlanChangeTest::slowRebalance);
-            first.cluster().setBaselineTopology(first.cluster().topologyVersion());
-            List<String> three = List.of(cluster.consistentId(0), cluster.consistentId(1), cluster.consistentId(2));
-            assertTrue(PlanPublisher.of(first).publish(CACHE, three, RendezvousPlacement.place(PARTS, three, 1)));
-            first.getOrCreateCache(Assignments.cacheConfig(CACHE, Assignments.function(PARTS, CACHE)));
+        try (IgniteTestCluster cluster = new IgniteTestCluster(NodeKillDuringPlanChangeTest::slowRebalance)) {
+            Assignments.startPlannedBaseline(cluster, CACHE, PARTS);
+            Ignite first = cluster.node(0);
             first.getOrCreateCache(Assignments.cacheConfig("reference", new RendezvousAffinityFunction(false, PARTS)));
-            Ignite standby = cluster.start(3, NodeKillDuringPlanChangeTest::slowRebalance);
+            Ignite standby = cluster.startNode(3);
             String joining = cluster.consistentId(3);
             String victim = cluster.consistentId(2);
 
@@ -73,11 +69,12 @@ class NodeKillDuringPlanChangeTest {
                         throw new IllegalStateException(e);
                     }
                 });
-                TestNodes.await("the baseline of four", () -> first.cluster().currentBaselineTopology().size() == 4);
-                Thread.sleep(300);
+                Await.until("the baseline of four", () -> first.cluster().currentBaselineTopology().size() == 4);
+                Await.until("rows of node 3's new partitions arriving (if it finished first, slow rebalancing down "
+                    + "more)", () -> receiving(standby, CACHE));
                 boolean rebalancing = !RebalanceState.settled(standby, CACHE);
                 long killedAt = System.currentTimeMillis();
-                cluster.kill(victim);
+                cluster.kill(cluster.node(victim));
                 assertTrue(rebalancing, "node 3 had finished rebalancing before the kill: slow rebalancing down more");
 
                 PlanChange c = change.get(90, TimeUnit.SECONDS);
@@ -98,8 +95,8 @@ class NodeKillDuringPlanChangeTest {
                 assertNotEquals(Assignments.of(first, "reference"), withoutVictim, "differs from Rendezvous");
                 writers.assertEveryCopyHoldsTheLastAckedValue(cluster.nodes(), CACHE);
 
-                cluster.start(2, NodeKillDuringPlanChangeTest::slowRebalance);
-                TestNodes.await("the returned node is rebalanced", () -> cluster.nodes().stream()
+                cluster.startNode(2);
+                Await.until("the returned node is rebalanced", () -> cluster.nodes().stream()
                     .allMatch(n -> RebalanceState.settled(n, CACHE)));
                 Assignments.assertOnEveryNode(cluster.nodes(), CACHE, four,
                     "node 2 back: the baseline of four follows its plan in full");
@@ -107,6 +104,12 @@ class NodeKillDuringPlanChangeTest {
                 assertFalse(executor.standby().contains(victim));
             }
         }
+    }
+
+    /** @return whether {@code node} holds rows of {@code cache} in partitions still moving to it */
+    private static boolean receiving(Ignite node, String cache) {
+        return ((IgniteEx)node).cachex(cache).context().topology().localPartitions().stream()
+            .anyMatch(p -> p.state() == GridDhtPartitionState.MOVING && p.fullSize() > 0);
     }
 
     private static IgniteConfiguration slowRebalance(IgniteConfiguration cfg) {

@@ -27,10 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
-import dev.autopilot.affinity.PlanPublisher;
-import dev.autopilot.affinity.TestNodes;
 import dev.autopilot.affinity.plan.PlannerSettings;
-import dev.autopilot.affinity.plan.RendezvousPlacement;
 import dev.autopilot.forecast.ForecastSettings;
 import dev.autopilot.forecast.Forecaster;
 import dev.autopilot.forecast.model.LocalTrainingBackend;
@@ -39,11 +36,9 @@ import dev.autopilot.forecast.series.CleaningReport;
 import dev.autopilot.forecast.series.CsvTraceReader;
 import dev.autopilot.forecast.series.SeriesCleaner;
 import dev.autopilot.forecast.series.TimeSeries;
+import dev.autopilot.testkit.IgniteTestCluster;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
-import org.apache.ignite.calcite.CalciteQueryEngineConfiguration;
-import org.apache.ignite.configuration.IgniteConfiguration;
-import org.apache.ignite.configuration.SqlConfiguration;
 import org.junit.jupiter.api.Test;
 
 import static dev.autopilot.sql.tables.AutopilotTables.PLAN_CHANGES;
@@ -90,22 +85,16 @@ class PlanChangeReplayTest {
         System.out.printf("forecaster trained in %d ms%n", (System.nanoTime() - trainStart) / 1_000_000);
         double[] share = shares();
 
-        try (TestNodes cluster = new TestNodes()) {
-            Ignite first = cluster.start(0, PlanChangeReplayTest::smallPool);
-            first.cluster().baselineAutoAdjustEnabled(false);
-            cluster.start(1, PlanChangeReplayTest::smallPool);
-            cluster.start(2, PlanChangeReplayTest::smallPool);
-            first.cluster().setBaselineTopology(first.cluster().topologyVersion());
-            List<String> three = List.of(cluster.consistentId(0), cluster.consistentId(1), cluster.consistentId(2));
-            assertTrue(PlanPublisher.of(first).publish(CACHE, three, RendezvousPlacement.place(PARTS, three, 1)));
-            first.getOrCreateCache(Assignments.cacheConfig(CACHE, Assignments.function(PARTS, CACHE)));
+        try (IgniteTestCluster cluster = new IgniteTestCluster(cfg -> cfg.setStripedPoolSize(2))) {
+            List<String> three = Assignments.startPlannedBaseline(cluster, CACHE, PARTS);
+            Ignite first = cluster.node(0);
             first.getOrCreateCache(PLAN_CHANGES.cacheConfiguration(0));
-            cluster.start(3, PlanChangeReplayTest::smallPool);
+            cluster.startNode(3);
 
             BaselinePlanExecutor executor = new BaselinePlanExecutor(first, CACHE, CACHE, 30_000);
             StandbyScaler scaler = new StandbyScaler(CACHE, StandbyScaler.Mode.APPLY, executor,
                 new ScaleDecider(NODE_CAPACITY * SCALE, 3, 4, MARGIN_MILLIS), new RebalanceEstimator(800, 20_000),
-                new PlanChangeLog(first), new PlannerSettings().setMaxMovesPerStep(PARTS), 1.1, cluster::stop);
+                new PlanChangeLog(first), new PlannerSettings().setMaxMovesPerStep(PARTS), 1.1, id -> cluster.stop(cluster.node(id)));
 
             double[] rate = new double[1];
             rate[0] = trace.value(FIRST) * SCALE;
@@ -205,10 +194,5 @@ class PlanChangeReplayTest {
         for (int p = 0; p < PARTS; p++)
             w[p] /= sum;
         return w;
-    }
-
-    private static IgniteConfiguration smallPool(IgniteConfiguration cfg) {
-        return cfg.setStripedPoolSize(2).setSqlConfiguration(new SqlConfiguration()
-            .setQueryEnginesConfiguration(new CalciteQueryEngineConfiguration().setDefault(true)));
     }
 }

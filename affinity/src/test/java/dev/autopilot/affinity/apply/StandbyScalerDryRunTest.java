@@ -16,16 +16,12 @@ package dev.autopilot.affinity.apply;
 
 import java.util.Arrays;
 import java.util.List;
-import dev.autopilot.affinity.PlanPublisher;
-import dev.autopilot.affinity.TestNodes;
 import dev.autopilot.affinity.plan.Placement;
 import dev.autopilot.affinity.plan.PlannerSettings;
 import dev.autopilot.affinity.plan.RendezvousPlacement;
+import dev.autopilot.testkit.IgniteTestCluster;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
-import org.apache.ignite.calcite.CalciteQueryEngineConfiguration;
-import org.apache.ignite.configuration.IgniteConfiguration;
-import org.apache.ignite.configuration.SqlConfiguration;
 import org.junit.jupiter.api.Test;
 
 import static dev.autopilot.sql.tables.AutopilotTables.PLAN_CHANGES;
@@ -43,18 +39,12 @@ class StandbyScalerDryRunTest {
 
     @Test
     void recordsWhatItWouldDoAndChangesNothing() throws Exception {
-        try (TestNodes cluster = new TestNodes()) {
-            Ignite first = cluster.start(0, StandbyScalerDryRunTest::sql);
-            first.cluster().baselineAutoAdjustEnabled(false);
-            cluster.start(1, StandbyScalerDryRunTest::sql);
-            cluster.start(2, StandbyScalerDryRunTest::sql);
-            first.cluster().setBaselineTopology(first.cluster().topologyVersion());
-            List<String> three = List.of(cluster.consistentId(0), cluster.consistentId(1), cluster.consistentId(2));
+        try (IgniteTestCluster cluster = new IgniteTestCluster()) {
+            List<String> three = Assignments.startPlannedBaseline(cluster, CACHE, PARTS);
+            Ignite first = cluster.node(0);
             Placement planOfThree = RendezvousPlacement.place(PARTS, three, 1);
-            assertTrue(PlanPublisher.of(first).publish(CACHE, three, planOfThree));
-            first.getOrCreateCache(Assignments.cacheConfig(CACHE, Assignments.function(PARTS, CACHE)));
             first.getOrCreateCache(PLAN_CHANGES.cacheConfiguration(0));
-            cluster.start(3, StandbyScalerDryRunTest::sql);
+            cluster.startNode(3);
             for (int k = 0; k < 1_000; k++)
                 first.<Integer, Long>cache(CACHE).put(k, (long)k);
 
@@ -95,10 +85,5 @@ class StandbyScalerDryRunTest {
             Assignments.assertOnEveryNode(cluster.nodes(), "later", Assignments.rows(planOfThree),
                 "a cache created later follows the plan in force");
         }
-    }
-
-    private static IgniteConfiguration sql(IgniteConfiguration cfg) {
-        return cfg.setSqlConfiguration(new SqlConfiguration()
-            .setQueryEnginesConfiguration(new CalciteQueryEngineConfiguration().setDefault(true)));
     }
 }

@@ -14,6 +14,7 @@
 
 package dev.autopilot.affinity.hot;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
-import dev.autopilot.affinity.TestNodes;
+import dev.autopilot.testkit.Await;
+import dev.autopilot.testkit.IgniteClusterExtension;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteException;
@@ -34,9 +36,9 @@ import org.apache.ignite.configuration.CacheConfiguration;
 import org.apache.ignite.internal.IgniteEx;
 import org.apache.ignite.spi.metric.LongMetric;
 import org.apache.ignite.spi.metric.ReadOnlyMetricRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -61,38 +63,30 @@ class HotRowCacheTest {
     /** Keys of the first {@link #HOT_PARTITIONS} partitions, which get 80% of reads and writes. */
     private static int[] hotKeys;
 
-    private static TestNodes cluster;
+    @RegisterExtension
+    static final IgniteClusterExtension CLUSTER = new IgniteClusterExtension(3);
 
     @BeforeAll
-    static void start() {
-        cluster = new TestNodes();
-        for (int i = 0; i < 3; i++)
-            cluster.start(i);
-        cluster.node(0).getOrCreateCache(new CacheConfiguration<Integer, Long>(CACHE)
+    static void createCaches() {
+        CLUSTER.node(0).getOrCreateCache(new CacheConfiguration<Integer, Long>(CACHE)
             .setAffinity(new RendezvousAffinityFunction(false, PARTITIONS))
             .setBackups(1)
             .setAtomicityMode(CacheAtomicityMode.ATOMIC)
             .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
             .setInterceptor(new HotRowInterceptor<>()));
-        cluster.node(0).getOrCreateCache(new CacheConfiguration<Integer, Long>("plain"));
-        hotKeys = IntStream.range(0, KEYS).filter(k -> cluster.node(0).affinity(CACHE).partition(k) < HOT_PARTITIONS)
+        CLUSTER.node(0).getOrCreateCache(new CacheConfiguration<Integer, Long>("plain"));
+        hotKeys = IntStream.range(0, KEYS).filter(k -> CLUSTER.node(0).affinity(CACHE).partition(k) < HOT_PARTITIONS)
             .toArray();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null)
-            cluster.close();
     }
 
     @Test
     void readsNeverReturnAValueOlderThanTheLastAcknowledgedWrite() throws Exception {
-        IgniteCache<Integer, Long> cache = cluster.node(0).cache(CACHE);
+        IgniteCache<Integer, Long> cache = CLUSTER.node(0).cache(CACHE);
         AtomicLongArray acked = new AtomicLongArray(KEYS);
         for (int k = 0; k < KEYS; k++)
             cache.put(k, 0L);
 
-        List<Ignite> firstThree = List.copyOf(cluster.nodes());
+        List<Ignite> firstThree = List.copyOf(CLUSTER.nodes());
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicLong stale = new AtomicLong();
@@ -112,9 +106,9 @@ class HotRowCacheTest {
         readers.forEach(Thread::start);
 
         awaitProgress(progress, READERS * READS_PER_READER / 3, readers);
-        cluster.start(3);
+        CLUSTER.startNode(3);
         awaitProgress(progress, 2 * READERS * READS_PER_READER / 3, readers);
-        cluster.stopLast();
+        CLUSTER.kill(CLUSTER.node(3));
 
         for (Thread t : readers)
             t.join();
@@ -127,7 +121,7 @@ class HotRowCacheTest {
         long hits = 0;
         long invalidations = 0;
         long warmed = 0;
-        for (Ignite node : cluster.nodes()) {
+        for (Ignite node : CLUSTER.nodes()) {
             hits += metric(node, "Hits");
             invalidations += metric(node, "Invalidations");
             warmed += metric(node, "RowsWarmed");
@@ -140,14 +134,14 @@ class HotRowCacheTest {
     @Test
     void cacheWithoutTheInterceptorIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> HotRows.of(cluster.node(1)).cache("plain", CFG));
+            () -> HotRows.of(CLUSTER.node(1)).cache("plain", CFG));
         assertTrue(e.getMessage().contains("Cache plain needs a " + HotRowInterceptor.class.getName()), e.getMessage());
     }
 
     @Test
     void invalidSettingsAreRefusedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> HotRows.of(cluster.node(1)).cache(CACHE, new HotRowCacheConfiguration().setMaxBytes(10)));
+            () -> HotRows.of(CLUSTER.node(1)).cache(CACHE, new HotRowCacheConfiguration().setMaxBytes(10)));
         assertEquals("Invalid hot-row cache configuration: maxBytes = 10 (must be at least 1024)", e.getMessage());
     }
 
@@ -215,11 +209,13 @@ class HotRowCacheTest {
         return rnd.nextInt(10) < 8 ? hotKeys[rnd.nextInt(hotKeys.length)] : rnd.nextInt(KEYS);
     }
 
-    /** Waits until the readers did {@code reads} reads or stopped (speed is not under test: no deadline). */
-    private static void awaitProgress(AtomicInteger progress, int reads, List<Thread> readers)
-        throws InterruptedException {
-        while (progress.get() < reads && readers.stream().anyMatch(Thread::isAlive))
-            Thread.sleep(20);
+    /**
+     * Waits until the readers did {@code reads} reads or stopped. Speed is not under test: the deadline only keeps a
+     * hung reader from holding the build.
+     */
+    private static void awaitProgress(AtomicInteger progress, int reads, List<Thread> readers) {
+        Await.until(reads + " reads", () -> progress.get() >= reads || readers.stream().noneMatch(Thread::isAlive),
+            Duration.ofMinutes(5));
     }
 
     private static long metric(Ignite node, String name) {

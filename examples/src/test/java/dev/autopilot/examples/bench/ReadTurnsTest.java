@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import dev.autopilot.testkit.Await;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * adapts holds the turns.
  */
 class ReadTurnsTest {
-    /** Longer than the others take to see the hold file come or go. */
+    /** Longer than the others take to look for the hold file again (so that a wrong change would show). */
     private static final long HOLD_SEEN_MILLIS = 100;
 
     @Test
@@ -57,14 +58,12 @@ class ReadTurnsTest {
         assertTrue(hand.mayRead(slice) && !auto.mayRead(slice));
         assertTrue(!hand.mayRead(slice + 50) && auto.mayRead(slice + 50));
         auto.hold(true);
-        Thread.sleep(HOLD_SEEN_MILLIS);
-        assertTrue(!hand.mayRead(slice) && auto.mayRead(slice), "the adapting configuration reads alone");
+        Await.until("the adapting configuration reads alone", () -> !hand.mayRead(slice) && auto.mayRead(slice));
         hand.hold(false);
         Thread.sleep(HOLD_SEEN_MILLIS);
-        assertTrue(auto.mayRead(slice), "only the holder gives the turns back");
+        assertTrue(!hand.mayRead(slice) && auto.mayRead(slice), "only the holder gives the turns back");
         auto.hold(false);
-        Thread.sleep(HOLD_SEEN_MILLIS);
-        assertTrue(hand.mayRead(slice) && !auto.mayRead(slice));
+        Await.until("the turns given back", () -> hand.mayRead(slice) && !auto.mayRead(slice));
     }
 
     @Test

@@ -17,6 +17,7 @@ package dev.autopilot.examples.workload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autopilot.testkit.IgniteClusterExtension;
 import io.trino.tpch.LineItem;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -34,9 +35,9 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,29 +46,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TpchWorkloadIntegrationTest {
     private static final double SCALE = 0.001;
 
-    private static LocalCluster cluster;
+    @RegisterExtension
+    static final IgniteClusterExtension CLUSTER = new IgniteClusterExtension(2);
 
     private static LoadResult loaded;
 
     private static TpchTemplates templates;
 
     @BeforeAll
-    static void startClusterAndLoad() throws Exception {
-        cluster = LocalCluster.start(2);
-
+    static void load() throws Exception {
         try (Connection connection = connect()) {
             TpchSchema.dropIfExists(connection);
             TpchSchema.create(connection);
         }
 
-        loaded = TpchLoader.builder(cluster.jdbcUrl()).scaleFactor(SCALE).build().load();
+        loaded = TpchLoader.builder(CLUSTER.jdbcUrl(0)).scaleFactor(SCALE).build().load();
         templates = TpchTemplates.forScale(SCALE);
-    }
-
-    @AfterAll
-    static void stopCluster() throws Exception {
-        if (cluster != null)
-            cluster.close();
     }
 
     @Test
@@ -113,7 +107,7 @@ class TpchWorkloadIntegrationTest {
         long[] bounds = expectedRows(name);
         List<Object> values = template.nextParameters(new Random(7));
 
-        try (QueryRunner runner = new QueryRunner(cluster.jdbcUrl(), 30)) {
+        try (QueryRunner runner = new QueryRunner(CLUSTER.jdbcUrl(0), 30)) {
             long rows = runner.execute(template, values, style);
 
             assertTrue(rows >= bounds[0] && rows <= bounds[1],
@@ -126,7 +120,7 @@ class TpchWorkloadIntegrationTest {
     void pointLookupFindsAnExistingLineBoundOrInline() throws SQLException {
         QueryTemplate lookup = templates.get(TpchTemplates.POINT_LOOKUP);
 
-        try (QueryRunner runner = new QueryRunner(cluster.jdbcUrl(), 30)) {
+        try (QueryRunner runner = new QueryRunner(CLUSTER.jdbcUrl(0), 30)) {
             assertEquals(1, runner.execute(lookup, List.of(1L, 1), ParameterStyle.BIND));
             assertEquals(1, runner.execute(lookup, List.of(1L, 1), ParameterStyle.INLINE));
             assertEquals(0, runner.execute(lookup, List.of(9L, 1), ParameterStyle.BIND), "order key 9 is never used");
@@ -138,7 +132,7 @@ class TpchWorkloadIntegrationTest {
         long lineItems = loaded.lineItems();
         Random random = new Random(11);
 
-        try (QueryRunner runner = new QueryRunner(cluster.jdbcUrl(), 30)) {
+        try (QueryRunner runner = new QueryRunner(CLUSTER.jdbcUrl(0), 30)) {
             for (String name : List.of(TpchTemplates.SHIPDATE_RANGE, TpchTemplates.DISCOUNTED_REVENUE_BAND,
                 TpchTemplates.QUANTITY_BUCKET_BY_SHIPMODE)) {
                 QueryTemplate template = templates.get(name);
@@ -173,7 +167,7 @@ class TpchWorkloadIntegrationTest {
             .build();
         List<String> seen = new ArrayList<>();
 
-        WorkloadResult result = WorkloadDriver.builder(cluster.jdbcUrl())
+        WorkloadResult result = WorkloadDriver.builder(CLUSTER.jdbcUrl(0))
             .concurrency(2)
             .seed(3)
             .listener((phase, phaseResult) -> seen.add(phase.name() + "=" + phaseResult.queries()))
@@ -203,7 +197,7 @@ class TpchWorkloadIntegrationTest {
 
         templates.all().forEach(template -> all.weight(template, 1));
 
-        WorkloadResult result = WorkloadDriver.builder(cluster.jdbcUrl())
+        WorkloadResult result = WorkloadDriver.builder(CLUSTER.jdbcUrl(0))
             .concurrency(2)
             .parameterStyle(ParameterStyle.INLINE)
             .build()
@@ -225,7 +219,7 @@ class TpchWorkloadIntegrationTest {
             .maxDuration(Duration.ofMillis(40))
             .build();
 
-        WorkloadResult result = WorkloadDriver.builder(cluster.jdbcUrl())
+        WorkloadResult result = WorkloadDriver.builder(CLUSTER.jdbcUrl(0))
             .concurrency(2)
             .ticker(() -> clock.getAndAdd(1_000_000))
             .build()
@@ -274,6 +268,6 @@ class TpchWorkloadIntegrationTest {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(cluster.jdbcUrl());
+        return DriverManager.getConnection(CLUSTER.jdbcUrl(0));
     }
 }

@@ -34,9 +34,10 @@ import dev.autopilot.sql.derived.DerivedValueFunction;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.cache.query.ScanQuery;
-import org.junit.jupiter.api.AfterAll;
+import dev.autopilot.testkit.IgniteClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,22 +67,22 @@ class DerivedValueCompilerTest {
     private static final List<String> COMPOSITE_KEY_EXPRESSIONS = List.of(
         "K1 * 10 + V", "K2 || 'x'", "UPPER(K2) || CAST(V AS VARCHAR)", "V / K1");
 
-    private static SqlTestCluster cluster;
+    @RegisterExtension
+    static final IgniteClusterExtension CLUSTER = new IgniteClusterExtension(2);
 
     /** Keeps the timed evaluations from being optimized away. */
     private static volatile int sink;
 
     @BeforeAll
-    static void start() {
-        cluster = new SqlTestCluster(2);
-        cluster.sql("CREATE TABLE T1 (ID INT PRIMARY KEY, TI TINYINT, SI SMALLINT, I INT, I2 INT, L BIGINT, "
+    static void createTables() {
+        CLUSTER.sql("CREATE TABLE T1 (ID INT PRIMARY KEY, TI TINYINT, SI SMALLINT, I INT, I2 INT, L BIGINT, "
             + "D1 DECIMAL(15, 2), D2 DECIMAL(15, 2), DB DOUBLE, R REAL, S VARCHAR, DT DATE) "
             + "WITH \"CACHE_NAME=T1,VALUE_TYPE=T1_VAL,BACKUPS=1\"");
-        cluster.sql("CREATE TABLE T2 (K1 INT, K2 VARCHAR, V INT, PRIMARY KEY (K1, K2)) "
+        CLUSTER.sql("CREATE TABLE T2 (K1 INT, K2 VARCHAR, V INT, PRIMARY KEY (K1, K2)) "
             + "WITH \"CACHE_NAME=T2,KEY_TYPE=T2_KEY,VALUE_TYPE=T2_VAL\"");
         Random rnd = new Random(42);
         for (int id = 0; id < ROWS; id++) {
-            cluster.sql("INSERT INTO T1 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id,
+            CLUSTER.sql("INSERT INTO T1 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id,
                 pick(rnd, null, (byte)0, (byte)1, (byte)-1, Byte.MAX_VALUE, Byte.MIN_VALUE, (byte)rnd.nextInt()),
                 pick(rnd, null, (short)0, (short)-7, Short.MAX_VALUE, Short.MIN_VALUE, (short)rnd.nextInt()),
                 pick(rnd, null, 0, 1, -1, 7, -150, 150, 99, -99, Integer.MAX_VALUE, Integer.MIN_VALUE, rnd.nextInt(),
@@ -102,14 +103,9 @@ class DerivedValueCompilerTest {
                     new Date(Date.valueOf("2020-01-01").getTime() + rnd.nextInt(3000) * 86_400_000L)));
         }
         for (int k = 0; k < 40; k++) {
-            cluster.sql("INSERT INTO T2 VALUES (?, ?, ?)", k % 5 - 2, "k" + k,
+            CLUSTER.sql("INSERT INTO T2 VALUES (?, ?, ?)", k % 5 - 2, "k" + k,
                 pick(rnd, null, 0, 5, -5, Integer.MAX_VALUE, rnd.nextInt()));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
     }
 
     @SafeVarargs
@@ -138,7 +134,7 @@ class DerivedValueCompilerTest {
     /** The comparison itself can fail: integer division compiled, decimal division asked of SQL. */
     @Test
     void comparisonDetectsADifferentExpression() {
-        DerivedValueFunction fn = DerivedValueCompiler.compile(cluster.node(0), "PUBLIC", "T1", "I / 7");
+        DerivedValueFunction fn = DerivedValueCompiler.compile(CLUSTER.node(0), "PUBLIC", "T1", "I / 7");
         Map<Object, Object> sql = sqlValues("T1", "ID", "I / 7.0");
         long differ = entries("T1", key -> key).entrySet().stream()
             .filter(e -> !Objects.equals(sql.get(e.getKey()), fn.evaluate(e.getValue().getKey(), e.getValue().getValue())))
@@ -156,7 +152,7 @@ class DerivedValueCompilerTest {
     void columnOfTheReportedTypeHoldsTheCompiledValue() {
         Map<Object, Map.Entry<Object, BinaryObject>> rows = entries("T1", key -> key);
         List<DerivedValueFunction> fns = EXPRESSIONS.stream()
-            .map(expr -> DerivedValueCompiler.compile(cluster.node(0), "PUBLIC", "T1", expr))
+            .map(expr -> DerivedValueCompiler.compile(CLUSTER.node(0), "PUBLIC", "T1", expr))
             .collect(Collectors.toList());
         List<Map<Object, Object>> expected = new ArrayList<>();
         List<String> columns = new ArrayList<>();
@@ -185,12 +181,12 @@ class DerivedValueCompilerTest {
             }
         }
         updates.add("UPDATE T1 SET " + String.join(", ", assignments));
-        cluster.sql("ALTER TABLE T1 ADD COLUMN (" + String.join(", ", columns) + ')');
-        updates.forEach(cluster::sql);
+        CLUSTER.sql("ALTER TABLE T1 ADD COLUMN (" + String.join(", ", columns) + ')');
+        updates.forEach(CLUSTER::sql);
 
         List<String> mismatches = new ArrayList<>();
         String select = IntStream.range(0, fns.size()).mapToObj(n -> "STORED_" + n).collect(Collectors.joining(", "));
-        for (List<?> row : cluster.sql("SELECT ID, " + select + " FROM T1")) {
+        for (List<?> row : CLUSTER.sql("SELECT ID, " + select + " FROM T1")) {
             for (int n = 0; n < fns.size(); n++) {
                 Object want = expected.get(n).get(row.get(0));
                 if (!same(want, row.get(n + 1)))
@@ -206,27 +202,27 @@ class DerivedValueCompilerTest {
 
     @Test
     void reportsTypesAndColumns() {
-        assertEquals("BIGINT", DerivedValueCompiler.compile(cluster.node(0), "PUBLIC", "T1", "L * 2").columnType());
-        assertEquals("INT", DerivedValueCompiler.compile(cluster.node(0), "PUBLIC", "T1", "I / 7").columnType());
-        DerivedValueFunction product = DerivedValueCompiler.compile(cluster.node(0), "PUBLIC", "T1", "D1 * D2");
+        assertEquals("BIGINT", DerivedValueCompiler.compile(CLUSTER.node(0), "PUBLIC", "T1", "L * 2").columnType());
+        assertEquals("INT", DerivedValueCompiler.compile(CLUSTER.node(0), "PUBLIC", "T1", "I / 7").columnType());
+        DerivedValueFunction product = DerivedValueCompiler.compile(CLUSTER.node(0), "PUBLIC", "T1", "D1 * D2");
         assertEquals("DECIMAL(30, 4)", product.columnType());
         assertEquals(List.of("D1", "D2"), product.columns());
         assertEquals(new BigDecimal("-0.2100"),
             product.evaluate(new Object[] {new BigDecimal("3.00"), new BigDecimal("-0.07")}));
-        assertEquals("DATE", DerivedValueCompiler.compile(cluster.node(0), "PUBLIC", "T1", "DT + INTERVAL '1' DAY")
+        assertEquals("DATE", DerivedValueCompiler.compile(CLUSTER.node(0), "PUBLIC", "T1", "DT + INTERVAL '1' DAY")
             .columnType());
     }
 
     @Test
     void refusesWhatIsNotARowLevelExpressionWithAColumnType() {
         assertThrows(IllegalArgumentException.class,
-            () -> DerivedValueCompiler.compile(cluster.node(0), "PUBLIC", "T1", "SUM(I)"));
+            () -> DerivedValueCompiler.compile(CLUSTER.node(0), "PUBLIC", "T1", "SUM(I)"));
         assertThrows(IllegalArgumentException.class,
-            () -> DerivedValueCompiler.compile(cluster.node(0), "PUBLIC", "T1", "NO_SUCH_COLUMN + 1"));
+            () -> DerivedValueCompiler.compile(CLUSTER.node(0), "PUBLIC", "T1", "NO_SUCH_COLUMN + 1"));
         assertThrows(IllegalArgumentException.class,
-            () -> DerivedValueCompiler.compile(cluster.node(0), "PUBLIC", "T1", "I FROM T1; DROP TABLE T1"));
+            () -> DerivedValueCompiler.compile(CLUSTER.node(0), "PUBLIC", "T1", "I FROM T1; DROP TABLE T1"));
         assertThrows(IllegalArgumentException.class,
-            () -> DerivedValueCompiler.compile(cluster.node(0), "PUBLIC", "T1", "DT - DATE '2000-01-01'"));
+            () -> DerivedValueCompiler.compile(CLUSTER.node(0), "PUBLIC", "T1", "DT - DATE '2000-01-01'"));
     }
 
     /** Prints what compiling and evaluating cost; asserts nothing about time. */
@@ -236,12 +232,12 @@ class DerivedValueCompilerTest {
         for (String expr : List.of("I * I2", "FLOOR(I / 100)", "D1 * D2", "D1 / D2", "UPPER(S)",
             "EXTRACT(YEAR FROM DT)", "L * 2", "CAST(D1 AS DOUBLE) * 2")) {
             long t0 = System.nanoTime();
-            DerivedValueFunction fn = DerivedValueCompiler.compile(cluster.node(0), "PUBLIC", "T1", expr);
+            DerivedValueFunction fn = DerivedValueCompiler.compile(CLUSTER.node(0), "PUBLIC", "T1", expr);
             long firstCompileNanos = System.nanoTime() - t0;
             long compileNanos = Long.MAX_VALUE;
             for (int i = 0; i < 5; i++) {
                 t0 = System.nanoTime();
-                DerivedValueCompiler.compile(cluster.node(0), "PUBLIC", "T1", expr);
+                DerivedValueCompiler.compile(CLUSTER.node(0), "PUBLIC", "T1", expr);
                 compileNanos = Math.min(compileNanos, System.nanoTime() - t0);
             }
             List<Map.Entry<Object, BinaryObject>> ok = new ArrayList<>();
@@ -275,7 +271,7 @@ class DerivedValueCompilerTest {
     void oneInstanceIsSafeOnManyThreads() throws Exception {
         List<Map.Entry<Object, BinaryObject>> rows = new ArrayList<>(entries("T1", key -> key).values());
         for (String expr : List.of("D1 / D2", "I * I2", "S || '-' || CAST(I AS VARCHAR)", "DT + INTERVAL '1' MONTH")) {
-            DerivedValueFunction fn = DerivedValueCompiler.compile(cluster.node(0), "PUBLIC", "T1", expr);
+            DerivedValueFunction fn = DerivedValueCompiler.compile(CLUSTER.node(0), "PUBLIC", "T1", expr);
             List<Object> expected = rows.stream().map(e -> outcome(() -> fn.evaluate(e.getKey(), e.getValue())))
                 .collect(Collectors.toList());
             ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -305,7 +301,7 @@ class DerivedValueCompilerTest {
 
     private int compare(String table, String keyExpr, String expr, Map<Object, Map.Entry<Object, BinaryObject>> rows,
         List<String> mismatches) {
-        DerivedValueFunction fn = DerivedValueCompiler.compile(cluster.node(0), "PUBLIC", table, expr);
+        DerivedValueFunction fn = DerivedValueCompiler.compile(CLUSTER.node(0), "PUBLIC", table, expr);
         System.out.println("type: " + table + ": " + fn);
         Map<Object, Object> sql = sqlValues(table, keyExpr, expr);
         Map<Object, Object[]> columnValues = columnValues(table, keyExpr, fn.columns());
@@ -350,14 +346,14 @@ class DerivedValueCompilerTest {
     private static Map<Object, Object> sqlValues(String table, String keyExpr, String expr) {
         Map<Object, Object> res = new HashMap<>();
         try {
-            for (List<?> row : cluster.sql("SELECT " + keyExpr + ", " + expr + " FROM " + table))
+            for (List<?> row : CLUSTER.sql("SELECT " + keyExpr + ", " + expr + " FROM " + table))
                 res.put(row.get(0), row.get(1));
             return res;
         }
         catch (RuntimeException whole) {
-            for (List<?> key : cluster.sql("SELECT " + keyExpr + " FROM " + table)) {
+            for (List<?> key : CLUSTER.sql("SELECT " + keyExpr + " FROM " + table)) {
                 try {
-                    res.put(key.get(0), cluster.sql("SELECT " + expr + " FROM " + table + " WHERE " + keyExpr + " = ?",
+                    res.put(key.get(0), CLUSTER.sql("SELECT " + expr + " FROM " + table + " WHERE " + keyExpr + " = ?",
                         key.get(0)).get(0).get(0));
                 }
                 catch (RuntimeException e) {
@@ -370,7 +366,7 @@ class DerivedValueCompilerTest {
 
     private static Map<Object, Object[]> columnValues(String table, String keyExpr, List<String> columns) {
         Map<Object, Object[]> res = new HashMap<>();
-        for (List<?> row : cluster.sql("SELECT " + keyExpr + (columns.isEmpty() ? "" : ", " + String.join(", ", columns))
+        for (List<?> row : CLUSTER.sql("SELECT " + keyExpr + (columns.isEmpty() ? "" : ", " + String.join(", ", columns))
             + " FROM " + table))
             res.put(row.get(0), row.subList(1, row.size()).toArray());
         return res;
@@ -379,7 +375,7 @@ class DerivedValueCompilerTest {
     /** @return the table's cache entries, keep-binary, as an interceptor sees them, by row key */
     private static Map<Object, Map.Entry<Object, BinaryObject>> entries(String cacheName,
         java.util.function.Function<Object, Object> rowKey) {
-        IgniteCache<Object, BinaryObject> cache = cluster.node(0).cache(cacheName).withKeepBinary();
+        IgniteCache<Object, BinaryObject> cache = CLUSTER.node(0).cache(cacheName).withKeepBinary();
         Map<Object, Map.Entry<Object, BinaryObject>> res = new LinkedHashMap<>();
         for (Cache.Entry<Object, BinaryObject> e : cache.query(new ScanQuery<Object, BinaryObject>()).getAll())
             res.put(rowKey.apply(e.getKey()), Map.entry(e.getKey(), e.getValue()));

@@ -17,6 +17,7 @@ package dev.autopilot.sql.internal;
 import java.util.List;
 import javax.cache.Cache;
 import dev.autopilot.sql.derived.DerivedValueFunction;
+import dev.autopilot.testkit.IgniteTestCluster;
 import org.apache.ignite.binary.BinaryObject;
 import org.apache.ignite.cache.CacheInterceptorAdapter;
 import org.apache.ignite.cache.CacheWriteSynchronizationMode;
@@ -36,7 +37,8 @@ class DerivedValueInInterceptorTest {
 
     @Test
     void interceptorWritesTheCompiledValue() {
-        try (SqlTestCluster cluster = new SqlTestCluster(2)) {
+        try (IgniteTestCluster cluster = new IgniteTestCluster()) {
+            cluster.start(2);
             cluster.node(0).addCacheConfiguration(new CacheConfiguration<Object, BinaryObject>("tplDerived")
                 .setBackups(1)
                 .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
