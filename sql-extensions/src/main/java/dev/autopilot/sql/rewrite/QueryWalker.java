@@ -36,9 +36,10 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
 /**
  * Visits every query block of a query (UNION branches, WITH items, derived tables, subqueries in expressions),
  * builds its {@link Scope} and applies the block rules to it. FROM items are visited before their block, so a
- * derived table is already rewritten when the block that reads it is. Once a block and every subquery in it are done,
- * {@link TableWrapRule} reads each of its tables that has derived columns through a wrapper: what the subqueries read
- * of an enclosing table by correlation is known by then.
+ * derived table is already rewritten when the block that reads it is. A block that lists its relations' columns
+ * wholesale (a star, NATURAL, USING) gets the user block's rules, the others the rules that read derived columns in
+ * place (the wrapper rules); once a block and every subquery in it are done, {@link TableWrapRule} reads each table of
+ * a wholesale block that has derived columns through a wrapper.
  */
 final class QueryWalker {
     private final List<BlockRule> rules;
@@ -71,14 +72,16 @@ final class QueryWalker {
         }
     }
 
+    /** An item sees the items before it, not itself: {@code WITH T AS (SELECT * FROM T)} reads the table T. */
     private void with(SqlWith with, Scope outer) {
         List<String> names = new ArrayList<>();
-        for (SqlNode item : with.withList)
-            names.add(((SqlWithItem)item).name.getSimple());
-        cx.enterWith(names);
         try {
-            for (SqlNode item : with.withList)
+            for (SqlNode item : with.withList) {
                 query(((SqlWithItem)item).query, outer);
+                String name = ((SqlWithItem)item).name.getSimple();
+                cx.enterWith(List.of(name));
+                names.add(name);
+            }
             query(with.body, outer);
         }
         finally {
@@ -90,11 +93,13 @@ final class QueryWalker {
         Scope scope = new Scope(outer);
         if (select.getFrom() != null)
             from(select.getFrom(), scope, outer, false);
-        boolean exposing = !listsColumnsWholesale(select, scope);
+        boolean wholesale = listsColumnsWholesale(select, scope);
         for (Relation r : scope.relations())
-            r.exposable(exposing && r.preserved());
+            r.exposable(!wholesale && r.preserved());
         QueryBlock block = new QueryBlock(select, orderList, scope);
-        for (BlockRule rule : rules) {
+        // A block that lists no relation's columns wholesale reads its tables directly: derived columns are real
+        // columns, and nothing in it can show them. Only the others read tables through wrappers.
+        for (BlockRule rule : wholesale ? rules : cx.wrapperRules()) {
             if (rule.matches(block, cx) && rule.apply(block, cx))
                 cx.fired(rule.name());
         }
@@ -113,7 +118,7 @@ final class QueryWalker {
     }
 
     /** @return whether a star, NATURAL or USING in the block names columns of its relations that nobody listed */
-    private static boolean listsColumnsWholesale(SqlSelect select, Scope scope) {
+    static boolean listsColumnsWholesale(SqlSelect select, Scope scope) {
         return scope.hasNaturalOrUsingJoin()
             || select.getSelectList().stream().anyMatch(i -> i instanceof SqlIdentifier id && id.isStar());
     }

@@ -55,16 +55,16 @@ final class Relation {
         this.columns = columns;
     }
 
-    /** @return a managed table under {@code alias}, with the user's own columns only: derived ones are never named */
+    /** @return a managed table under {@code alias}: its own columns and its derived ones, which the rules name */
     static Relation table(String alias, PartitionLayout layout) {
-        return new Relation(alias, layout, new HashSet<>(layout.table().columns().keySet()));
-    }
-
-    /** @return the table inside its own wrapper, where the rules' references to its derived columns resolve */
-    static Relation insideWrapper(String alias, PartitionLayout layout) {
         Set<String> cols = new HashSet<>(layout.table().columns().keySet());
         layout.derived().forEach(d -> cols.add(d.name()));
-        Relation r = new Relation(alias, layout, cols);
+        return new Relation(alias, layout, cols);
+    }
+
+    /** @return the table inside its own wrapper, where expressions may read its derived columns */
+    static Relation insideWrapper(String alias, PartitionLayout layout) {
+        Relation r = table(alias, layout);
         r.exposable = true;
         return r;
     }

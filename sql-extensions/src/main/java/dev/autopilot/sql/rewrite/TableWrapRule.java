@@ -31,16 +31,18 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
- * Derived columns are real columns of the table, so anything that lists a table's columns without naming them (a star
- * in any position, a view, a CTE, NATURAL and USING joins, a column alias list) would show them. This rule makes that
- * impossible by construction: every FROM item that reads a table with derived columns becomes {@code (SELECT <the
- * user's columns>[, <derived columns read outside>] FROM t AS a [WHERE <pushed conjuncts>]) AS a}, so the relation the
- * rest of the statement sees has the user's columns, in the user's order, and nothing else. Derived columns appear in
- * it only where an expression of a block without a star reads one ({@link Relation#exposable()}); the conjuncts that
- * {@link FilterPushdownRule} moved in become the wrapper's WHERE, which the wrapper rules (search keys, derived
- * columns, index hints) then rewrite. Ignite's planner merges the projection into the table scan, so indexes serve as
- * before. A wrapped table written {@code SCHEMA.T} without an alias is renamed {@code T}: three-part column names
- * {@code SCHEMA.T.C} of the block become {@code T.C}.
+ * Derived columns are real columns of the table, so what lists a relation's columns without naming them (a star in
+ * any position, NATURAL and USING joins, a column alias list) would show them; a block can see a table's columns only
+ * in its own FROM, so those are the blocks to guard, wherever they sit (in a view, a CTE, a derived table). This rule
+ * makes that impossible by construction: in such a block, every FROM item that reads a table with derived columns
+ * becomes {@code (SELECT <the user's columns>[, <derived columns read outside>] FROM t AS a [WHERE <pushed
+ * conjuncts>]) AS a}, so the relation the block sees has the user's columns, in the user's order, and nothing else; a
+ * column alias list always meets a wrapper. The conjuncts that {@link FilterPushdownRule} moved in become the
+ * wrapper's WHERE, which the wrapper rules (search keys, derived columns, index hints) then rewrite. Ignite's planner
+ * merges the projection into the table scan, so indexes serve as before. A wrapped table written {@code SCHEMA.T}
+ * without an alias is renamed {@code T}: three-part column names {@code SCHEMA.T.C} of the block become {@code T.C}.
+ * Blocks without a star read their tables directly (an Ignite 2.17 planner bug reads the wrong outer column for a
+ * correlated subquery in the select list over a derived table, wrapper or not).
  */
 final class TableWrapRule implements BlockRule {
     @Override public String name() {
@@ -56,7 +58,8 @@ final class TableWrapRule implements BlockRule {
         // wrappers, only a block that reads one table and carries no hint of the user's gets one.
         boolean hintable = block.scope().relations().size() == 1
             && (block.select().getHints() == null || block.select().getHints().isEmpty());
-        Wrapping w = new Wrapping(block.scope().relations().iterator(), cx, hintable);
+        Wrapping w = new Wrapping(block.scope().relations().iterator(), cx, hintable,
+            QueryWalker.listsColumnsWholesale(block.select(), block.scope()));
         block.select().setFrom(w.from(block.select().getFrom()));
         if (!w.schemaQualified.isEmpty())
             QualifiedNames.shorten(block, w.schemaQualified);
@@ -68,13 +71,15 @@ final class TableWrapRule implements BlockRule {
         private final Iterator<Relation> relations;
         private final RewriteContext cx;
         private final boolean hintable;
+        private final boolean wholesale;
         private final Set<List<String>> schemaQualified = new HashSet<>();
         private boolean changed;
 
-        Wrapping(Iterator<Relation> relations, RewriteContext cx, boolean hintable) {
+        Wrapping(Iterator<Relation> relations, RewriteContext cx, boolean hintable, boolean wholesale) {
             this.relations = relations;
             this.cx = cx;
             this.hintable = hintable;
+            this.wholesale = wholesale;
         }
 
         SqlNode from(SqlNode item) {
@@ -84,7 +89,7 @@ final class TableWrapRule implements BlockRule {
                 return join;
             }
             Relation r = relations.next();
-            boolean wrapped = r.hasDerivedColumns() || cx.wrapsEveryTable() && r.layout() != null;
+            boolean wrapped = wholesale && r.hasDerivedColumns() || cx.wrapsEveryTable() && r.layout() != null;
             if (item.getKind() != SqlKind.AS) {
                 if (!wrapped)
                     return item;

@@ -85,8 +85,7 @@ class QueryRewriterTest {
     @Test
     void quotedIdentifiersSurviveThePrinter() {
         assertRewrite("select \"l_x\", \"SELECT\", l_extendedprice * l_discount as \"rev\" from lineitem",
-            "SELECT \"l_x\", \"SELECT\", LINEITEM.AP_DISC_PRICE AS \"rev\" FROM {LINEITEM AS LINEITEM"
-                + " +AP_DISC_PRICE}");
+            "SELECT \"l_x\", \"SELECT\", LINEITEM.AP_DISC_PRICE AS \"rev\" FROM LINEITEM");
     }
 
     /**
