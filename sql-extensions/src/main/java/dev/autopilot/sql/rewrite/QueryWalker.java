@@ -50,14 +50,23 @@ final class QueryWalker {
         this.cx = cx;
     }
 
+    /** Rewrites {@code query}, a whole statement, in place. */
+    void statement(SqlNode query) {
+        query(query, null, true);
+    }
+
     /** Rewrites {@code query} in place; {@code outer} is the scope its correlated references may reach. */
     void query(SqlNode query, Scope outer) {
+        query(query, outer, false);
+    }
+
+    private void query(SqlNode query, Scope outer, boolean statement) {
         switch (query.getKind()) {
-            case SELECT -> block((SqlSelect)query, null, outer);
+            case SELECT -> block((SqlSelect)query, null, outer, statement);
             case ORDER_BY -> {
                 SqlOrderBy ob = (SqlOrderBy)query;
                 if (ob.query instanceof SqlSelect select)
-                    block(select, ob.orderList, outer);
+                    block(select, ob.orderList, outer, statement);
                 else
                     query(ob.query, outer);
             }
@@ -89,14 +98,14 @@ final class QueryWalker {
         }
     }
 
-    private void block(SqlSelect select, SqlNodeList orderList, Scope outer) {
+    private void block(SqlSelect select, SqlNodeList orderList, Scope outer, boolean statement) {
         Scope scope = new Scope(outer);
         if (select.getFrom() != null)
             from(select.getFrom(), scope, outer, false);
         boolean wholesale = listsColumnsWholesale(select, scope);
         for (Relation r : scope.relations())
             r.exposable(!wholesale && r.preserved());
-        QueryBlock block = new QueryBlock(select, orderList, scope);
+        QueryBlock block = new QueryBlock(select, orderList, scope, statement);
         // A block that lists no relation's columns wholesale reads its tables directly: derived columns are real
         // columns, and nothing in it can show them. Only the others read tables through wrappers.
         for (BlockRule rule : wholesale ? rules : cx.wrapperRules()) {

@@ -153,7 +153,7 @@ class DerivedExpressionRuleTest {
             "SELECT /*+ DISABLE_RULE('MapReduceSortAggregateConverterRule') */\nO_ORDERKEY FROM ORDERS WHERE"
                 + " O_ORDERKEY IN (SELECT L_ORDERKEY FROM LINEITEM WHERE LINEITEM.AP_DISC_PRICE > 10)");
         assertRewrite("select (select max(l_extendedprice * l_discount) from lineitem) from orders",
-            "SELECT (SELECT MAX(LINEITEM.AP_DISC_PRICE) AS \"MAX(L_EXTENDEDPRICE * L_DISCOUNT)\" FROM LINEITEM)"
+            "SELECT (SELECT MAX(LINEITEM.AP_DISC_PRICE) AS EXPR$0 FROM LINEITEM)"
                 + " FROM ORDERS");
         assertRewrite("select x.rev from (select l_extendedprice * l_discount as rev from lineitem) x",
             "SELECT X.REV FROM (SELECT LINEITEM.AP_DISC_PRICE AS REV FROM LINEITEM) AS X");
@@ -173,11 +173,14 @@ class DerivedExpressionRuleTest {
             + "(select 1 from orders lineitem where o_totalprice < l_extendedprice * l_discount)");
     }
 
+    /** Ignite names unaliased items by their text only in the SELECT that is the statement: elsewhere EXPR$n. */
     @Test
     void unionWithAndExplain() {
         assertRewrite("select l_extendedprice * l_discount from lineitem union select o_totalprice * 2 from orders",
-            "SELECT LINEITEM.AP_DISC_PRICE AS \"L_EXTENDEDPRICE * L_DISCOUNT\" FROM LINEITEM UNION SELECT"
-                + " ORDERS.AP_TWICE AS \"O_TOTALPRICE * 2\" FROM ORDERS");
+            "SELECT LINEITEM.AP_DISC_PRICE AS EXPR$0 FROM LINEITEM UNION SELECT"
+                + " ORDERS.AP_TWICE AS EXPR$0 FROM ORDERS");
+        assertRewrite("with c as (select 1 as x) select l_extendedprice * l_discount from lineitem",
+            "WITH C AS (SELECT 1 AS X) SELECT LINEITEM.AP_DISC_PRICE AS EXPR$0 FROM LINEITEM");
         assertRewrite("with r as (select l_extendedprice * l_discount as rev from lineitem) select sum(rev) from r",
             "WITH R AS (SELECT LINEITEM.AP_DISC_PRICE AS REV FROM LINEITEM) SELECT SUM(REV) FROM R");
         assertRewrite("explain plan for select l_orderkey from lineitem where l_extendedprice * l_discount > 1",
