@@ -1,0 +1,68 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+
+package dev.autopilot.examples.differential;
+
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+import dev.autopilot.examples.cluster.EmbeddedCluster;
+import dev.autopilot.plugin.AdaptationConfiguration;
+import dev.autopilot.plugin.AdaptationMode;
+
+/**
+ * The two clusters compared: plain Ignite, and Ignite with Autopilot whose manager adapts by itself (AUTO, one-second
+ * windows, any slowdown counts), both from the same Spring XML, on ports of their own picked per run.
+ */
+public final class DifferentialClusters implements AutoCloseable {
+    private final EmbeddedCluster plain;
+    private final EmbeddedCluster autopilot;
+
+    private DifferentialClusters(EmbeddedCluster plain, EmbeddedCluster autopilot) {
+        this.plain = plain;
+        this.autopilot = autopilot;
+    }
+
+    /** Starts {@code nodes} plain nodes and {@code nodes} Autopilot nodes configured by {@code springXml}. */
+    public static DifferentialClusters start(Path springXml, int nodes) throws Exception {
+        int base = 20_000 + ThreadLocalRandom.current().nextInt(120) * 100;
+        EmbeddedCluster plain = EmbeddedCluster.start(springXml, nodes, base + 100, false);
+        try {
+            EmbeddedCluster autopilot = EmbeddedCluster.start(springXml, nodes, base, true, cfg -> cfg
+                .setWindowSeconds(1).setFlushIntervalMillis(200).setStatisticsRefreshSeconds(0)
+                .setAdaptation(new AdaptationConfiguration().setMode(AdaptationMode.AUTO).setLatencyThresholdMillis(1)
+                    .setSlowWindows(1).setMinNetGain(0).setMinIntervalSeconds(0).setWatchWindows(1)
+                    .setFillLatencyRatio(0).setFillNiceRatio(0)));
+            return new DifferentialClusters(plain, autopilot);
+        }
+        catch (Exception | Error e) {
+            plain.close();
+            throw e;
+        }
+    }
+
+    public EmbeddedCluster plain() {
+        return plain;
+    }
+
+    public EmbeddedCluster autopilot() {
+        return autopilot;
+    }
+
+    @Override public void close() {
+        try (plain; autopilot) {
+            // Both stop, whichever fails.
+        }
+    }
+}
