@@ -70,7 +70,7 @@ final class DerivedExpressionRule implements BlockRule {
             }
             outsideAggregates = new Pass(block.scope(), cx, keys, aliases, null);
         }
-        selectList(select.getSelectList(), outsideAggregates, cx);
+        selectList(select.getSelectList(), outsideAggregates, cx, block.statement());
         // ORDER BY names a select item by its alias, also by the one Calcite derives (L_SHIPDATE for D.L_SHIPDATE).
         Pass afterSelect = outsideAggregates.hiding(outputNames(select.getSelectList()));
         select.setHaving(afterSelect.rewrite(select.getHaving(), true, false));
@@ -79,7 +79,7 @@ final class DerivedExpressionRule implements BlockRule {
         return cx.replacements() > before;
     }
 
-    private static void selectList(SqlNodeList items, Pass pass, RewriteContext cx) {
+    private static void selectList(SqlNodeList items, Pass pass, RewriteContext cx, boolean statement) {
         boolean ordinalKnown = true;
         for (int i = 0; i < items.size(); i++) {
             SqlNode item = items.get(i);
@@ -95,8 +95,8 @@ final class DerivedExpressionRule implements BlockRule {
             else {
                 // Named before any part of it changes in place. A name from the ordinal (EXPR$n) is unknown after an
                 // unexpanded star: then only parts are replaced, which keep the item's kind and so its name.
-                boolean nameKnown = ordinalKnown || OutputNames.readable(item);
-                String name = OutputNames.of(item, i);
+                boolean nameKnown = ordinalKnown || statement && OutputNames.readable(item);
+                String name = OutputNames.of(item, i, statement);
                 int before = cx.replacements();
                 SqlNode r = pass.rewrite(item, nameKnown, false);
                 if (nameKnown && cx.replacements() > before) {

@@ -23,10 +23,12 @@ import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.util.SqlString;
 
 /**
- * The name Ignite gives a select item that has no alias, as its validator derives it (Ignite 2.17's
- * {@code IgniteSqlValidator.deriveAlias}): the item's own SQL text for aggregates, arithmetic, functions, FLOOR/CEIL
- * and literals, {@code EXPR$n} otherwise. A rewritten item keeps the name of the item it replaces, so clients see the
- * same column labels with and without rewriting.
+ * The name Ignite gives a select item that has no alias. In the SELECT that is the statement itself (under an ORDER
+ * BY or not) Ignite 2.17's planner names it as {@code IgniteSqlValidator.deriveAlias} does: the item's own SQL text
+ * for aggregates, arithmetic, functions, FLOOR/CEIL and literals ({@code IgnitePlanner.validateAndGetTypeMetadata}).
+ * Everywhere else (set operations, WITH, derived tables, subqueries) Calcite's validator names it {@code EXPR$n}. A
+ * rewritten item keeps the name of the item it replaces, so clients see the same column labels with and without
+ * rewriting.
  */
 final class OutputNames {
     private static final int MAX_LENGTH = 256;
@@ -55,10 +57,11 @@ final class OutputNames {
     /**
      * @param item an unaliased select item, as parsed (before any rewrite)
      * @param ordinal its position in the select list
+     * @param statement whether its SELECT is the statement itself
      * @return the name Ignite gives its output column
      */
-    static String of(SqlNode item, int ordinal) {
-        if (!readable(item))
+    static String of(SqlNode item, int ordinal, boolean statement) {
+        if (!statement || !readable(item))
             return "EXPR$" + ordinal;
         SqlString sql = item.toSqlString(c -> c.withDialect(CalciteSqlDialect.DEFAULT).withQuoteAllIdentifiers(false)
             .withAlwaysUseParentheses(false).withClauseStartsLine(false));

@@ -23,6 +23,8 @@ import org.apache.calcite.sql.SqlSelect;
  * @param select the block, changed in place by the rules (it is the rewriter's own copy)
  * @param orderList the ORDER BY items that apply to it, {@code null} if none
  * @param scope the relations of its FROM clause, and the enclosing blocks'
+ * @param statement whether it is the statement itself (under an ORDER BY or not), the only block whose unaliased
+ *     items Ignite names by their text (see {@link OutputNames})
  */
-record QueryBlock(SqlSelect select, SqlNodeList orderList, Scope scope) {
+record QueryBlock(SqlSelect select, SqlNodeList orderList, Scope scope, boolean statement) {
 }

@@ -90,7 +90,7 @@ public final class QueryRewriter {
         if (statement instanceof SqlExplain explain)
             rewriteStatement(explain.getExplicandum(), cx);
         else if (statement.isA(SqlKind.QUERY)) {
-            new QueryWalker(blockRules, cx).query(statement, null);
+            new QueryWalker(blockRules, cx).statement(statement);
             if (RewriteRules.SORT_AGGREGATE_HINT.matches(statement, cx)) {
                 RewriteRules.SORT_AGGREGATE_HINT.apply(statement, cx);
                 cx.fired(RewriteRules.SORT_AGGREGATE_HINT.name());

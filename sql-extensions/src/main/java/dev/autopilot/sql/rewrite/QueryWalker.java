@@ -49,14 +49,23 @@ final class QueryWalker {
         this.cx = cx;
     }
 
+    /** Rewrites {@code query}, a whole statement, in place. */
+    void statement(SqlNode query) {
+        query(query, null, true);
+    }
+
     /** Rewrites {@code query} in place; {@code outer} is the scope its correlated references may reach. */
     void query(SqlNode query, Scope outer) {
+        query(query, outer, false);
+    }
+
+    private void query(SqlNode query, Scope outer, boolean statement) {
         switch (query.getKind()) {
-            case SELECT -> block((SqlSelect)query, null, outer);
+            case SELECT -> block((SqlSelect)query, null, outer, statement);
             case ORDER_BY -> {
                 SqlOrderBy ob = (SqlOrderBy)query;
                 if (ob.query instanceof SqlSelect select)
-                    block(select, ob.orderList, outer);
+                    block(select, ob.orderList, outer, statement);
                 else
                     query(ob.query, outer);
             }
@@ -86,14 +95,14 @@ final class QueryWalker {
         }
     }
 
-    private void block(SqlSelect select, SqlNodeList orderList, Scope outer) {
+    private void block(SqlSelect select, SqlNodeList orderList, Scope outer, boolean statement) {
         Scope scope = new Scope(outer);
         if (select.getFrom() != null)
             from(select.getFrom(), scope, outer, false);
         boolean exposing = !listsColumnsWholesale(select, scope);
         for (Relation r : scope.relations())
             r.exposable(exposing && r.preserved());
-        QueryBlock block = new QueryBlock(select, orderList, scope);
+        QueryBlock block = new QueryBlock(select, orderList, scope, statement);
         for (BlockRule rule : rules) {
             if (rule.matches(block, cx) && rule.apply(block, cx))
                 cx.fired(rule.name());

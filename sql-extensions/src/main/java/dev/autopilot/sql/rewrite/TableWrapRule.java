@@ -112,7 +112,7 @@ final class TableWrapRule implements BlockRule {
                 and(r.pushed()));
             Scope scope = new Scope(null);
             scope.add(Relation.insideWrapper(r.alias(), r.layout()));
-            QueryBlock block = new QueryBlock(own, null, scope);
+            QueryBlock block = new QueryBlock(own, null, scope, false);
             for (BlockRule rule : cx.wrapperRules()) {
                 if ((hintable || rule != RewriteRules.INDEX_HINT) && rule.matches(block, cx) && rule.apply(block, cx))
                     cx.fired(rule.name());

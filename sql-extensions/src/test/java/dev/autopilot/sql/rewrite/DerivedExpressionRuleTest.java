@@ -165,8 +165,8 @@ class DerivedExpressionRuleTest {
                 + " ORDERS} WHERE O_ORDERKEY IN (SELECT L_ORDERKEY FROM {LINEITEM AS LINEITEM WHERE"
                 + " LINEITEM.AP_DISC_PRICE > 10})");
         assertRewrite("select (select max(l_extendedprice * l_discount) from lineitem) from orders",
-            "SELECT (SELECT MAX(LINEITEM.AP_DISC_PRICE) AS \"MAX(L_EXTENDEDPRICE * L_DISCOUNT)\" FROM {LINEITEM"
-                + " AS LINEITEM +AP_DISC_PRICE}) FROM {ORDERS AS ORDERS}");
+            "SELECT (SELECT MAX(LINEITEM.AP_DISC_PRICE) AS EXPR$0 FROM {LINEITEM AS LINEITEM +AP_DISC_PRICE})"
+                + " FROM {ORDERS AS ORDERS}");
         assertRewrite("select x.rev from (select l_extendedprice * l_discount as rev from lineitem) x",
             "SELECT X.REV FROM (SELECT LINEITEM.AP_DISC_PRICE AS REV FROM {LINEITEM AS LINEITEM +AP_DISC_PRICE})"
                 + " AS X");
@@ -190,12 +190,15 @@ class DerivedExpressionRuleTest {
             + " WHERE O_TOTALPRICE < L_EXTENDEDPRICE * L_DISCOUNT)");
     }
 
+    /** Ignite names unaliased items by their text only in the SELECT that is the statement: elsewhere EXPR$n. */
     @Test
     void unionWithAndExplain() {
         assertRewrite("select l_extendedprice * l_discount from lineitem union select o_totalprice * 2 from orders",
-            "SELECT LINEITEM.AP_DISC_PRICE AS \"L_EXTENDEDPRICE * L_DISCOUNT\" FROM {LINEITEM AS LINEITEM"
-                + " +AP_DISC_PRICE} UNION SELECT ORDERS.AP_TWICE AS \"O_TOTALPRICE * 2\" FROM {ORDERS AS ORDERS"
-                + " +AP_TWICE}");
+            "SELECT LINEITEM.AP_DISC_PRICE AS EXPR$0 FROM {LINEITEM AS LINEITEM +AP_DISC_PRICE} UNION SELECT"
+                + " ORDERS.AP_TWICE AS EXPR$0 FROM {ORDERS AS ORDERS +AP_TWICE}");
+        assertRewrite("with c as (select 1 as x) select l_extendedprice * l_discount from lineitem",
+            "WITH C AS (SELECT 1 AS X) SELECT LINEITEM.AP_DISC_PRICE AS EXPR$0 FROM {LINEITEM AS LINEITEM"
+                + " +AP_DISC_PRICE}");
         assertRewrite("with r as (select l_extendedprice * l_discount as rev from lineitem) select sum(rev) from r",
             "WITH R AS (SELECT LINEITEM.AP_DISC_PRICE AS REV FROM {LINEITEM AS LINEITEM +AP_DISC_PRICE}) SELECT"
                 + " SUM(REV) FROM R");
