@@ -20,12 +20,19 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.autopilot.examples.cluster.EmbeddedCluster;
 import dev.autopilot.plugin.AdaptationConfiguration;
 import dev.autopilot.plugin.AdaptationMode;
+import org.apache.ignite.internal.processors.query.calcite.CalciteQueryProcessor;
 
 /**
  * The two clusters compared: plain Ignite, and Ignite with Autopilot whose manager adapts by itself (AUTO, one-second
  * windows, any slowdown counts), both from the same Spring XML, on ports of their own picked per run.
  */
 public final class DifferentialClusters implements AutoCloseable {
+    /**
+     * How long Ignite's planner may plan one statement, instead of Ignite's 15 s: generated statements are planned on
+     * a shared 2-core machine by two clusters at once, and a plan given up on one side only is no difference.
+     */
+    public static final long PLANNER_TIMEOUT_MILLIS = 60_000;
+
     private final EmbeddedCluster plain;
     private final EmbeddedCluster autopilot;
 
@@ -36,6 +43,8 @@ public final class DifferentialClusters implements AutoCloseable {
 
     /** Starts {@code nodes} plain nodes and {@code nodes} Autopilot nodes configured by {@code springXml}. */
     public static DifferentialClusters start(Path springXml, int nodes) throws Exception {
+        if (System.getProperty(CalciteQueryProcessor.IGNITE_CALCITE_PLANNER_TIMEOUT) == null)
+            System.setProperty(CalciteQueryProcessor.IGNITE_CALCITE_PLANNER_TIMEOUT, "" + PLANNER_TIMEOUT_MILLIS);
         int base = 20_000 + ThreadLocalRandom.current().nextInt(120) * 100;
         EmbeddedCluster plain = EmbeddedCluster.start(springXml, nodes, base + 100, false);
         try {

@@ -32,10 +32,16 @@ import org.apache.ignite.Ignite;
  */
 public final class DifferentialRun {
     /** How long a statement may run before it is killed. */
-    private static final long LIMIT_MILLIS = 30_000;
+    private static final long LIMIT_MILLIS = 60_000;
 
     /** Statements slower than this on either side are logged: the grammar should not write them often. */
     private static final long SLOW_MILLIS = 3_000;
+
+    /**
+     * How often a statement that Ignite cancelled by itself is run again: its planner gives up after
+     * {@link DifferentialClusters#PLANNER_TIMEOUT_MILLIS} on a busy machine, on one side and not the other.
+     */
+    private static final int RETRIES = 2;
 
     /** How many mismatches are described in full. */
     private static final int DESCRIBED = 20;
@@ -57,7 +63,8 @@ public final class DifferentialRun {
         long millis, Map<String, Integer> drift, List<String> described) {
         @Override public String toString() {
             return statements + " statements, " + mismatches + " mismatches, seed " + seed + ", " + rewritten
-                + " rewritten, " + failedAlike + " failed on both, " + skipped + " skipped, " + millis / 1000 + " s, drift "
+                + " rewritten, " + failedAlike + " failed on both, " + skipped + " skipped, " + millis / 1000
+                + " s, drift "
                 + drift + (described.isEmpty() ? "" : "\n" + String.join("\n", described));
         }
     }
@@ -93,6 +100,10 @@ public final class DifferentialRun {
                     Statement st = i < setup.size() ? setup.get(i) : grammar.next();
                     QueryKiller.Bounded p = plainKiller.run(() -> Outcome.of(plain, st.sql()));
                     QueryKiller.Bounded a = apKiller.run(() -> Outcome.of(autopilot, st.sql()));
+                    for (int retry = 0; retry < RETRIES && p.outcome().cancelled() && !p.killed(); retry++)
+                        p = plainKiller.run(() -> Outcome.of(plain, st.sql()));
+                    for (int retry = 0; retry < RETRIES && a.outcome().cancelled() && !a.killed(); retry++)
+                        a = apKiller.run(() -> Outcome.of(autopilot, st.sql()));
                     n++;
                     if (Math.max(p.millis(), a.millis()) > SLOW_MILLIS) {
                         log.println("slow statement (" + p.millis() + " ms plain, " + a.millis() + " ms autopilot): "
@@ -115,7 +126,7 @@ public final class DifferentialRun {
                     }
                     else if (p.outcome().failed())
                         failedAlike++;
-                    if (n % 1000 == 0) {
+                    if (n % 250 == 0) {
                         log.println("differential: " + n + " statements, " + mismatches + " mismatches, "
                             + failedAlike + " failed on both, " + (rewritten(apNodes) - rewrittenBefore)
                             + " rewritten, " + (System.currentTimeMillis() - start) / 1000 + " s");

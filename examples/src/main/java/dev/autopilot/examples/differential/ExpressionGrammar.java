@@ -15,6 +15,7 @@
 
 package dev.autopilot.examples.differential;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -110,8 +111,7 @@ final class ExpressionGrammar {
         int d = depth - 1;
         return switch (rnd.nextInt(7)) {
             case 0, 1, 2 -> columnOr(s, Kind.DATE, false);
-            case 3 -> Expr.of("CAST('20" + (18 + rnd.nextInt(6)) + "-0" + (1 + rnd.nextInt(9)) + "-1"
-                + rnd.nextInt(9) + "' AS DATE)", Kind.DATE);
+            case 3 -> Expr.of("CAST('" + date() + "' AS DATE)", Kind.DATE);
             case 4 -> Expr.of("CAST(CAST(" + date(cx, s, d).sql() + " AS VARCHAR) AS DATE)", Kind.DATE);
             case 5 -> coalesce(cx, s, Kind.DATE, d);
             default -> caseWhen(cx, s, Kind.DATE, d);
@@ -168,15 +168,18 @@ final class ExpressionGrammar {
             case NUM -> switch (rnd.nextInt(5)) {
                 case 0 -> Expr.of(String.valueOf(rnd.nextInt(2000) - 1000), Kind.NUM);
                 case 1 -> Expr.of(String.valueOf(rnd.nextInt(40) - 10), Kind.NUM);
-                case 2 -> Expr.of(new java.math.BigDecimal(rnd.nextInt(200000) - 50000).movePointLeft(2).toPlainString(),
-                    Kind.NUM);
+                case 2 -> Expr.of(BigDecimal.valueOf(rnd.nextInt(200000) - 50000, 2).toPlainString(), Kind.NUM);
                 case 3 -> new Expr((rnd.nextInt(200) - 50) / 4.0 + "E0", Kind.NUM, true);
                 default -> Expr.of(String.valueOf(rnd.nextInt(10)), Kind.NUM);
             };
             case STR -> Expr.of(pick("'s0'", "'s1'", "'s2'", "'s3'", "'S1'", "'x'", "''"), Kind.STR);
-            case DATE -> Expr.of("DATE '20" + (18 + rnd.nextInt(6)) + "-0" + (1 + rnd.nextInt(9)) + "-1" + rnd.nextInt(9)
-                + '\'', Kind.DATE);
+            case DATE -> Expr.of("DATE '" + date() + '\'', Kind.DATE);
         };
+    }
+
+    /** @return a date in the years the tables' dates are in */
+    private String date() {
+        return "20" + (18 + rnd.nextInt(6)) + "-0" + (1 + rnd.nextInt(9)) + "-1" + rnd.nextInt(9);
     }
 
     /** @return a category, numbers most often */

@@ -71,7 +71,8 @@ final class ManagedSchema {
              "indexes": [{"name": "AP_IDX_WA", "columns": ["AP_WA"]}]"""),
         "W", List.of(
             """
-            "derived_attributes": [{"name": "AP_WAB", "expression": "A * B"}, {"name": "AP_WUS", "expression": "UPPER(S)"}],
+            "derived_attributes": [{"name": "AP_WAB", "expression": "A * B"},
+              {"name": "AP_WUS", "expression": "UPPER(S)"}],
              "indexes": [{"name": "AP_IDX_WAB", "columns": ["AP_WAB"]}]"""));
 
     static final List<String> TABLES = List.of("T", "U", "W");

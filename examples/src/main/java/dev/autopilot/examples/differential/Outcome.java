@@ -63,7 +63,12 @@ record Outcome(List<String> columns, List<String> rows, long updateCount, String
         return error != null;
     }
 
-    /** @return whether both failed, or both gave the same columns, update count and rows (as multisets unless ordered) */
+    /** @return whether Ignite cancelled it: killed, or its planner ran out of time (and so it changed nothing) */
+    boolean cancelled() {
+        return failed() && error.contains("cancelled");
+    }
+
+    /** @return whether both failed, or both gave the same columns, update count and rows (multisets unless ordered) */
     boolean matches(Outcome other, boolean ordered) {
         if (failed() || other.failed())
             return failed() && other.failed();

@@ -126,7 +126,7 @@ final class QueryGrammar {
         return select(cx, null, shape, depth, named, top);
     }
 
-    /** @return {@code SELECT * | columns FROM table [WHERE pred]}: a relation with the table's values under its names */
+    /** @return {@code SELECT *|columns FROM table [WHERE pred]}: a relation with the table's values under its names */
     Query projection(Context cx, String table, int depth) {
         Scope s = new Scope(null);
         String from = tableItem(cx, s, table, false);
@@ -208,7 +208,8 @@ final class QueryGrammar {
             sql.append(i == 1 ? "" : ", ").append(i).append(rnd.nextInt(3) == 0 ? " DESC" : "")
                 .append(rnd.nextInt(6) == 0 ? ex.pick(" NULLS FIRST", " NULLS LAST") : "");
         if (rnd.nextInt(3) == 0)
-            sql.append(" LIMIT ").append(rnd.nextInt(20) + 1).append(rnd.nextBoolean() ? " OFFSET " + rnd.nextInt(5) : "");
+            sql.append(" LIMIT ").append(rnd.nextInt(20) + 1).append(rnd.nextBoolean() ? " OFFSET " + rnd.nextInt(5)
+                : "");
         return new Ordering(sql.toString());
     }
 
