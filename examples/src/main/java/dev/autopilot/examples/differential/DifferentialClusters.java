@@ -15,12 +15,15 @@
 
 package dev.autopilot.examples.differential;
 
+import java.net.BindException;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 import dev.autopilot.examples.cluster.EmbeddedCluster;
 import dev.autopilot.plugin.AdaptationConfiguration;
 import dev.autopilot.plugin.AdaptationMode;
+import org.apache.ignite.IgniteException;
 import org.apache.ignite.internal.processors.query.calcite.CalciteQueryProcessor;
+import org.apache.ignite.internal.util.typedef.X;
 
 /**
  * The two clusters compared: plain Ignite, and Ignite with Autopilot whose manager adapts by itself (AUTO, one-second
@@ -41,11 +44,28 @@ public final class DifferentialClusters implements AutoCloseable {
         this.autopilot = autopilot;
     }
 
-    /** Starts {@code nodes} plain nodes and {@code nodes} Autopilot nodes configured by {@code springXml}. */
+    /** How often the clusters are started on other ports when a port is taken. */
+    private static final int START_ATTEMPTS = 3;
+
+    /**
+     * Starts {@code nodes} plain nodes and {@code nodes} Autopilot nodes configured by {@code springXml}, on ports
+     * picked at random below Linux's ephemeral range, again on others when one is taken.
+     */
     public static DifferentialClusters start(Path springXml, int nodes) throws Exception {
         if (System.getProperty(CalciteQueryProcessor.IGNITE_CALCITE_PLANNER_TIMEOUT) == null)
             System.setProperty(CalciteQueryProcessor.IGNITE_CALCITE_PLANNER_TIMEOUT, "" + PLANNER_TIMEOUT_MILLIS);
-        int base = 20_000 + ThreadLocalRandom.current().nextInt(120) * 100;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(springXml, nodes, 20_000 + ThreadLocalRandom.current().nextInt(120) * 100);
+            }
+            catch (IgniteException e) {
+                if (attempt == START_ATTEMPTS || !X.hasCause(e, BindException.class))
+                    throw e;
+            }
+        }
+    }
+
+    private static DifferentialClusters start(Path springXml, int nodes, int base) throws Exception {
         EmbeddedCluster plain = EmbeddedCluster.start(springXml, nodes, base + 100, false);
         try {
             EmbeddedCluster autopilot = EmbeddedCluster.start(springXml, nodes, base, true, cfg -> cfg
