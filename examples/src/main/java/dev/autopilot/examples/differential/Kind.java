@@ -1,0 +1,23 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.autopilot.examples.differential;
+
+/**
+ * The value categories the grammar keeps apart, so that what it writes type-checks: numbers of any SQL type mix freely
+ * (Ignite finds the common type), strings and dates do not mix with them.
+ */
+enum Kind {
+    NUM, STR, DATE
+}
