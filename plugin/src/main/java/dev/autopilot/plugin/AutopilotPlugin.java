@@ -105,6 +105,9 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     /** How far above the mean node load the placement advisor lets a node go before it moves load off it. */
     private static final double PLACEMENT_HEADROOM = 1.1;
 
+    /** How long a stopping node waits for Autopilot's background SQL to end. */
+    private static final long BACKGROUND_STOP_MILLIS = 30_000;
+
     /** How often the adaptation manager looks for new requests. */
     private static final long ADAPTATION_POLL_MILLIS = 200;
 
@@ -128,6 +131,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     private LayoutSteps adaptationSteps;
     private AdaptationRecords adaptations;
     private PartitionLoadPublisher partitionLoad;
+    private BackgroundSql background = new BackgroundSql(null);
     private final LongAdder recommendations = new LongAdder();
 
     AutopilotPlugin(AutopilotConfiguration cfg, QueryLog queryLog, Ignite node) {
@@ -438,6 +442,11 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         return hook.rewritten();
     }
 
+    /** @return when Autopilot's own SQL may run in the background */
+    BackgroundSql background() {
+        return background;
+    }
+
     /** @return what Ignite's parser calls on this node: capture, then rewrite */
     RewritingHook statementHook() {
         return hook;
@@ -522,6 +531,9 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         scheduler.scheduleWithFixedDelay(this::flushQuietly, cfg.getFlushIntervalMillis(),
             cfg.getFlushIntervalMillis(), TimeUnit.MILLISECONDS);
 
+        if (!ignite.cluster().localNode().isClient())
+            background = new BackgroundSql(StartedServers.announce(ignite, System::currentTimeMillis, log));
+
         if (cfg.getStatisticsRefreshSeconds() > 0 && !ignite.cluster().localNode().isClient()) {
             ignite.services(ignite.cluster().forServers()).deployClusterSingletonAsync(StatisticsRefreshService.NAME,
                 new StatisticsRefreshService(TimeUnit.SECONDS.toMillis(cfg.getStatisticsRefreshSeconds())));
@@ -560,6 +572,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     }
 
     void stop() {
+        background.stop(BACKGROUND_STOP_MILLIS, log);
         if (tap != null)
             tap.close();
         if (scheduler != null)
