@@ -43,9 +43,14 @@ public final class OrderlyShutdown {
     private OrderlyShutdown() {
     }
 
-    /** Stops {@code nodes}, last started first. */
+    /**
+     * Stops {@code nodes}, last started first, each once the ones before it have settled (see {@link #awaitSettled}):
+     * a node that stops while another still rebalances from it makes that one log an ERROR ({@code Failed to send
+     * message to remote node ... node left topology}) on an ordinary shutdown.
+     */
     public static void stop(List<Ignite> nodes) {
         for (int i = nodes.size() - 1; i >= 0; i--) {
+            awaitSettled(nodes.subList(0, i + 1));
             UUID leaving = nodes.get(i).cluster().localNode().id();
             Ignition.stop(nodes.get(i).name(), true);
             for (int j = 0; j < i; j++)
