@@ -59,7 +59,7 @@ final class AdaptationService implements Service {
     @Override public void execute() throws InterruptedException {
         AutopilotPlugin plugin = AutopilotPlugin.of(ignite);
         AdaptationRunner runner = plugin.adaptationRunner(UUID.randomUUID().toString(),
-            () -> cancelled || plugin.background().stopping());
+            () -> cancelled || !plugin.background().open());
         AutoAdaptation auto = plugin.autoAdaptation();
         AdaptationCommands commands = new AdaptationCommands(ignite, plugin, log);
         // Commands and the manager's own evaluation on threads of their own: a ROLLBACK from SQL must not wait for a

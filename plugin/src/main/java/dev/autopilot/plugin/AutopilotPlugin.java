@@ -79,8 +79,10 @@ import dev.autopilot.sql.tables.SystemTable;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteBinary;
 import org.apache.ignite.IgniteCache;
+import org.apache.ignite.IgniteException;
 import org.apache.ignite.IgniteLogger;
 import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.cluster.ClusterGroup;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.configuration.CacheConfiguration;
 import org.apache.ignite.internal.GridKernalContext;
@@ -573,10 +575,28 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
 
     void stop() {
         background.stop(BACKGROUND_STOP_MILLIS, log);
+        tellServersThisOneLeaves();
         if (tap != null)
             tap.close();
         if (scheduler != null)
             scheduler.shutdownNow();
+    }
+
+    /** See {@link LeavingServer}: the other servers stop sending this node Autopilot's queries. */
+    private void tellServersThisOneLeaves() {
+        if (ignite == null || ignite.cluster().localNode().isClient())
+            return;
+        ClusterGroup others = ignite.cluster().forServers().forRemotes();
+        try {
+            if (!others.nodes().isEmpty()) {
+                ignite.compute(others).withTimeout(BACKGROUND_STOP_MILLIS)
+                    .broadcast(new LeavingServer(ignite.cluster().localNode().id(), BACKGROUND_STOP_MILLIS));
+            }
+        }
+        catch (IgniteException e) {
+            // A server that stops or left too needs no word; the others still counted this node out.
+            log.info("Autopilot could not tell every server that this node stops: " + e.getMessage());
+        }
     }
 
     private void flushQuietly() {

@@ -14,6 +14,7 @@
 
 package dev.autopilot.plugin;
 
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -21,8 +22,8 @@ import org.apache.ignite.IgniteLogger;
 
 /**
  * When Autopilot's own SQL may run in the background (the adaptation manager's rounds, the statistics, forecast and
- * placement services): only while every server node has finished starting ({@link StartedServers}), and not once this
- * node has begun to stop. Ignite's Calcite engine logs a query that meets either at ERROR: a fragment mapped to a
+ * placement services): only while every server node has finished starting ({@link StartedServers}) and none has begun
+ * to stop, this one included. Ignite's Calcite engine logs a query that meets either at ERROR: a fragment mapped to a
  * node still starting fails, and a query planned while the node stops fails in the planner ({@code Unexpected error
  * at query optimizer ... Failed to execute task due to grid shutdown}). A round skipped for either reason is simply
  * tried again at its next period.
@@ -43,7 +44,7 @@ final class BackgroundSql {
      * @return whether it ran
      */
     boolean run(Runnable round) {
-        if (stopping || servers == null || !servers.all() || !rounds.readLock().tryLock())
+        if (!open() || !rounds.readLock().tryLock())
             return false;
         try {
             if (stopping)
@@ -56,7 +57,22 @@ final class BackgroundSql {
         }
     }
 
-    /** @return whether this node has begun to stop: long rounds (a fill) end early when it has */
+    /**
+     * Holds back rounds while {@code node} stops, and waits up to {@code timeoutMillis} for the rounds running now,
+     * which may reach it, to end.
+     */
+    void serverLeaving(UUID node, long timeoutMillis) {
+        if (servers != null)
+            servers.leaving(node);
+        drain(timeoutMillis);
+    }
+
+    /** @return whether background SQL may run now: a long round (a fill) ends early, to resume later, when not */
+    boolean open() {
+        return !stopping && servers != null && servers.all();
+    }
+
+    /** @return whether this node has begun to stop */
     boolean stopping() {
         return stopping;
     }
@@ -67,14 +83,21 @@ final class BackgroundSql {
      */
     void stop(long timeoutMillis, IgniteLogger log) {
         stopping = true;
+        if (!drain(timeoutMillis))
+            log.info("Autopilot's background work did not end within " + timeoutMillis + " ms of the node stopping");
+    }
+
+    /** @return whether the rounds running now ended within {@code timeoutMillis} */
+    private boolean drain(long timeoutMillis) {
         try {
-            if (rounds.writeLock().tryLock(timeoutMillis, TimeUnit.MILLISECONDS))
-                rounds.writeLock().unlock();
-            else
-                log.info("Autopilot's background work did not end within " + timeoutMillis + " ms of the node stopping");
+            if (!rounds.writeLock().tryLock(timeoutMillis, TimeUnit.MILLISECONDS))
+                return false;
+            rounds.writeLock().unlock();
+            return true;
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -15,6 +15,7 @@
 package dev.autopilot.plugin;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -29,7 +30,8 @@ import org.apache.ignite.cluster.ClusterNode;
  * part in it. Ignite's Calcite engine maps a query's intermediate fragments to any server of the topology, a node that
  * is still starting included; that node fails its fragment, the query fails, and the node that started the query logs
  * {@code Failed to start query fragment ... The query was cancelled} at ERROR when its own fragment arrives after the
- * failure. That happened on every join while the statistics refresh or the adaptation manager ran a query.
+ * failure. That happened on joins that met a query of the statistics refresh or of the adaptation manager, and
+ * likewise when a server stopped while one ran; a stopping server is counted out ({@link #leaving}).
  *
  * <p>Each node tells the other servers when it has started ({@link #announce}, called from the plugin's start, which
  * Ignite runs once the node is up); the servers already in the topology when a node starts count as started. A server
@@ -47,6 +49,8 @@ final class StartedServers {
     private final LongSupplier clock;
     /** Servers known to have started (value 0), or first seen still starting (value: when). */
     private final Map<UUID, Long> seen = new ConcurrentHashMap<>();
+    /** Servers that have begun to stop and may still be in the topology. */
+    private final Set<UUID> leaving = ConcurrentHashMap.newKeySet();
 
     private StartedServers(Ignite ignite, LongSupplier clock) {
         this.ignite = ignite;
@@ -76,13 +80,18 @@ final class StartedServers {
         return servers;
     }
 
-    /** @return whether every server node in the topology has finished starting */
+    /** Counts {@code node} out from now on: it has begun to stop, and a query that reaches it would fail. */
+    void leaving(UUID node) {
+        leaving.add(node);
+    }
+
+    /** @return whether every server node in the topology has finished starting, and none has begun to stop */
     boolean all() {
         long now = clock.getAsLong();
         boolean all = true;
         for (ClusterNode n : ignite.cluster().forServers().nodes()) {
             long since = seen.computeIfAbsent(n.id(), id -> now);
-            if (since != 0 && now - since < GRACE_MILLIS)
+            if (since != 0 && now - since < GRACE_MILLIS || leaving.contains(n.id()))
                 all = false;
         }
         return all;
