@@ -31,6 +31,8 @@ import dev.autopilot.adaptation.layout.LayoutCodec;
  * The adaptations Autopilot made, read the way any user reads them: SQL over JDBC on {@code AUTOPILOT.ADAPTATIONS}.
  */
 final class AdaptationLog {
+    private static final String ROLLED_BACK = "rolled back";
+
     private static final String ADAPTATIONS = "SELECT ADAPTATION_ID, TABLE_NAME, STEP, OUTCOME, REASON, STARTED_AT, "
         + "CUT_OVER_AT, PLAN, LAYOUT_BEFORE FROM AUTOPILOT.ADAPTATIONS ORDER BY STARTED_AT";
 
@@ -60,6 +62,14 @@ final class AdaptationLog {
         /** @return whether it is still on its way */
         boolean running() {
             return outcome == null;
+        }
+
+        /**
+         * @return when rewritten queries began to use what it added, or 0 if they have not, or if it was rolled back
+         *     (its layout before came back)
+         */
+        long cutOverMillis() {
+            return ROLLED_BACK.equals(outcome) ? 0 : cutOverAtMillis;
         }
     }
 

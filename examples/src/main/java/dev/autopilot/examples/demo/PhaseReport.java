@@ -52,9 +52,9 @@ final class PhaseReport {
         for (Adaptation a : inPhase) {
             out.printf(Locale.ROOT, "  Autopilot adaptation %s of %s adds %s%n", a.id(), a.table(), a.added());
             out.printf(Locale.ROOT, "    started at %s, cut over at %s (from the phase's start); now %s%n",
-                offset(a.startedAtMillis(), startMillis), offset(a.cutOverAtMillis(), startMillis), state(a));
-            if (a.cutOverAtMillis() >= startMillis && a.cutOverAtMillis() < endMillis)
-                cutOver = Math.min(cutOver, a.cutOverAtMillis());
+                offset(a.startedAtMillis(), startMillis), offset(a.cutOverMillis(), startMillis), state(a));
+            if (a.cutOverMillis() >= startMillis && a.cutOverMillis() < endMillis)
+                cutOver = Math.min(cutOver, a.cutOverMillis());
         }
         if (inPhase.isEmpty())
             out.println("  no adaptation was on its way in this phase");
