@@ -58,7 +58,8 @@ final class AdaptationService implements Service {
 
     @Override public void execute() throws InterruptedException {
         AutopilotPlugin plugin = AutopilotPlugin.of(ignite);
-        AdaptationRunner runner = plugin.adaptationRunner(UUID.randomUUID().toString(), () -> cancelled);
+        AdaptationRunner runner = plugin.adaptationRunner(UUID.randomUUID().toString(),
+            () -> cancelled || !plugin.background().open());
         AutoAdaptation auto = plugin.autoAdaptation();
         AdaptationCommands commands = new AdaptationCommands(ignite, plugin, log);
         // Commands and the manager's own evaluation on threads of their own: a ROLLBACK from SQL must not wait for a
@@ -84,14 +85,18 @@ final class AdaptationService implements Service {
         return t;
     }
 
-    /** Runs {@code work} every {@link #pollMillis} until the service is cancelled or the thread interrupted. */
+    /**
+     * Runs {@code work} every {@link #pollMillis} until the service is cancelled or the thread interrupted, when
+     * {@link BackgroundSql} lets it.
+     */
     private void loop(Runnable work) {
+        BackgroundSql background = AutopilotPlugin.of(ignite).background();
         while (!cancelled && !Thread.currentThread().isInterrupted()) {
             try {
-                work.run();
+                background.run(work);
             }
             catch (RuntimeException e) {
-                if (!cancelled)
+                if (!cancelled && !background.stopping())
                     log.warning("Autopilot could not run the adaptations; will retry in " + pollMillis + " ms", e);
             }
             try {

@@ -84,8 +84,10 @@ import dev.autopilot.sql.tables.SystemTable;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteBinary;
 import org.apache.ignite.IgniteCache;
+import org.apache.ignite.IgniteException;
 import org.apache.ignite.IgniteLogger;
 import org.apache.ignite.binary.BinaryObject;
+import org.apache.ignite.cluster.ClusterGroup;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.configuration.CacheConfiguration;
 import org.apache.ignite.internal.GridKernalContext;
@@ -109,6 +111,9 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
 
     /** How far above the mean node load the placement advisor lets a node go before it moves load off it. */
     private static final double PLACEMENT_HEADROOM = 1.1;
+
+    /** How long a stopping node waits for Autopilot's background SQL to end. */
+    private static final long BACKGROUND_STOP_MILLIS = 30_000;
 
     /** How often the adaptation manager looks for new requests. */
     private static final long ADAPTATION_POLL_MILLIS = 200;
@@ -136,6 +141,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     private TableOwners owners;
     private LocalPlanDrain localPlanDrain;
     private PartitionLoadPublisher partitionLoad;
+    private BackgroundSql background = new BackgroundSql(null);
     private final LongAdder recommendations = new LongAdder();
 
     AutopilotPlugin(AutopilotConfiguration cfg, RuntimeSettings settings, QueryLog queryLog, Ignite node) {
@@ -481,6 +487,11 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         return hook.rewritten();
     }
 
+    /** @return when Autopilot's own SQL may run in the background */
+    BackgroundSql background() {
+        return background;
+    }
+
     /** @return what Ignite's parser calls on this node: capture, then rewrite */
     RewritingHook statementHook() {
         return hook;
@@ -596,6 +607,9 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         scheduler.scheduleWithFixedDelay(this::flushQuietly, cfg.getFlushIntervalMillis(),
             cfg.getFlushIntervalMillis(), TimeUnit.MILLISECONDS);
 
+        if (!ignite.cluster().localNode().isClient())
+            background = new BackgroundSql(StartedServers.announce(ignite, System::currentTimeMillis, log));
+
         if (cfg.getStatisticsRefreshSeconds() > 0 && !ignite.cluster().localNode().isClient()) {
             ignite.services(ignite.cluster().forServers()).deployClusterSingletonAsync(StatisticsRefreshService.NAME,
                 new StatisticsRefreshService(TimeUnit.SECONDS.toMillis(cfg.getStatisticsRefreshSeconds())));
@@ -648,10 +662,29 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     }
 
     void stop() {
+        background.stop(BACKGROUND_STOP_MILLIS, log);
+        tellServersThisOneLeaves();
         if (tap != null)
             tap.close();
         if (scheduler != null)
             scheduler.shutdownNow();
+    }
+
+    /** See {@link LeavingServer}: the other servers stop sending this node Autopilot's queries. */
+    private void tellServersThisOneLeaves() {
+        if (ignite == null || ignite.cluster().localNode().isClient())
+            return;
+        ClusterGroup others = ignite.cluster().forServers().forRemotes();
+        try {
+            if (!others.nodes().isEmpty()) {
+                ignite.compute(others).withTimeout(BACKGROUND_STOP_MILLIS)
+                    .broadcast(new LeavingServer(ignite.cluster().localNode().id(), BACKGROUND_STOP_MILLIS));
+            }
+        }
+        catch (IgniteException e) {
+            // A server that stops or left too needs no word; the others still counted this node out.
+            log.info("Autopilot could not tell every server that this node stops: " + e.getMessage());
+        }
     }
 
     private void flushQuietly() {

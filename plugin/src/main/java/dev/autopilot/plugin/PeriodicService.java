@@ -24,7 +24,7 @@ import org.apache.ignite.services.Service;
 /**
  * A cluster singleton that does one piece of Autopilot's work every period: one node does it once per period, and if
  * that node leaves, Ignite starts the service on another one, which finds what it needs in the {@code AUTOPILOT}
- * tables. A failed round is logged and tried again a period later.
+ * tables. A failed round is logged and tried again a period later; so is one that {@link BackgroundSql} holds back.
  */
 abstract class PeriodicService implements Service {
     private static final long serialVersionUID = 1L;
@@ -61,11 +61,12 @@ abstract class PeriodicService implements Service {
     @Override public void execute() throws InterruptedException {
         while (!cancelled) {
             TimeUnit.MILLISECONDS.sleep(periodMillis);
+            AutopilotPlugin plugin = AutopilotPlugin.of(ignite);
             try {
-                runOnce(AutopilotPlugin.of(ignite), log);
+                plugin.background().run(() -> runOnce(plugin, log));
             }
             catch (RuntimeException e) {
-                if (!cancelled)
+                if (!cancelled && !plugin.background().stopping())
                     log.warning("Autopilot could not " + work() + "; will retry in " + periodMillis + " ms", e);
             }
         }

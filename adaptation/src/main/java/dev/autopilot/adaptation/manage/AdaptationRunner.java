@@ -148,6 +148,9 @@ public final class AdaptationRunner {
                     continue;
                 }
                 Adaptation next = advance(a);
+                if (next != null && next.step() != a.step())
+                    log.info("Autopilot adaptation " + a.id() + " of " + a.table() + ": " + a.step() + " -> "
+                        + next.step());
                 a = next != null ? next : reread(a);
             }
             catch (RuntimeException e) {

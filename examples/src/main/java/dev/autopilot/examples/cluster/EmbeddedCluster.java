@@ -37,11 +37,20 @@ import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
  * {@code base + 80 + i} for JDBC and thin clients, so that two clusters can run side by side.
  */
 public final class EmbeddedCluster implements AutoCloseable {
+    private final Path springXml;
     private final int base;
+    private final boolean autopilot;
+    private final Consumer<AutopilotConfiguration> tuning;
+    private final Consumer<IgniteConfiguration> nodeTuning;
     private final List<Ignite> nodes = new ArrayList<>();
 
-    private EmbeddedCluster(int base) {
+    private EmbeddedCluster(Path springXml, int base, boolean autopilot, Consumer<AutopilotConfiguration> tuning,
+        Consumer<IgniteConfiguration> nodeTuning) {
+        this.springXml = springXml;
         this.base = base;
+        this.autopilot = autopilot;
+        this.tuning = tuning;
+        this.nodeTuning = nodeTuning;
     }
 
     /**
@@ -61,20 +70,37 @@ public final class EmbeddedCluster implements AutoCloseable {
      */
     public static EmbeddedCluster start(Path springXml, int nodes, int base, boolean autopilot,
         Consumer<AutopilotConfiguration> tuning) throws Exception {
-        EmbeddedCluster cluster = new EmbeddedCluster(base);
+        return start(springXml, nodes, base, autopilot, tuning, cfg -> { });
+    }
+
+    /**
+     * Like {@link #start(Path, int, int, boolean, Consumer)}, with each node's Ignite configuration also changed by
+     * {@code nodeTuning} once its ports are set, so that a test can give the nodes a logger of its own.
+     */
+    public static EmbeddedCluster start(Path springXml, int nodes, int base, boolean autopilot,
+        Consumer<AutopilotConfiguration> tuning, Consumer<IgniteConfiguration> nodeTuning) throws Exception {
+        EmbeddedCluster cluster = new EmbeddedCluster(springXml, base, autopilot, tuning, nodeTuning);
         try {
-            for (int i = 0; i < nodes; i++) {
-                IgniteConfiguration cfg = IgnitionEx.loadConfiguration(springXml.toUri().toURL()).get1();
-                if (autopilot)
-                    tune(cfg, tuning);
-                cluster.nodes.add(Ignition.start(cluster.onOwnPorts(cfg, i, autopilot)));
-            }
+            for (int i = 0; i < nodes; i++)
+                cluster.startNode();
         }
         catch (Exception | Error e) {
             cluster.close();
             throw e;
         }
         return cluster;
+    }
+
+    /** Starts one more node, configured like the others, on the next ports: a node that joins the running cluster. */
+    public Ignite startNode() throws Exception {
+        IgniteConfiguration cfg = IgnitionEx.loadConfiguration(springXml.toUri().toURL()).get1();
+        if (autopilot)
+            tune(cfg, tuning);
+        onOwnPorts(cfg, nodes.size(), autopilot);
+        nodeTuning.accept(cfg);
+        Ignite node = Ignition.start(cfg);
+        nodes.add(node);
+        return node;
     }
 
     private static void tune(IgniteConfiguration cfg, Consumer<AutopilotConfiguration> tuning) {

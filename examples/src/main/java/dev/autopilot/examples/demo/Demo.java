@@ -17,13 +17,13 @@ package dev.autopilot.examples.demo;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import dev.autopilot.adaptation.profile.ProfileCodec;
-import dev.autopilot.adaptation.profile.SchemaProfile;
+import java.util.concurrent.TimeUnit;
 import dev.autopilot.examples.Args;
 import dev.autopilot.examples.cluster.EmbeddedCluster;
 import dev.autopilot.examples.workload.DriftingWorkload;
@@ -34,69 +34,83 @@ import dev.autopilot.examples.workload.TpchTemplates;
 import dev.autopilot.examples.workload.TpchWorkloads;
 import dev.autopilot.examples.workload.WorkloadDriver;
 import dev.autopilot.examples.workload.WorkloadResult;
+import dev.autopilot.plugin.AdaptationMode;
+import dev.autopilot.plugin.AutopilotConfiguration;
 import dev.autopilot.plugin.AutopilotPlugin;
-import dev.autopilot.sql.layout.PartitionLayout;
 import org.apache.ignite.Ignite;
 
 /**
- * The main job: three server nodes in this JVM with Autopilot installed from {@code config/autopilot-server.xml},
- * TPC-H lineitem and orders loaded through JDBC, a drifting workload replayed by JDBC thin clients, and after each
- * phase what Autopilot observed (top templates, hot predicates and expressions, per-table statistics), the schema
- * profile it proposes for each table from the phase's last complete window, and the profiles it applies (derived
- * columns, indexes), which the next phase's queries are rewritten to use.
+ * The main job: three server nodes in this JVM with Autopilot installed from {@code config/autopilot-server.xml}, TPC-H
+ * lineitem and orders loaded through JDBC, and a drifting workload replayed by JDBC thin clients while Autopilot's
+ * adaptation manager runs in {@code AUTO} mode, as a user would run it. After each phase it prints when Autopilot
+ * adapted a table and what it added (from {@code AUTOPILOT.ADAPTATIONS}), each template's latency before and after
+ * the cut-over, and how many statements were rewritten to use the new structures.
  *
- * <p>Arguments (all optional): {@code scale=0.02 phaseSeconds=30 concurrency=4 nodes=3}.
+ * <p>Arguments (all optional): {@code scale=0.01 phaseSeconds=45 concurrency=4 nodes=3}.
  */
 public final class Demo {
+    /** Query-log window of the demo: the manager judges a table once per window. */
+    private static final int WINDOW_SECONDS = 5;
+
+    /** How long the demo waits at the end for an adaptation on its way, before it stops the cluster. */
+    private static final long FINISH_WAIT_MILLIS = TimeUnit.SECONDS.toMillis(90);
+
+    private static final String PIN = "INSERT INTO AUTOPILOT.ADAPTATION_PINS (TABLE_NAME, REASON, PINNED_AT) "
+        + "VALUES (?, 'the demo is over', CURRENT_TIMESTAMP)";
+
     private Demo() {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = Args.parse(args, Map.of("scale", "0.02", "phaseSeconds", "30", "concurrency", "4",
+        Map<String, String> a = Args.parse(args, Map.of("scale", "0.01", "phaseSeconds", "45", "concurrency", "4",
             "nodes", "3"));
         double scale = Double.parseDouble(a.get("scale"));
         int phaseSeconds = Integer.parseInt(a.get("phaseSeconds"));
         int concurrency = Integer.parseInt(a.get("concurrency"));
         int nodes = Integer.parseInt(a.get("nodes"));
-        System.out.printf(Locale.ROOT, "Ignite Autopilot demo: %d server nodes, TPC-H scale %s, %d s per phase, "
+        long began = System.currentTimeMillis();
+        System.out.printf(Locale.ROOT, "Ignite Autopilot demo: %d server nodes, TPC-H scale %s, 3 phases of %d s, "
             + "%d JDBC clients%n", nodes, scale, phaseSeconds, concurrency);
+        System.out.printf(Locale.ROOT, "The adaptation manager runs in AUTO mode. config/autopilot-server.xml sets "
+            + "RECOMMEND and 10 s windows; this demo shortens the windows to %d s and adapts a table after one slow "
+            + "window, so that Autopilot adapts within a phase.%n%n", WINDOW_SECONDS);
 
         try (EmbeddedCluster cluster = EmbeddedCluster.start(Path.of("config", "autopilot-server.xml"), nodes,
-            47500, true)) {
+            47500, true, Demo::adaptWithinAPhase)) {
             try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(0))) {
                 TpchSchema.create(c);
             }
             LoadResult loaded = TpchLoader.builder(cluster.jdbcUrl(0)).scaleFactor(scale).threads(2).build().load();
-            System.out.printf(Locale.ROOT, "Loaded %,d orders and %,d line items in %.1f s over JDBC.%n%n",
+            System.out.printf(Locale.ROOT, "Loaded %,d orders and %,d line items in %.1f s over JDBC.%n",
                 loaded.orders(), loaded.lineItems(), loaded.elapsed().toMillis() / 1000.0);
-
             Ignite first = cluster.nodes().get(0);
-            long windowMillis = AutopilotPlugin.of(first).queryLog().windowMillis();
-            ObservationReport report = new ObservationReport(cluster.jdbcUrl(0), windowMillis, System.out);
-            long[] phaseStart = {System.currentTimeMillis()};
+            // A running cluster has its tables' statistics from the scheduled refresh; a fresh one collects them now.
+            AutopilotPlugin.of(first).refreshStatistics();
+            System.out.println("Autopilot collected the tables' statistics. The workload starts.");
+            System.out.println();
 
+            AdaptationLog adaptations = new AdaptationLog(cluster.jdbcUrl(0));
+            ExecutionTimeline timeline = new ExecutionTimeline();
+            PhaseReport report = new PhaseReport(System.out);
+            long[] phaseStart = {System.currentTimeMillis()};
+            long[] rewrittenBefore = {rewritten(cluster)};
+            int[] faster = {0};
             WorkloadDriver driver = WorkloadDriver.builder(cluster.jdbcUrl())
                 .concurrency(concurrency)
                 .seed(7)
+                .executionListener(timeline)
                 .listener((phase, result) -> {
                     long end = System.currentTimeMillis();
-                    cluster.nodes().forEach(n -> AutopilotPlugin.of(n).flushQueryLog());
-                    List<SchemaProfile> profiles = AutopilotPlugin.of(first).refreshProfiles();
-                    System.out.printf(Locale.ROOT, "=== Phase %d: %s — %,d queries in %.1f s (%.0f q/s), %d errors "
-                        + "===%n", result.index() + 1, result.phase(), result.queries(),
-                        result.elapsed().toMillis() / 1000.0, result.throughputPerSecond(), result.errors());
+                    long rewritten = rewritten(cluster);
                     try {
-                        report.print(phaseStart[0], end);
+                        if (report.print(result, phaseStart[0], end, adaptations.all(), timeline.drain(),
+                            rewritten - rewrittenBefore[0], rewritten))
+                            faster[0]++;
                     }
                     catch (SQLException e) {
-                        throw new IllegalStateException("Could not read the AUTOPILOT tables: " + e.getMessage(), e);
+                        throw new IllegalStateException("Could not read AUTOPILOT.ADAPTATIONS: " + e.getMessage(), e);
                     }
-                    long rewritten = cluster.nodes().stream()
-                        .mapToLong(n -> AutopilotPlugin.of(n).rewrittenStatements()).sum();
-                    System.out.printf(Locale.ROOT, "  statements rewritten to use applied structures so far: %,d%n",
-                        rewritten);
-                    apply(AutopilotPlugin.of(first), profiles);
-                    System.out.println();
+                    rewrittenBefore[0] = rewritten;
                     phaseStart[0] = System.currentTimeMillis();
                 })
                 .build();
@@ -104,26 +118,55 @@ public final class Demo {
             DriftingWorkload workload = TpchWorkloads.threePhaseDrift(TpchTemplates.forScale(scale),
                 Long.MAX_VALUE, Duration.ofSeconds(phaseSeconds));
             WorkloadResult result = driver.run(workload);
-            System.out.printf(Locale.ROOT, "Done: %,d queries, %d errors.%n", result.queries(), result.errors());
+            System.out.printf(Locale.ROOT, "Done: %,d queries, %d errors; in %d of %d phases a template got faster "
+                + "after Autopilot adapted.%n", result.queries(), result.errors(), faster[0],
+                workload.phases().size());
+            finishAdaptations(cluster.jdbcUrl(0), adaptations);
         }
+        System.out.printf(Locale.ROOT, "Cluster stopped; the demo took %.0f s.%n",
+            (System.currentTimeMillis() - began) / 1000.0);
     }
 
-    /** Applies every profile that promises a net gain, as the adaptation manager will do by itself. */
-    private static void apply(AutopilotPlugin plugin, List<SchemaProfile> profiles) {
-        for (SchemaProfile p : profiles) {
-            if (p.empty() || p.expectedBenefit() == null || p.expectedBenefit().netGain() <= 0)
-                continue;
-            long start = System.nanoTime();
-            try {
-                PartitionLayout layout = plugin.applyProfile(ProfileCodec.write(p));
-                System.out.printf(Locale.ROOT, "  applied to %s in %.1f s: layout v%d, derived %s, indexes %s%n",
-                    p.table(), (System.nanoTime() - start) / 1e9, layout.version(),
-                    layout.derived().stream().map(c -> c.name() + " = " + c.expression()).toList(),
-                    layout.indexes().stream().map(i -> i.name() + i.columns()).toList());
+    /**
+     * The settings of {@code config/autopilot-server.xml}, with the manager adapting by itself within a phase of
+     * tens of seconds, as the drift benchmark runs it: 5 s windows, one slow window, no minimum interval between
+     * adaptations, fills paced by nothing but the cluster; no scheduled statistics refresh (the manager refreshes a
+     * slow table's statistics itself when they are older than an hour). The watch stays on: an adaptation that makes
+     * its table slower is rolled back, as it would be on a user's cluster.
+     */
+    private static void adaptWithinAPhase(AutopilotConfiguration cfg) {
+        cfg.setWindowSeconds(WINDOW_SECONDS).setStatisticsRefreshSeconds(0).setStatisticsMaxAgeSeconds(3600)
+            .setAdaptationThreads(8).setFillBatchSize(25);
+        cfg.getAdaptation().setMode(AdaptationMode.AUTO).setSlowWindows(1).setMinIntervalSeconds(0)
+            .setFillLatencyRatio(0).setFillNiceRatio(0);
+    }
+
+    /** @return statements rewritten so far, summed over the nodes */
+    private static long rewritten(EmbeddedCluster cluster) {
+        return cluster.nodes().stream().mapToLong(n -> AutopilotPlugin.of(n).rewrittenStatements()).sum();
+    }
+
+    /**
+     * Pins the tables, so that the manager starts nothing new, and waits for an adaptation on its way to finish: a
+     * cluster stopped in the middle of one resumes it when it starts again, but this one will not.
+     */
+    private static void finishAdaptations(String jdbcUrl, AdaptationLog adaptations)
+        throws SQLException, InterruptedException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl);
+             PreparedStatement ps = c.prepareStatement(PIN)) {
+            for (String table : List.of(TpchSchema.LINEITEM, TpchSchema.ORDERS)) {
+                ps.setString(1, "PUBLIC." + table);
+                ps.executeUpdate();
             }
-            catch (RuntimeException e) {
-                System.out.println("  could not apply the profile of " + p.table() + ": " + e.getMessage());
-            }
+        }
+        long deadline = System.currentTimeMillis() + FINISH_WAIT_MILLIS;
+        List<AdaptationLog.Adaptation> running = adaptations.all().stream().filter(AdaptationLog.Adaptation::running)
+            .toList();
+        if (!running.isEmpty())
+            System.out.println("Waiting for adaptation " + running.get(0).id() + " to finish before stopping.");
+        while (!running.isEmpty() && System.currentTimeMillis() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(500);
+            running = adaptations.all().stream().filter(AdaptationLog.Adaptation::running).toList();
         }
     }
 }

@@ -39,8 +39,10 @@ final class PhaseWorker implements Callable<PhaseTally> {
 
     private final ParameterStyle styleOverride;
 
+    private final ExecutionListener executionListener;
+
     PhaseWorker(QueryRunner runner, Random random, MixDealer dealer, LongSupplier ticker, long startNanos,
-        long maxNanos, ParameterStyle styleOverride) {
+        long maxNanos, ParameterStyle styleOverride, ExecutionListener executionListener) {
         this.runner = runner;
         this.random = random;
         this.dealer = dealer;
@@ -48,6 +50,7 @@ final class PhaseWorker implements Callable<PhaseTally> {
         this.startNanos = startNanos;
         this.maxNanos = maxNanos;
         this.styleOverride = styleOverride;
+        this.executionListener = executionListener;
     }
 
     @Override
@@ -62,15 +65,19 @@ final class PhaseWorker implements Callable<PhaseTally> {
 
             List<Object> values = template.nextParameters(random);
             ParameterStyle style = styleOverride != null ? styleOverride : template.style();
+            long sentAt = System.currentTimeMillis();
             long began = ticker.getAsLong();
 
             try {
                 long rows = runner.execute(template, values, style);
+                long nanos = ticker.getAsLong() - began;
 
-                tally.success(template.name(), ticker.getAsLong() - began, rows);
+                tally.success(template.name(), nanos, rows);
+                executionListener.onExecution(template.name(), sentAt, nanos, true);
             }
             catch (SQLException e) {
                 tally.failure(template.name(), e);
+                executionListener.onExecution(template.name(), sentAt, ticker.getAsLong() - began, false);
                 runner.reconnectIfClosed();
             }
         }

@@ -50,6 +50,8 @@ public final class WorkloadDriver {
 
     private final PhaseListener listener;
 
+    private final ExecutionListener executionListener;
+
     private final int queryTimeoutSeconds;
 
     private final LongSupplier ticker;
@@ -60,6 +62,7 @@ public final class WorkloadDriver {
         this.seed = builder.seed;
         this.styleOverride = builder.styleOverride;
         this.listener = builder.listener;
+        this.executionListener = builder.executionListener;
         this.queryTimeoutSeconds = builder.queryTimeoutSeconds;
         this.ticker = builder.ticker;
     }
@@ -108,7 +111,8 @@ public final class WorkloadDriver {
 
         for (int i = 0; i < concurrency; i++) {
             shares.add(pool.submit(
-                new PhaseWorker(runners.get(i), randoms.get(i), dealer, ticker, start, maxNanos, styleOverride)));
+                new PhaseWorker(runners.get(i), randoms.get(i), dealer, ticker, start, maxNanos, styleOverride,
+                    executionListener)));
         }
 
         PhaseTally tally = new PhaseTally();
@@ -182,6 +186,8 @@ public final class WorkloadDriver {
 
         private PhaseListener listener = (phase, result) -> { };
 
+        private ExecutionListener executionListener = (template, startedAtMillis, nanos, succeeded) -> { };
+
         private int queryTimeoutSeconds = 30;
 
         private LongSupplier ticker = System::nanoTime;
@@ -220,6 +226,13 @@ public final class WorkloadDriver {
         /** Called after each phase; default does nothing. */
         public Builder listener(PhaseListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+
+            return this;
+        }
+
+        /** Called after every execution, on the driver's threads; default does nothing. */
+        public Builder executionListener(ExecutionListener executionListener) {
+            this.executionListener = Objects.requireNonNull(executionListener, "executionListener");
 
             return this;
         }
