@@ -16,6 +16,7 @@ package dev.autopilot.adaptation.apply;
 
 import java.util.List;
 import java.util.Map;
+import dev.autopilot.sql.capture.OwnStatements;
 import dev.autopilot.sql.schema.TableSchema;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
@@ -58,8 +59,9 @@ final class Ddl {
         run(t, "DROP INDEX IF EXISTS " + quote(schemaAndTable(t)[0]) + '.' + quote(index));
     }
 
+    /** Runs {@code sql} marked as Autopilot's own, so that capture does not count it as the table's workload. */
     private void run(TableSchema t, String sql) {
-        ignite.cache(t.cacheName()).query(new SqlFieldsQuery(sql)).getAll();
+        ignite.cache(t.cacheName()).query(new SqlFieldsQuery(OwnStatements.mark(sql))).getAll();
     }
 
     static String qualified(TableSchema t) {

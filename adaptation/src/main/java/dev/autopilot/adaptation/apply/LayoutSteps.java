@@ -30,6 +30,7 @@ import dev.autopilot.adaptation.layout.LayoutStore;
 import dev.autopilot.adaptation.profile.DerivedAttribute;
 import dev.autopilot.adaptation.profile.IndexRecommendation;
 import dev.autopilot.adaptation.profile.SchemaProfile;
+import dev.autopilot.sql.capture.OwnStatements;
 import dev.autopilot.sql.derived.DerivedValueException;
 import dev.autopilot.sql.expression.DerivedExpression;
 import dev.autopilot.sql.expression.DerivedNames;
@@ -196,8 +197,8 @@ public final class LayoutSteps {
         String differs = columns.stream()
             .map(c -> '(' + Ddl.quote(c.name()) + " IS DISTINCT FROM (" + c.storedSql() + "))")
             .collect(Collectors.joining(" OR "));
-        List<List<?>> rows = ignite.cache(table.cacheName()).query(new SqlFieldsQuery(QueryRewriter.NO_REWRITE
-            + " SELECT COUNT(*) FROM " + Ddl.qualified(table) + " WHERE " + differs)).getAll();
+        List<List<?>> rows = ignite.cache(table.cacheName()).query(new SqlFieldsQuery(OwnStatements.mark(
+            QueryRewriter.NO_REWRITE + " SELECT COUNT(*) FROM " + Ddl.qualified(table) + " WHERE " + differs))).getAll();
         return ((Number)rows.get(0).get(0)).longValue();
     }
 

@@ -36,7 +36,9 @@ import org.apache.calcite.sql.SqlNode;
  * plan-cache miss, and the finish listener, which sees every execution but only the text Ignite registered for it
  * (the tree printed back). The parser side, when installed, analyzes the tree and files the result under that
  * printed text with the client's own text; the finish side looks it up (parsing the printed text itself when it was
- * not filed, and then keeping it, on one line, as the statement's text) and counts the execution in the query log. Statements on Autopilot's own tables and system views are not counted.
+ * not filed, and then keeping it, on one line, as the statement's text) and counts the execution in the query log.
+ * Statements on Autopilot's own tables and system views, and those Autopilot runs itself ({@link OwnStatements}), are
+ * not counted.
  */
 public final class QueryCapture implements StatementHook, Consumer<FinishedQuery> {
     private final StatementAnalyzer analyzer;
@@ -91,6 +93,10 @@ public final class QueryCapture implements StatementHook, Consumer<FinishedQuery
             if (a == null)
                 return;
         }
+        if (a.own) {
+            internalSkipped.increment();
+            return;
+        }
         InSchema in = a.in(q.schema(), log);
         if (in.internal()) {
             internalSkipped.increment();
@@ -100,7 +106,10 @@ public final class QueryCapture implements StatementHook, Consumer<FinishedQuery
         log.record(in.template(), a.originalSql, q.startMillis(), q.latencyMillis(), q.failed());
     }
 
-    /** @return executions on Ignite's or Autopilot's own tables, not counted as workload */
+    /**
+     * @return executions on Ignite's or Autopilot's own tables, and of Autopilot's own statements
+     *     ({@link OwnStatements}), not counted as workload
+     */
     public long internalSkipped() {
         return internalSkipped.sum();
     }
@@ -147,11 +156,14 @@ public final class QueryCapture implements StatementHook, Consumer<FinishedQuery
     private static final class Analyzed {
         final String originalSql;
         final StatementShape shape;
+        /** Whether Autopilot ran it itself ({@link OwnStatements}): never workload. */
+        final boolean own;
         private volatile InSchema last;
 
         Analyzed(String originalSql, StatementShape shape) {
             this.originalSql = originalSql;
             this.shape = shape;
+            this.own = OwnStatements.marked(originalSql);
         }
 
         InSchema in(String schema, QueryLog log) {
