@@ -113,12 +113,14 @@ final class RowCheck {
         for (List<String> d : FaultTable.DERIVED) {
             String col = d.get(0);
             String expr = d.get(1);
-            String sql = NO_REWRITE + "SELECT ID FROM T WHERE " + col + " <> " + expr
+            String sql = NO_REWRITE + "SELECT ID, " + col + ", " + expr + ", V FROM T WHERE " + col + " <> " + expr
                 + (ready.contains(col) ? " OR " + col + " IS NULL" : "");
-            List<Integer> wrong = new ArrayList<>();
+            List<String> wrong = new ArrayList<>();
             try (Statement s = jdbc.get().createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                while (rs.next())
-                    wrong.add(rs.getInt(1));
+                while (rs.next()) {
+                    wrong.add(rs.getInt(1) + ", " + col + " = " + rs.getObject(2) + " where " + expr + " = "
+                        + rs.getObject(3) + " (version " + rs.getLong(4) + ")");
+                }
             }
             catch (SQLException e) {
                 String msg = Objects.toString(e.getMessage(), "");
@@ -129,9 +131,9 @@ final class RowCheck {
             // A column retired or dropped between the two reads proves nothing about its values.
             if (!wrong.isEmpty() && ready.contains(col) && !readyColumns().contains(col))
                 continue;
-            for (Integer id : wrong) {
-                if (wrongDerived.add(col + ':' + id))
-                    report("wrong derived value: row " + id + ", " + col + " is not " + expr);
+            for (String w : wrong) {
+                if (wrongDerived.add(col + ':' + w.substring(0, w.indexOf(','))))
+                    report("wrong derived value: row " + w);
             }
         }
     }
