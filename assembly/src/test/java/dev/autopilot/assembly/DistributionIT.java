@@ -35,7 +35,9 @@ import dev.autopilot.examples.faults.FaultTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,6 +91,7 @@ class DistributionIT {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong reads = new AtomicLong();
         Thread reader = reader(stop, reads);
+        List<Executable> checks = new ArrayList<>();
         try (CheckedWrites writes = CheckedWrites.start(cluster, ROWS, 2000)) {
             reader.start();
             String id = awaitAdaptationAt("FILLING");
@@ -103,19 +106,25 @@ class DistributionIT {
             reader.join();
             writes.finish();
             System.out.println(writes.summary() + "; " + reads.get() + " reads");
-            assertTrue(writes.acked() > 0, "no write acknowledged");
-            assertEquals(0, writes.lostRows(), "acknowledged writes lost");
-            assertEquals(0, writes.wrongValues(), "wrong values");
-            assertEquals(0, writes.wrongResults(), "wrong results");
+            long acked = writes.acked();
+            int lost = writes.lostRows();
+            int wrongValues = writes.wrongValues();
+            long wrongResults = writes.wrongResults();
+            checks.add(() -> assertTrue(acked > 0, "no write acknowledged"));
+            checks.add(() -> assertEquals(0, lost, "acknowledged writes lost"));
+            checks.add(() -> assertEquals(0, wrongValues, "wrong values"));
+            checks.add(() -> assertEquals(0, wrongResults, "wrong results"));
         }
         finally {
             stop.set(true);
             reader.join();
         }
+        // Each check on its own, so that one failing does not hide what the others found.
         try (Connection c = DriverManager.getConnection(cluster.jdbcUrl())) {
-            assertQueryLog(c);
-            assertLayout(c);
-            assertRewrittenPlan(c);
+            checks.add(() -> assertQueryLog(c));
+            checks.add(() -> assertLayout(c));
+            checks.add(() -> assertRewrittenPlan(c));
+            assertAll(checks);
         }
     }
 
