@@ -95,9 +95,12 @@ class DistributionIT {
         try (CheckedWrites writes = CheckedWrites.start(cluster, ROWS, 2000)) {
             reader.start();
             String id = awaitAdaptationAt("FILLING");
+            writes.nodeDown();
             cluster.kill(1);
             System.out.println("Killed node 1 while adaptation " + id + " filled");
             cluster.start(1);
+            cluster.awaitRebalanced();
+            writes.settled();
             String end = awaitEnd(id);
             System.out.println("Adaptation " + id + " after the kill: " + end);
             awaitAdaptationAt("DONE");

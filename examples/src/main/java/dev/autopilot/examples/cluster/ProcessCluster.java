@@ -38,6 +38,9 @@ public final class ProcessCluster implements AutoCloseable {
     /** How long a node may take to start and join. */
     private static final Duration JOIN_TIMEOUT = Duration.ofMinutes(5);
 
+    /** How long a restarted node may take until every partition has its copies again. */
+    private static final Duration REBALANCE_TIMEOUT = Duration.ofMinutes(3);
+
     private static final int MAX_NODES = 10;
 
     private final IgniteHome home;
@@ -107,6 +110,28 @@ public final class ProcessCluster implements AutoCloseable {
             if (!p.alive())
                 throw new IllegalStateException("Node " + i + " exited; see " + p.log());
             return servers(i) == expected;
+        });
+    }
+
+    /**
+     * Waits until no partition is moving and each has at least two owning copies, so that the next kill loses none
+     * (tables with one backup).
+     */
+    public void awaitRebalanced() {
+        Await.until("every partition owned twice", REBALANCE_TIMEOUT, 500, () -> {
+            try (Connection c = DriverManager.getConnection(jdbcUrl()); Statement s = c.createStatement()) {
+                try (ResultSet moving = s.executeQuery(
+                    "SELECT COUNT(*) FROM SYS.PARTITION_STATES WHERE STATE <> 'OWNING'")) {
+                    moving.next();
+                    if (moving.getLong(1) > 0)
+                        return false;
+                }
+                try (ResultSet single = s.executeQuery("SELECT COUNT(*) FROM (SELECT CACHE_GROUP_ID, PARTITION_ID "
+                    + "FROM SYS.PARTITION_STATES GROUP BY CACHE_GROUP_ID, PARTITION_ID HAVING COUNT(*) < 2)")) {
+                    single.next();
+                    return single.getLong(1) == 0;
+                }
+            }
         });
     }
 

@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import dev.autopilot.examples.cluster.ProcessCluster;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.client.IgniteClient;
@@ -35,9 +36,11 @@ public final class CheckedWrites implements AutoCloseable {
     private final Writers writers;
     private final RowCheck check;
     private final ScheduledExecutorService checker;
+    private final AtomicLong epoch;
 
-    private CheckedWrites(IgniteClient client, Writers writers, RowCheck check) {
+    private CheckedWrites(IgniteClient client, Writers writers, RowCheck check, AtomicLong epoch) {
         this.client = client;
+        this.epoch = epoch;
         this.writers = writers;
         this.check = check;
         this.checker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -64,11 +67,24 @@ public final class CheckedWrites implements AutoCloseable {
         }
         IgniteClient client = Ignition.startClient(new ClientConfiguration()
             .setAddresses(cluster.clientAddresses()).setTimeout(10_000));
+        AtomicLong epoch = new AtomicLong();
         CheckedWrites w = new CheckedWrites(client, new Writers(ledger, rows, frozen),
-            new RowCheck(ledger, cluster.jdbcUrl(), frozen));
+            new RowCheck(ledger, cluster.jdbcUrl(), frozen, epoch::get), epoch);
         w.writers.start(cluster.jdbcUrl(), client, valueType);
         w.checker.scheduleWithFixedDelay(w.check::round, 0, CHECK_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         return w;
+    }
+
+    /** Tells the checks that a node is about to be killed: rounds from now on count nothing. */
+    public void nodeDown() {
+        if (epoch.get() % 2 == 0)
+            epoch.incrementAndGet();
+    }
+
+    /** Tells the checks that the node is back and every partition has its copies again: rounds count again. */
+    public void settled() {
+        if (epoch.get() % 2 != 0)
+            epoch.incrementAndGet();
     }
 
     /** Stops the writers, then checks once more, with nothing in flight. */
@@ -103,8 +119,9 @@ public final class CheckedWrites implements AutoCloseable {
     /** @return a line on the writes and the checks */
     public String summary() {
         return writers.acked() + " writes acknowledged, " + writers.failed() + " failed; " + check.rounds()
-            + " check rounds (" + check.failedReads() + " cut short by a failed read, " + check.rewrittenPlans()
-            + " with a rewritten plan)";
+            + " check rounds (" + check.failedReads() + " cut short by a failed read, " + check.unstableRounds()
+            + " during a kill or rebalance with " + check.discarded() + " findings not counted, "
+            + check.rewrittenPlans() + " with a rewritten plan)";
     }
 
     @Override public void close() throws InterruptedException {

@@ -15,9 +15,7 @@
 package dev.autopilot.examples.faults;
 
 import java.io.IOException;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +40,6 @@ public final class FaultRun {
     static final List<AdaptationStep> TARGETS = List.of(AdaptationStep.PLANNED, AdaptationStep.COLUMNS_ADDED,
         AdaptationStep.FILLING, AdaptationStep.FILLED, AdaptationStep.INDEXED, AdaptationStep.WATCHING,
         AdaptationStep.RETIRING, AdaptationStep.ROLLING_BACK);
-
-    /** How long a restarted node may take until every partition has both copies again. */
-    private static final Duration REBALANCE_TIMEOUT = Duration.ofMinutes(3);
 
     private final ProcessCluster cluster;
     private final ControlClient control;
@@ -80,7 +75,7 @@ public final class FaultRun {
         long end = System.nanoTime() + budget.toNanos();
         for (int turn = 0; kills < targetKills && turn < 2 * targetKills + TARGETS.size() && stuck == 0
             && System.nanoTime() - end < 0; turn++)
-            adaptOnce(TARGETS.get(turn % TARGETS.size()));
+            adaptOnce(TARGETS.get(turn % TARGETS.size()), writes);
         writes.finish();
         return new FaultResult(kills, writes.lostRows(), writes.wrongValues(), writes.wrongResults(), stuck);
     }
@@ -93,7 +88,7 @@ public final class FaultRun {
         return out;
     }
 
-    private void adaptOnce(AdaptationStep target) throws IOException {
+    private void adaptOnce(AdaptationStep target, CheckedWrites writes) throws IOException {
         String profile = FaultTable.PROFILES.get(requested++ % FaultTable.PROFILES.size());
         String[] requestedId = {null};
         // The client node may be reconnecting after the last kill.
@@ -108,11 +103,13 @@ public final class FaultRun {
             int manager = managerOrMinus();
             int victim = victim(manager);
             long t0 = System.nanoTime();
+            writes.nodeDown();
             cluster.kill(victim);
             kills++;
             killedAt.merge(seen.name(), 1, Integer::sum);
             cluster.start(victim);
-            awaitRebalanced();
+            cluster.awaitRebalanced();
+            writes.settled();
             line += "killed node " + victim + (victim == manager ? " (the manager's)" : "") + " at " + seen + ", back in "
                 + (System.nanoTime() - t0) / 1_000_000 + " ms; ";
         }
@@ -201,23 +198,6 @@ public final class FaultRun {
         catch (SQLException e) {
             return "";
         }
-    }
-
-    /** Waits until no partition is moving and each has at least two owners (its backup). */
-    private void awaitRebalanced() {
-        Await.until("every partition owned twice", REBALANCE_TIMEOUT, 500, () -> {
-            try (Jdbc jdbc = new Jdbc(cluster.jdbcUrl()); Statement s = jdbc.get().createStatement();
-                 ResultSet moving = s.executeQuery("SELECT COUNT(*) FROM SYS.PARTITION_STATES WHERE STATE <> 'OWNING'")) {
-                moving.next();
-                if (moving.getLong(1) > 0)
-                    return false;
-                try (ResultSet single = s.executeQuery("SELECT COUNT(*) FROM (SELECT CACHE_GROUP_ID, PARTITION_ID "
-                    + "FROM SYS.PARTITION_STATES GROUP BY CACHE_GROUP_ID, PARTITION_ID HAVING COUNT(*) < 2)")) {
-                    single.next();
-                    return single.getLong(1) == 0;
-                }
-            }
-        });
     }
 
     /** Closes the control client and the JDBC connection; the cluster stays up. */
