@@ -126,7 +126,7 @@ final class ForkedRuns {
      * @return this JVM's application class path: under {@code mvn exec:java} the classes come from Maven's class
      *     loaders, not from {@code java.class.path}
      */
-    private static String classPath() {
+    static String classPath() {
         Set<String> entries = new LinkedHashSet<>();
         for (ClassLoader l = DriftBenchmark.class.getClassLoader(); l != null; l = l.getParent()) {
             if (l instanceof URLClassLoader u) {
