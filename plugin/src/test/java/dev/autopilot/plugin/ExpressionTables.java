@@ -66,12 +66,24 @@ final class ExpressionTables {
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                     }
+                    catch (SQLException e) {
+                        if (!indexDropRace(e))
+                            throw e;
+                    }
                 }
             }
             catch (SQLException | RuntimeException e) {
                 failure.compareAndSet(null, e);
             }
         }, "reader-" + table);
+    }
+
+    /**
+     * Ignite 2.17's planner fails a query it plans while an index it considers is dropped (docs/known-limits.md,
+     * "Ignite's column-change race"): a client sees the error and runs the query again, as this reader does.
+     */
+    private static boolean indexDropRace(SQLException e) {
+        return String.valueOf(e.getMessage()).contains("LogicalIndexScanConverterRule");
     }
 
     static List<List<?>> sql(Ignite node, String sql) {
