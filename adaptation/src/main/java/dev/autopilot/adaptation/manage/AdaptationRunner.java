@@ -72,19 +72,10 @@ public final class AdaptationRunner {
      * @param stopped whether this instance is being stopped: it then leaves adaptations for the next one to resume
      * @param clock epoch millis
      * @param watch decides, after the cut-over, whether the partition got slower
-     * @param log for what went wrong
-     */
-    public AdaptationRunner(AdaptationRecords records, TableOwners owners, LayoutSteps steps, String token,
-        BooleanSupplier stopped, LongSupplier clock, LatencyWatch watch, IgniteLogger log) {
-        this(records, owners, steps, token, stopped, clock, watch, a -> null, log);
-    }
-
-    /**
      * @param hold why an adaptation must not move on now, or {@code null} when it may: asked before every step and
      *     after every fill batch, so that an adaptation held while it fills stops within a batch, its progress
      *     recorded; held ones are marked {@link Adaptation#PAUSED} and move on once {@code hold} lets them
-     * @see #AdaptationRunner(AdaptationRecords, TableOwners, LayoutSteps, String, BooleanSupplier, LongSupplier,
-     *     LatencyWatch, IgniteLogger)
+     * @param log for what went wrong
      */
     public AdaptationRunner(AdaptationRecords records, TableOwners owners, LayoutSteps steps, String token,
         BooleanSupplier stopped, LongSupplier clock, LatencyWatch watch, Function<Adaptation, String> hold,
