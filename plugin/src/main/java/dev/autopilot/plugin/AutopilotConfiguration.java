@@ -16,6 +16,8 @@ package dev.autopilot.plugin;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.autopilot.affinity.scaler.StandbyScalerConfiguration;
+import dev.autopilot.sql.config.BeanText;
 import dev.autopilot.sql.log.QueryLogSettings;
 import org.apache.ignite.plugin.PluginConfiguration;
 

@@ -56,6 +56,7 @@ import dev.autopilot.affinity.advise.PlacementAdvisor;
 import dev.autopilot.affinity.advise.PlacementDecision;
 import dev.autopilot.affinity.load.PartitionLoadPublisher;
 import dev.autopilot.affinity.plan.PlannerSettings;
+import dev.autopilot.affinity.scaler.StandbyScalerMode;
 import dev.autopilot.forecast.ForecastRow;
 import dev.autopilot.forecast.ForecastSettings;
 import dev.autopilot.plugin.internal.IgniteLiveTables;

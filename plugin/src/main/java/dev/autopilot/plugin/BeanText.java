@@ -14,33 +14,12 @@
 
 package dev.autopilot.plugin;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-
-/**
- * The text of a configuration bean for the node's log: every instance field, in declaration order, read by reflection
- * so that a property added later can never be missing from it (a hand-written list missed eight).
- */
+/** {@link dev.autopilot.sql.config.BeanText} for {@link AdaptationConfiguration}, until that moves to its module. */
 final class BeanText {
     private BeanText() {
     }
 
-    /** @return {@code Name [p1=v1, p2=v2, ...]}, nested beans by their own {@code toString()} */
     static String of(Object bean) {
-        StringBuilder out = new StringBuilder(bean.getClass().getSimpleName()).append(" [");
-        String separator = "";
-        for (Field f : bean.getClass().getDeclaredFields()) {
-            if (Modifier.isStatic(f.getModifiers()))
-                continue;
-            try {
-                f.setAccessible(true);
-                out.append(separator).append(f.getName()).append('=').append(f.get(bean));
-            }
-            catch (IllegalAccessException | RuntimeException e) {
-                out.append(separator).append(f.getName()).append("=?");
-            }
-            separator = ", ";
-        }
-        return out.append(']').toString();
+        return dev.autopilot.sql.config.BeanText.of(bean);
     }
 }

@@ -20,6 +20,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import dev.autopilot.affinity.scaler.StandbyScalerConfiguration;
+import dev.autopilot.affinity.scaler.StandbyScalerMode;
 import dev.autopilot.plugin.internal.DistributedProperties;
 
 /**

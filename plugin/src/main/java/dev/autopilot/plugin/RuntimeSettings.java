@@ -15,6 +15,7 @@
 package dev.autopilot.plugin;
 
 import java.util.function.Consumer;
+import dev.autopilot.affinity.scaler.StandbyScalerMode;
 
 /**
  * The settings an operator changes on a running cluster ({@code control.sh --property set}), as every node sees them

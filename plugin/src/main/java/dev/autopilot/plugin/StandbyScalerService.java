@@ -14,17 +14,12 @@
 
 package dev.autopilot.plugin;
 
-import java.util.HashMap;
-import java.util.Map;
+import dev.autopilot.affinity.scaler.StandbyScaling;
 import org.apache.ignite.IgniteLogger;
 
 /**
- * Runs the standby scaler of every configured cache on a schedule ({@code standbyScaler.mode} {@code DRY_RUN} or
- * {@code APPLY}). What a scaler remembers (the nodes it added, in dry run the node set changed on paper, the records
- * still learning their measured load) lives in this instance: a replacement instance on another node starts from the
- * baseline in force, and does not remove nodes the previous one added. The mode is read each round, as the cluster
- * holds it now ({@code autopilot.standbyScaler.mode}): while it is {@code OFF} a round does nothing, and a round in
- * another mode than the last starts the scalers afresh, as a replacement instance would.
+ * Runs {@link StandbyScaling} on a schedule, in the mode the cluster holds now ({@code autopilot.standbyScaler.mode});
+ * what the scalers remember lives in this instance.
  */
 final class StandbyScalerService extends PeriodicService {
     /** The name the service is deployed under. */
@@ -32,36 +27,18 @@ final class StandbyScalerService extends PeriodicService {
 
     private static final long serialVersionUID = 1L;
 
-    private transient Map<String, CacheScaling> scalers;
-    private transient StandbyScalerMode scalersMode;
+    private transient StandbyScaling scaling;
 
     StandbyScalerService(long periodMillis) {
         super(periodMillis);
     }
 
     @Override void runOnce(AutopilotPlugin plugin, IgniteLogger log) {
-        StandbyScalerMode mode = plugin.settings().standbyScalerMode();
-        if (mode == StandbyScalerMode.OFF)
-            return;
-        if (scalers == null || mode != scalersMode)
-            scalers = new HashMap<>();
-        scalersMode = mode;
-        StandbyScalerConfiguration cfg = plugin.configuration().getStandbyScaler();
-        long window = plugin.queryLog().windowMillis();
-        long now = System.currentTimeMillis();
-        long settled = now - plugin.publishDelayMillis();
-        long lastClosed = settled - Math.floorMod(settled, window) - window;
-        for (String cache : cfg.getCaches()) {
-            try {
-                CacheScaling s = scalers.computeIfAbsent(cache, c -> CacheScaling.of(ignite(), c, cfg, mode, window,
-                    new GracefulNodeStop(ignite(), log, GracefulNodeStop.WAIT_MILLIS)));
-                s.round(now, lastClosed).ifPresent(r -> log.info("Autopilot standby scaler (" + mode
-                    + ") for " + cache + ": " + r.action() + ' ' + r.outcome() + ", " + r.reason()));
-            }
-            catch (Exception e) {
-                log.warning("Autopilot's standby scaler could not decide for cache " + cache + ": " + e, e);
-            }
+        if (scaling == null) {
+            scaling = new StandbyScaling(ignite(), plugin.configuration().getStandbyScaler(),
+                plugin.queryLog().windowMillis(), plugin.publishDelayMillis(), log);
         }
+        scaling.round(plugin.settings().standbyScalerMode(), System.currentTimeMillis());
     }
 
     @Override String work() {

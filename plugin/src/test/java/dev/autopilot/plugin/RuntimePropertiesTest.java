@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.autopilot.adaptation.manage.Adaptation;
 import dev.autopilot.adaptation.manage.AdaptationStep;
 import dev.autopilot.adaptation.profile.ProfileValidator;
+import dev.autopilot.affinity.scaler.StandbyScalerMode;
 import org.apache.ignite.Ignite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

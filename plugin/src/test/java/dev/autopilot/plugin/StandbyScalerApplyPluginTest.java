@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.autopilot.affinity.PlanPublisher;
 import dev.autopilot.affinity.plan.RendezvousPlacement;
 import javax.cache.CacheException;
+import dev.autopilot.affinity.scaler.StandbyScalerConfiguration;
+import dev.autopilot.affinity.scaler.StandbyScalerMode;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteException;

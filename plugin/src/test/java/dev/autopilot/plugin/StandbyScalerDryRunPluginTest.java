@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import dev.autopilot.affinity.PlanPublisher;
+import dev.autopilot.affinity.scaler.StandbyScalerConfiguration;
+import dev.autopilot.affinity.scaler.StandbyScalerMode;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.query.SqlFieldsQuery;

@@ -17,6 +17,8 @@ package dev.autopilot.plugin;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import dev.autopilot.affinity.PredictiveAffinityFunction;
+import dev.autopilot.affinity.scaler.StandbyScalerConfiguration;
+import dev.autopilot.affinity.scaler.StandbyScalerMode;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.query.SqlFieldsQuery;

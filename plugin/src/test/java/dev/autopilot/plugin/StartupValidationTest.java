@@ -16,6 +16,8 @@ package dev.autopilot.plugin;
 
 import java.nio.file.Path;
 import java.util.List;
+import dev.autopilot.affinity.scaler.StandbyScalerConfiguration;
+import dev.autopilot.affinity.scaler.StandbyScalerMode;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.configuration.IgniteConfiguration;
 import org.apache.ignite.configuration.SqlConfiguration;

@@ -12,10 +12,11 @@
  * limitations under the License.
  */
 
-package dev.autopilot.plugin;
+package dev.autopilot.affinity.scaler;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.autopilot.sql.config.BeanText;
 
 /**
  * Settings of the standby scaler ({@code AutopilotConfiguration.standbyScaler}): which caches it sizes the node set
@@ -143,7 +144,7 @@ public class StandbyScalerConfiguration {
      *
      * @throws IllegalArgumentException naming the first bad property and its value
      */
-    void validate() {
+    public void validate() {
         validate(mode);
     }
 
@@ -152,7 +153,7 @@ public class StandbyScalerConfiguration {
      *
      * @throws IllegalArgumentException naming the first bad property and its value
      */
-    void validate(StandbyScalerMode mode) {
+    public void validate(StandbyScalerMode mode) {
         if (mode == null)
             throw invalid("mode", null, "must be OFF, DRY_RUN or APPLY");
         if (mode == StandbyScalerMode.OFF)

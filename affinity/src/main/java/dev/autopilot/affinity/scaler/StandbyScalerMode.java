@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.plugin;
+package dev.autopilot.affinity.scaler;
 
 /** Whether the standby scaler runs, and whether it changes the baseline or only records what it would do. */
 public enum StandbyScalerMode {

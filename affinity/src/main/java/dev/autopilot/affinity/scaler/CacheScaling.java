@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.plugin;
+package dev.autopilot.affinity.scaler;
 
 import java.util.EnumSet;
 import java.util.Optional;
