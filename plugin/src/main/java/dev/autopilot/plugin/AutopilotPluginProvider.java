@@ -16,8 +16,9 @@ package dev.autopilot.plugin;
 
 import java.io.Serializable;
 import java.util.UUID;
-import dev.autopilot.plugin.internal.DistributedProperties;
+import dev.autopilot.adaptation.derive.DerivedColumnsAttachment;
 import dev.autopilot.sql.internal.CalciteHook;
+import dev.autopilot.sql.internal.DistributedProperties;
 import dev.autopilot.sql.log.QueryLog;
 import org.apache.calcite.tools.FrameworkConfig;
 import org.apache.ignite.IgniteCheckedException;
@@ -123,7 +124,7 @@ public class AutopilotPluginProvider implements PluginProvider<AutopilotConfigur
     @Override public CachePluginProvider createCacheProvider(CachePluginContext ctx) {
         CacheConfiguration<?, ?> cache = ctx.igniteCacheConfiguration();
         if (plugin != null && DerivedColumnsAttachment.eligible(cache))
-            DerivedColumnsAttachment.attach(cache, ctx.log(AutopilotPluginProvider.class));
+            DerivedColumnsAttachment.attach(cache, AutopilotPlugin.NAME, ctx.log(AutopilotPluginProvider.class));
         return null;
     }
 

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import dev.autopilot.affinity.scaler.StandbyScalerConfiguration;
 import dev.autopilot.affinity.scaler.StandbyScalerMode;
-import dev.autopilot.plugin.internal.DistributedProperties;
+import dev.autopilot.sql.internal.DistributedProperties;
 
 /**
  * The {@link RuntimeSettings} as cluster-wide properties, with the rules each value must meet: a value that breaks

@@ -15,6 +15,7 @@
 package dev.autopilot.plugin;
 
 import java.util.concurrent.TimeUnit;
+import dev.autopilot.sql.background.BackgroundSql;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteLogger;
 import org.apache.ignite.resources.IgniteInstanceResource;

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import dev.autopilot.affinity.load.TableLoadForecasts;
 import dev.autopilot.forecast.ForecastSettings;
 import dev.autopilot.forecast.model.HoltWintersModel;
 import dev.autopilot.forecast.model.LastValueModel;

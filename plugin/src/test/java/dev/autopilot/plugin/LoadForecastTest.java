@@ -16,6 +16,7 @@ package dev.autopilot.plugin;
 
 import java.util.List;
 import java.util.Map;
+import dev.autopilot.affinity.load.TableLoadForecasts;
 import dev.autopilot.forecast.ForecastRow;
 import dev.autopilot.forecast.ForecastSettings;
 import org.apache.ignite.cache.query.SqlFieldsQuery;

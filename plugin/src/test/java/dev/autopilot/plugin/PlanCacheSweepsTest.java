@@ -15,6 +15,7 @@
 package dev.autopilot.plugin;
 
 import java.util.List;
+import dev.autopilot.sql.internal.PlanCacheSweeps;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.query.SqlFieldsQuery;
 import org.apache.ignite.internal.IgniteEx;

@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.plugin.internal;
+package dev.autopilot.sql.internal;
 
 import java.io.Serializable;
 import java.util.ArrayList;

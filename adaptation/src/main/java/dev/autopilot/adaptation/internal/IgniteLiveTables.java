@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.plugin.internal;
+package dev.autopilot.adaptation.internal;
 
 import java.util.ConcurrentModificationException;
 import java.util.LinkedHashMap;

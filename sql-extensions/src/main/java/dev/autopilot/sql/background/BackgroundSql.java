@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.plugin;
+package dev.autopilot.sql.background;
 
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -28,13 +28,13 @@ import org.apache.ignite.IgniteLogger;
  * at query optimizer ... Failed to execute task due to grid shutdown}). A round skipped for either reason is simply
  * tried again at its next period.
  */
-final class BackgroundSql {
+public final class BackgroundSql {
     private final StartedServers servers;
     private final ReadWriteLock rounds = new ReentrantReadWriteLock();
     private volatile boolean stopping;
 
     /** @param servers the servers that have started; null on a client node, which runs no background SQL */
-    BackgroundSql(StartedServers servers) {
+    public BackgroundSql(StartedServers servers) {
         this.servers = servers;
     }
 
@@ -43,7 +43,7 @@ final class BackgroundSql {
      *
      * @return whether it ran
      */
-    boolean run(Runnable round) {
+    public boolean run(Runnable round) {
         if (!open() || !rounds.readLock().tryLock())
             return false;
         try {
@@ -61,19 +61,19 @@ final class BackgroundSql {
      * Holds back rounds while {@code node} stops, and waits up to {@code timeoutMillis} for the rounds running now,
      * which may reach it, to end.
      */
-    void serverLeaving(UUID node, long timeoutMillis) {
+    public void serverLeaving(UUID node, long timeoutMillis) {
         if (servers != null)
             servers.leaving(node);
         drain(timeoutMillis);
     }
 
     /** @return whether background SQL may run now: a long round (a fill) ends early, to resume later, when not */
-    boolean open() {
+    public boolean open() {
         return !stopping && servers != null && servers.all();
     }
 
     /** @return whether this node has begun to stop */
-    boolean stopping() {
+    public boolean stopping() {
         return stopping;
     }
 
@@ -81,7 +81,7 @@ final class BackgroundSql {
      * Lets no round start any more, and waits up to {@code timeoutMillis} for the running ones to end, while the node
      * can still serve them: called first thing when the node stops.
      */
-    void stop(long timeoutMillis, IgniteLogger log) {
+    public void stop(long timeoutMillis, IgniteLogger log) {
         stopping = true;
         if (!drain(timeoutMillis))
             log.info("Autopilot's background work did not end within " + timeoutMillis + " ms of the node stopping");

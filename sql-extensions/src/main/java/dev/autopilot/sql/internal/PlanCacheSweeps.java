@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.plugin;
+package dev.autopilot.sql.internal;
 
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,9 +29,9 @@ import org.apache.ignite.internal.GridKernalContext;
  * second clear, a second later, removes the plans made in the usual milliseconds; the third, once Ignite's planner
  * timeout has passed, those made however slowly.
  */
-final class PlanCacheSweeps {
+public final class PlanCacheSweeps {
     /** When the second clear runs after a change. */
-    static final long SECOND_CLEAR_MILLIS = 1_000;
+    public static final long SECOND_CLEAR_MILLIS = 1_000;
 
     private PlanCacheSweeps() {
     }
@@ -42,7 +42,7 @@ final class PlanCacheSweeps {
      * @param scheduler runs the later clears; {@code null} or shut down before the node has started or once it stops,
      *     when no statement is planned anyway
      */
-    static void afterChange(GridKernalContext kernal, ScheduledExecutorService scheduler) {
+    public static void afterChange(GridKernalContext kernal, ScheduledExecutorService scheduler) {
         CalciteHook.clearPlanCache(kernal);
         if (scheduler == null || scheduler.isShutdown())
             return;

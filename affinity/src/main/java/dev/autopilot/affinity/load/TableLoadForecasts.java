@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.plugin;
+package dev.autopilot.affinity.load;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ import static dev.autopilot.sql.tables.AutopilotTables.TABLE_ACCESS;
  * spent keeps its previous forecasts, or gets baseline forecasts (cheap, no Ignite ML) if it has none, and the log
  * names those tables. Tables trained longest ago go first, so a budget too small for all of them rotates through them.
  */
-final class TableLoadForecasts {
+public final class TableLoadForecasts {
     /**
      * Partitions of the temporary training cache. Each costs Ignite ML a job per computation (boosting computes per
      * tree level), so few; but enough that rendezvous hashing usually puts some on every node of a small cluster.
@@ -71,7 +71,7 @@ final class TableLoadForecasts {
     private final LongSupplier clock;
     private final TrainingBackend backend;
 
-    TableLoadForecasts(Ignite ignite, long windowMillis, int historyWindows, ForecastSettings settings,
+    public TableLoadForecasts(Ignite ignite, long windowMillis, int historyWindows, ForecastSettings settings,
         long budgetMillis, LongSupplier clock) {
         this.ignite = ignite;
         this.log = ignite.log().getLogger(TableLoadForecasts.class);
@@ -86,7 +86,7 @@ final class TableLoadForecasts {
     }
 
     /** @return the forecasts written, one row per table and horizon, with table names */
-    Map<String, List<ForecastRow>> refresh() {
+    public Map<String, List<ForecastRow>> refresh() {
         long started = System.nanoTime();
         long now = clock.getAsLong();
         List<String> tables = new ArrayList<>();

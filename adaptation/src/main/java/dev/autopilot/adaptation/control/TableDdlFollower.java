@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.plugin;
+package dev.autopilot.adaptation.control;
 
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 import dev.autopilot.adaptation.apply.LayoutSteps;
 import dev.autopilot.adaptation.layout.LayoutStore;
 import dev.autopilot.adaptation.manage.AdaptationRequests;
-import dev.autopilot.plugin.internal.SchemaEvents;
+import dev.autopilot.adaptation.internal.SchemaEvents;
 
 /**
  * Follows a user's own DDL on the tables Autopilot changed (issue 23). On the thread that applies it, at once: the
@@ -29,7 +29,7 @@ import dev.autopilot.plugin.internal.SchemaEvents;
  * background on the servers: the dropped table's layout is removed cluster-wide, its unfinished adaptations are ended
  * as rolled back, and derived columns that lost a column they read are dropped.
  */
-final class TableDdlFollower implements SchemaEvents.Tables {
+public final class TableDdlFollower implements SchemaEvents.Tables {
     private final LayoutStore layouts;
     private final Supplier<LayoutSteps> steps;
     private final Supplier<AdaptationRequests> requests;
@@ -43,7 +43,7 @@ final class TableDdlFollower implements SchemaEvents.Tables {
      * @param background runs work off Ignite's thread on a server node, and drops it elsewhere
      * @param clock epoch millis
      */
-    TableDdlFollower(LayoutStore layouts, Supplier<LayoutSteps> steps, Supplier<AdaptationRequests> requests,
+    public TableDdlFollower(LayoutStore layouts, Supplier<LayoutSteps> steps, Supplier<AdaptationRequests> requests,
         Consumer<Runnable> background, LongSupplier clock) {
         this.layouts = layouts;
         this.steps = steps;

@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.plugin;
+package dev.autopilot.adaptation.derive;
 
 import dev.autopilot.adaptation.derive.DerivationInterceptor;
 import dev.autopilot.sql.tables.SystemTable;
@@ -25,25 +25,29 @@ import org.apache.ignite.internal.util.typedef.F;
  * Decides which caches get the {@link DerivationInterceptor}: those that hold a user's SQL table. A cache that has an
  * interceptor of its own keeps it, and Autopilot never derives columns there.
  */
-final class DerivedColumnsAttachment {
+public final class DerivedColumnsAttachment {
     private DerivedColumnsAttachment() {
     }
 
     /** @return whether {@code cfg} holds a user table that Autopilot may add derived columns to */
-    static boolean eligible(CacheConfiguration<?, ?> cfg) {
+    public static boolean eligible(CacheConfiguration<?, ?> cfg) {
         return !F.isEmpty(cfg.getQueryEntities()) && !SystemTable.isInternalSchema(cfg.getSqlSchema())
             && !GridCacheUtils.isSystemCache(cfg.getName())
             && !(cfg.getInterceptor() instanceof DerivationInterceptor);
     }
 
-    /** Attaches the interceptor, unless the cache has one of its own. */
+    /**
+     * Attaches the interceptor, unless the cache has one of its own.
+     *
+     * @param pluginName the plugin the interceptor finds the node's {@link Derivations} under
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static void attach(CacheConfiguration cfg, IgniteLogger log) {
+    public static void attach(CacheConfiguration cfg, String pluginName, IgniteLogger log) {
         if (cfg.getInterceptor() != null) {
             log.warning("Cache " + cfg.getName() + " has its own interceptor: Autopilot will not add derived columns "
                 + "to its tables");
             return;
         }
-        cfg.setInterceptor(new DerivationInterceptor(cfg.getName(), AutopilotPlugin.NAME));
+        cfg.setInterceptor(new DerivationInterceptor(cfg.getName(), pluginName));
     }
 }

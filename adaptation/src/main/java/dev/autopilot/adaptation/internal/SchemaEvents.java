@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.plugin.internal;
+package dev.autopilot.adaptation.internal;
 
 import java.util.List;
 import org.apache.ignite.internal.GridKernalContext;

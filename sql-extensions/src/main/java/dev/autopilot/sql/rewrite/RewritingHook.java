@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.plugin;
+package dev.autopilot.sql.rewrite;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -29,12 +29,12 @@ import org.apache.calcite.sql.ddl.SqlCreateView;
 
 /**
  * What Ignite's parser calls on this node for every statement it parses: the query log's capture first, then the
- * rewriter over the current partition layouts. A statement whose text carries {@link AutopilotPlugin#NO_REWRITE} is planned as
+ * rewriter over the current partition layouts. A statement whose text carries {@link QueryRewriter#NO_REWRITE} is planned as
  * written, so that a user (or Autopilot itself, checking derived values) can always see what the original does.
  */
-final class RewritingHook implements StatementHook {
+public final class RewritingHook implements StatementHook {
     /** A rewrite this node made, for {@code AUTOPILOT.QUERY_REWRITES}. */
-    record Made(String originalSql, Rewrite rewrite, long layoutVersion, long at) {
+    public record Made(String originalSql, Rewrite rewrite, long layoutVersion, long at) {
     }
 
     private final QueryCapture capture;
@@ -50,7 +50,7 @@ final class RewritingHook implements StatementHook {
      * @param layouts the layouts this node follows
      * @param catalog the tables a {@code CREATE VIEW} is written out against, whether or not they have layouts
      */
-    RewritingHook(QueryCapture capture, Supplier<LayoutSnapshot> layouts, TableCatalog catalog) {
+    public RewritingHook(QueryCapture capture, Supplier<LayoutSnapshot> layouts, TableCatalog catalog) {
         this.capture = capture;
         this.layouts = layouts;
         this.catalog = catalog;
@@ -61,7 +61,7 @@ final class RewritingHook implements StatementHook {
         LayoutSnapshot snapshot = layouts.get();
         boolean view = captured instanceof SqlCreateView;
         if (!enabled || snapshot.isEmpty() && !view
-            || originalSql != null && originalSql.contains(AutopilotPlugin.NO_REWRITE))
+            || originalSql != null && originalSql.contains(QueryRewriter.NO_REWRITE))
             return captured;
         String printed = captured.toString();
         Rewrite r = rewriter.rewrite(captured, snapshot, catalog);
@@ -75,7 +75,7 @@ final class RewritingHook implements StatementHook {
     }
 
     /** @param enabled whether statements are rewritten from now on (plans cached before stay until cleared) */
-    void enabled(boolean enabled) {
+    public void enabled(boolean enabled) {
         this.enabled = enabled;
     }
 
@@ -83,12 +83,12 @@ final class RewritingHook implements StatementHook {
      * @return statements this node rewrote to read a derived column; a statement that was only wrapped (see
      *     {@code TableWrapRule}) does not count
      */
-    long rewritten() {
+    public long rewritten() {
         return rewritten.sum();
     }
 
     /** @return the next rewrite not yet published, or {@code null} */
-    Made poll() {
+    public Made poll() {
         return recent.poll();
     }
 }

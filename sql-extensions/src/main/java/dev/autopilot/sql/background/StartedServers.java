@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.plugin;
+package dev.autopilot.sql.background;
 
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +38,7 @@ import org.apache.ignite.cluster.ClusterNode;
  * that has not said so within {@link #GRACE_MILLIS} of being seen counts as started anyway, so that a lost word delays
  * Autopilot's work rather than stopping it.
  */
-final class StartedServers {
+public final class StartedServers {
     /** The topic a node announces its start on. */
     static final String TOPIC = "autopilot-server-started";
 
@@ -61,7 +61,7 @@ final class StartedServers {
      * Listens for the servers that start from now on, counts those in the topology now as started, and tells them
      * that this node has started.
      */
-    static StartedServers announce(Ignite ignite, LongSupplier clock, IgniteLogger log) {
+    public static StartedServers announce(Ignite ignite, LongSupplier clock, IgniteLogger log) {
         StartedServers servers = new StartedServers(ignite, clock);
         ignite.message().localListen(TOPIC, (UUID from, Object msg) -> {
             servers.seen.put(from, 0L);
