@@ -17,6 +17,7 @@ package dev.autopilot.plugin;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import dev.autopilot.adaptation.control.AdaptationCommands;
 import dev.autopilot.adaptation.manage.AdaptationRunner;
 import dev.autopilot.sql.background.BackgroundSql;
 import org.apache.ignite.Ignite;
@@ -59,10 +60,10 @@ final class AdaptationService implements Service {
 
     @Override public void execute() throws InterruptedException {
         AutopilotPlugin plugin = AutopilotPlugin.of(ignite);
-        AdaptationRunner runner = plugin.adaptationRunner(UUID.randomUUID().toString(),
-            () -> cancelled || !plugin.background().open());
-        AutoAdaptation auto = plugin.autoAdaptation();
-        AdaptationCommands commands = new AdaptationCommands(ignite, plugin, log);
+        AdaptationRunner runner = plugin.node().adaptationRunner(UUID.randomUUID().toString(),
+            () -> cancelled || !plugin.node().background().open());
+        AutoAdaptation auto = plugin.node().autoAdaptation(plugin);
+        AdaptationCommands commands = new AdaptationCommands(ignite, plugin.adaptation(), log);
         // Commands and the manager's own evaluation on threads of their own: a ROLLBACK from SQL must not wait for a
         // fill to end, and neither must the look at the next window, which may take back an adaptation on its way.
         List<Thread> threads = List.of(loopThread(commands::run, "autopilot-adaptation-commands"),
@@ -91,7 +92,7 @@ final class AdaptationService implements Service {
      * {@link BackgroundSql} lets it.
      */
     private void loop(Runnable work) {
-        BackgroundSql background = AutopilotPlugin.of(ignite).background();
+        BackgroundSql background = AutopilotPlugin.of(ignite).node().background();
         while (!cancelled && !Thread.currentThread().isInterrupted()) {
             try {
                 background.run(work);

@@ -51,6 +51,7 @@ public class AutopilotPluginProvider implements PluginProvider<AutopilotConfigur
 
     private AutopilotConfiguration cfg;
     private PluginContext ctx;
+    private AutopilotNode node;
     private AutopilotPlugin plugin;
 
     /**
@@ -110,13 +111,14 @@ public class AutopilotPluginProvider implements PluginProvider<AutopilotConfigur
         DistributedProperties properties = new DistributedProperties(ctx.log(AutopilotPlugin.class));
         RuntimeSettings settings = LiveSettings.define(properties, cfg);
         properties.register(((IgniteEx)ctx.grid()).context());
-        plugin = new AutopilotPlugin(cfg, settings, queryLog, ctx.grid());
-        plugin.followLayouts(((IgniteEx)ctx.grid()).context());
+        node = new AutopilotNode(cfg, settings, queryLog, ctx.grid());
+        node.followLayouts(((IgniteEx)ctx.grid()).context());
+        plugin = new AutopilotPlugin(node);
     }
 
     @SuppressWarnings("unchecked")
     @Override public <T> T createComponent(PluginContext ctx, Class<T> cls) {
-        return cls == FrameworkConfig.class && cfg.isParserHook() ? (T)CalciteHook.frameworkConfig(plugin.statementHook())
+        return cls == FrameworkConfig.class && cfg.isParserHook() ? (T)CalciteHook.frameworkConfig(node.statementHook())
             : null;
     }
 
@@ -137,12 +139,12 @@ public class AutopilotPluginProvider implements PluginProvider<AutopilotConfigur
     }
 
     @Override public void onIgniteStart() {
-        plugin.start(ctx.grid(), ctx.log(AutopilotPlugin.class));
+        node.start(ctx.grid(), ctx.log(AutopilotPlugin.class));
     }
 
     @Override public void onIgniteStop(boolean cancel) {
-        if (plugin != null)
-            plugin.stop();
+        if (node != null)
+            node.stop();
     }
 
     @Override public Serializable provideDiscoveryData(UUID nodeId) {

@@ -40,6 +40,6 @@ final class LeavingServer implements IgniteRunnable {
     }
 
     @Override public void run() {
-        AutopilotPlugin.of(ignite).background().serverLeaving(node, timeoutMillis);
+        AutopilotPlugin.of(ignite).node().background().serverLeaving(node, timeoutMillis);
     }
 }

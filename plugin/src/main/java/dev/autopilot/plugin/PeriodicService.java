@@ -64,10 +64,10 @@ abstract class PeriodicService implements Service {
             TimeUnit.MILLISECONDS.sleep(periodMillis);
             AutopilotPlugin plugin = AutopilotPlugin.of(ignite);
             try {
-                plugin.background().run(() -> runOnce(plugin, log));
+                plugin.node().background().run(() -> runOnce(plugin, log));
             }
             catch (RuntimeException e) {
-                if (!cancelled && !plugin.background().stopping())
+                if (!cancelled && !plugin.node().background().stopping())
                     log.warning("Autopilot could not " + work() + "; will retry in " + periodMillis + " ms", e);
             }
         }

@@ -17,7 +17,7 @@ package dev.autopilot.plugin;
 import org.apache.ignite.IgniteLogger;
 
 /**
- * Runs the placement advisor on a schedule, in dry run ({@link AutopilotPlugin#advisePlacement()}), so that each
+ * Runs the placement advisor on a schedule, in dry run ({@code PlacementControl.advisePlacement()}), so that each
  * window is decided once; a window already decided is not decided again by a replacement instance.
  */
 final class PlacementAdviceService extends PeriodicService {
@@ -31,7 +31,7 @@ final class PlacementAdviceService extends PeriodicService {
     }
 
     @Override void runOnce(AutopilotPlugin plugin, IgniteLogger log) {
-        plugin.advisePlacement().forEach(d -> log.info("Autopilot placement advice (dry run) for " + d.cacheName()
+        plugin.placement().advisePlacement().forEach(d -> log.info("Autopilot placement advice (dry run) for " + d.cacheName()
             + ": " + d.reason()));
     }
 

@@ -31,8 +31,8 @@ final class StatisticsRefreshService extends PeriodicService {
     }
 
     @Override void runOnce(AutopilotPlugin plugin, IgniteLogger log) {
-        plugin.refreshProfiles();
-        plugin.refreshForecasts();
+        plugin.profiles().refreshProfiles();
+        plugin.placement().refreshForecasts();
     }
 
     @Override String work() {

@@ -68,8 +68,8 @@ class AdaptationControlTest {
         try {
             Adaptation e = await(plugin, "PUBLIC.E", AdaptationStep.RECOMMENDED);
             Adaptation f = await(plugin, "PUBLIC.F", AdaptationStep.RECOMMENDED);
-            assertNull(plugin.layouts().table("PUBLIC.E"), "a recommendation changes nothing");
-            assertNull(plugin.layouts().table("PUBLIC.F"), "a recommendation changes nothing");
+            assertNull(plugin.adaptation().layouts().table("PUBLIC.E"), "a recommendation changes nothing");
+            assertNull(plugin.adaptation().layouts().table("PUBLIC.F"), "a recommendation changes nothing");
 
             command("c1", "REJECT", e.id(), "not before the release");
             command("c2", "APPLY", f.id(), null);
@@ -77,7 +77,7 @@ class AdaptationControlTest {
             assertEquals("done", awaitResult("c2"));
             Adaptation applied = await(plugin, "PUBLIC.F", AdaptationStep.DONE);
             assertTrue(applied.trigger().endsWith("applied by a user"), applied.trigger());
-            assertTrue(plugin.layouts().table("PUBLIC.F").readyColumns().size() > 0);
+            assertTrue(plugin.adaptation().layouts().table("PUBLIC.F").readyColumns().size() > 0);
             Adaptation rejected = record(plugin, e.id());
             assertEquals(AdaptationStep.REJECTED, rejected.step());
             assertEquals("not before the release", rejected.reason());
@@ -85,15 +85,15 @@ class AdaptationControlTest {
             command("c3", "ROLLBACK", f.id(), null);
             assertEquals("done", awaitResult("c3"));
             assertEquals(AdaptationStep.ROLLED_BACK, await(plugin, "PUBLIC.F", AdaptationStep.ROLLED_BACK).step());
-            assertNull(plugin.layouts().table("PUBLIC.F"));
+            assertNull(plugin.adaptation().layouts().table("PUBLIC.F"));
 
             command("c4", "FROB", f.id(), null);
             assertTrue(awaitResult("c4").startsWith("error: unknown command FROB"));
             command("c5", "APPLY", e.id(), null);
             assertTrue(awaitResult("c5").contains("not a pending recommendation"));
-            assertEquals(1, plugin.adaptations().stream().filter(a -> a.table().equals("PUBLIC.E")).count(),
+            assertEquals(1, plugin.adaptation().adaptations().stream().filter(a -> a.table().equals("PUBLIC.E")).count(),
                 "a rejected change is not recommended again");
-            assertNull(plugin.layouts().table("PUBLIC.E"));
+            assertNull(plugin.adaptation().layouts().table("PUBLIC.E"));
         }
         finally {
             running.set(false);
@@ -108,7 +108,7 @@ class AdaptationControlTest {
     private static Adaptation await(AutopilotPlugin plugin, String table, AdaptationStep step) {
         AtomicReference<Adaptation> found = new AtomicReference<>();
         TestCluster.await(table + " at " + step, () -> {
-            Optional<Adaptation> a = plugin.adaptations().stream().filter(x -> x.table().equals(table))
+            Optional<Adaptation> a = plugin.adaptation().adaptations().stream().filter(x -> x.table().equals(table))
                 .reduce((first, second) -> second);
             a.ifPresent(found::set);
             return a.isPresent() && a.get().step() == step;
@@ -117,7 +117,7 @@ class AdaptationControlTest {
     }
 
     private static Adaptation record(AutopilotPlugin plugin, String id) {
-        return plugin.adaptations().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+        return plugin.adaptation().adaptations().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static void command(String id, String command, String adaptation, String reason) throws SQLException {

@@ -78,7 +78,7 @@ class AdaptationFaultTest {
         List<String> leftovers = new ArrayList<>();
         while (adaptations < TARGET_ADAPTATIONS && System.currentTimeMillis() < deadline) {
             AdaptationStep killAt = KILL_AT[adaptations % KILL_AT.length];
-            String id = live().requestAdaptation(PROFILE);
+            String id = live().adaptation().requestAdaptation(PROFILE);
             adaptations++;
             awaitStep(id, killAt);
             Ignite victim = managerNode();
@@ -95,11 +95,11 @@ class AdaptationFaultTest {
             if (a.step() == AdaptationStep.DONE) {
                 completed++;
                 wrong += AdaptationWorkload.wrongDerived(CLUSTER.node(0));
-                live().removeStructures(TABLE);
+                live().adaptation().removeStructures(TABLE);
             }
             else {
                 rolledBack++;
-                if (live().layouts().table(TABLE) != null || !AdaptationWorkload.derivedColumns(CLUSTER.node(0))
+                if (live().adaptation().layouts().table(TABLE) != null || !AdaptationWorkload.derivedColumns(CLUSTER.node(0))
                     .isEmpty())
                     leftovers.add(id);
             }
@@ -131,7 +131,7 @@ class AdaptationFaultTest {
     }
 
     private static Adaptation record(String id) {
-        return live().adaptations().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        return live().adaptation().adaptations().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
     }
 
     /** @return the node the adaptation manager runs on now */

@@ -73,8 +73,8 @@ class AdaptationManagerTest {
         workload.start();
         TestCluster.await("writers running", () -> workload.writes() > 100);
 
-        id = plugin(1).requestAdaptation(PROFILE);
-        assertThrows(IllegalStateException.class, () -> plugin(0).requestAdaptation(PROFILE),
+        id = plugin(1).adaptation().requestAdaptation(PROFILE);
+        assertThrows(IllegalStateException.class, () -> plugin(0).adaptation().requestAdaptation(PROFILE),
             "a second adaptation of the same table waits for the first");
         Adaptation done = awaitFinished(id);
         long atDone = workload.writes();
@@ -85,7 +85,7 @@ class AdaptationManagerTest {
         assertEquals(Adaptation.COMPLETED, done.outcome());
         // A row a writer rewrites while the fill's scan passes it may be skipped: the writer derived its values.
         assertTrue(done.rowsFilled() >= ROWS * 9 / 10, "rows filled: " + done.rowsFilled());
-        PartitionLayout layout = plugin(0).layouts().table(TABLE);
+        PartitionLayout layout = plugin(0).adaptation().layouts().table(TABLE);
         assertEquals(2, layout.derived().size());
         assertTrue(layout.derived().stream().allMatch(c -> c.state() == ColumnState.READY));
         assertEquals(1, layout.indexes().size());
@@ -109,34 +109,34 @@ class AdaptationManagerTest {
     @Test
     @Order(2)
     void rollbackRestoresTheLayoutBeforeAndDropsTheAddedColumnsAndIndex() {
-        assertTrue(plugin(0).rollbackAdaptation(id));
+        assertTrue(plugin(0).adaptation().rollbackAdaptation(id));
         Adaptation back = awaitFinished(id);
 
         assertEquals(AdaptationStep.ROLLED_BACK, back.step());
         assertEquals(Adaptation.ROLLED_BACK, back.outcome());
         assertEquals("rollback requested", back.reason());
         TestCluster.await("layout removed on every node", () -> CLUSTER.nodes().stream()
-            .allMatch(n -> AutopilotPlugin.of(n).layouts().table(TABLE) == null));
-        assertNull(plugin(1).layouts().table(TABLE));
+            .allMatch(n -> AutopilotPlugin.of(n).adaptation().layouts().table(TABLE) == null));
+        assertNull(plugin(1).adaptation().layouts().table(TABLE));
         assertEquals(List.of(), AdaptationWorkload.derivedColumns(node(0)));
         assertEquals(List.of(), AdaptationWorkload.sql(node(0),
             "SELECT INDEX_NAME FROM SYS.INDEXES WHERE TABLE_NAME = 'T' AND INDEX_NAME LIKE 'AP_%'"));
         assertEquals(0, AdaptationWorkload.wrongResults(node(1)));
         assertEquals(0, workload.lostRows(node(1)));
-        assertFalse(plugin(1).rollbackAdaptation(id), "a rolled back adaptation is not rolled back twice");
+        assertFalse(plugin(1).adaptation().rollbackAdaptation(id), "a rolled back adaptation is not rolled back twice");
     }
 
     @Test
     @Order(3)
     void rollbackDuringTheFillStopsItAndLeavesNothingBehind() {
-        String again = plugin(0).requestAdaptation(PROFILE);
-        TestCluster.await("fill started", () -> plugin(0).adaptations().stream()
+        String again = plugin(0).adaptation().requestAdaptation(PROFILE);
+        TestCluster.await("fill started", () -> plugin(0).adaptation().adaptations().stream()
             .anyMatch(a -> a.id().equals(again) && a.step().ordinal() >= AdaptationStep.FILLING.ordinal()));
-        plugin(1).rollbackAdaptation(again);
+        plugin(1).adaptation().rollbackAdaptation(again);
         Adaptation back = awaitFinished(again);
 
         assertEquals(AdaptationStep.ROLLED_BACK, back.step());
-        assertNull(plugin(0).layouts().table(TABLE));
+        assertNull(plugin(0).adaptation().layouts().table(TABLE));
         assertEquals(List.of(), AdaptationWorkload.derivedColumns(node(0)));
         assertEquals(0, workload.lostRows(node(0)));
     }
@@ -147,8 +147,8 @@ class AdaptationManagerTest {
         throws Exception {
         workload.start();
         TestCluster.await("writers running", () -> workload.writes() > 100);
-        Adaptation first = awaitFinished(plugin(0).requestAdaptation(PROFILE));
-        String second = plugin(1).requestAdaptation("""
+        Adaptation first = awaitFinished(plugin(0).adaptation().requestAdaptation(PROFILE));
+        String second = plugin(1).adaptation().requestAdaptation("""
             {"partition_id": "T", "table": "PUBLIC.T", "version": 2,
              "derived_attributes": [{"name": "AP_AB", "expression": "a * b"}]}
             """);
@@ -157,7 +157,7 @@ class AdaptationManagerTest {
 
         assertEquals(AdaptationStep.DONE, first.step(), "reason: " + first.reason());
         assertEquals(AdaptationStep.DONE, retired.step(), "reason: " + retired.reason());
-        PartitionLayout layout = plugin(0).layouts().table(TABLE);
+        PartitionLayout layout = plugin(0).adaptation().layouts().table(TABLE);
         assertEquals(List.of("AP_AB"), layout.derived().stream().map(c -> c.name()).toList());
         assertTrue(layout.derived().get(0).ready());
         assertEquals(List.of(), layout.indexes(), "the index on the retired bucket went with it");
@@ -165,15 +165,15 @@ class AdaptationManagerTest {
         assertEquals(0, workload.lostRows(node(0)));
         assertEquals(0, AdaptationWorkload.wrongResults(node(1)));
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-            () -> plugin(0).rollbackAdaptation(second));
+            () -> plugin(0).adaptation().rollbackAdaptation(second));
         assertTrue(refused.getMessage().contains("dropped the structures it retired"), refused.getMessage());
     }
 
     @Test
     @Order(5)
     void addingColumnsTeachesIgniteTheRowsNewBinarySchemaBeforeAnyWriteDerivesIt() {
-        LayoutSteps steps = plugin(0).adaptationSteps();
-        TableSchema table = plugin(0).userSchema(TABLE);
+        LayoutSteps steps = plugin(0).node().adaptationSteps();
+        TableSchema table = plugin(0).node().adaptations().userSchema(TABLE);
         PartitionLayout before = steps.current(table);
         LayoutPlan plan = steps.plan(ProfileCodec.read("""
             {"partition_id": "T", "table": "PUBLIC.T", "version": 3,
@@ -207,7 +207,7 @@ class AdaptationManagerTest {
     static Adaptation awaitFinished(AutopilotPlugin plugin, String id) {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
-            Adaptation a = plugin.adaptations().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            Adaptation a = plugin.adaptation().adaptations().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
             if (a.step().finished())
                 return a;
             try {

@@ -55,7 +55,7 @@ class AutoAdaptationTest {
     @Test
     void aSlowTableIsAdaptedByItselfAndAPinnedOneIsNot() throws Exception {
         AutopilotPlugin plugin = AutopilotPlugin.of(CLUSTER.node(0));
-        plugin.pin("PUBLIC.P", "owned by another team");
+        plugin.adaptation().pin("PUBLIC.P", "owned by another team");
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> readers = List.of(ExpressionTables.reader(CLUSTER.jdbcUrl(1), "E", running, failure), ExpressionTables.reader(CLUSTER.jdbcUrl(1), "P", running, failure));
@@ -74,21 +74,21 @@ class AutoAdaptationTest {
             if (failure.get() != null)
                 throw new AssertionError("a reader failed", failure.get());
 
-            Adaptation done = e.orElseThrow(() -> new AssertionError("E was not adapted: " + plugin.adaptations()));
+            Adaptation done = e.orElseThrow(() -> new AssertionError("E was not adapted: " + plugin.adaptation().adaptations()));
             System.out.println("automatic adaptation: " + done.step() + ", trigger: " + done.trigger() + ", "
                 + done.measurement());
             assertEquals(AdaptationStep.DONE, done.step(), "reason: " + done.reason());
             assertTrue(done.trigger().startsWith("queries took"), done.trigger());
             assertTrue(done.measurement().latencyAfterMs() < done.measurement().latencyBeforeMs(),
                 done.measurement().toString());
-            assertTrue(plugin.layouts().table("PUBLIC.E").readyColumns().size() > 0);
+            assertTrue(plugin.adaptation().layouts().table("PUBLIC.E").readyColumns().size() > 0);
             assertTrue(adaptationOf(plugin, "PUBLIC.P").isEmpty(), "the pinned table was left alone");
-            assertTrue(plugin.pinned("PUBLIC.P"));
+            assertTrue(plugin.adaptation().pinned("PUBLIC.P"));
             assertEquals(List.of(List.of("owned by another team")),
                 ExpressionTables.sql(CLUSTER.node(0),
                     "SELECT REASON FROM AUTOPILOT.ADAPTATION_PINS WHERE TABLE_NAME = 'PUBLIC.P'"));
             IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> plugin.requestAdaptation(done.profile().replace("PUBLIC.E", "PUBLIC.P")));
+                () -> plugin.adaptation().requestAdaptation(done.profile().replace("PUBLIC.E", "PUBLIC.P")));
             assertTrue(refused.getMessage().contains("pinned"), refused.getMessage());
         }
         finally {
@@ -97,6 +97,6 @@ class AutoAdaptationTest {
     }
 
     private static Optional<Adaptation> adaptationOf(AutopilotPlugin plugin, String table) {
-        return plugin.adaptations().stream().filter(a -> a.table().equals(table)).findFirst();
+        return plugin.adaptation().adaptations().stream().filter(a -> a.table().equals(table)).findFirst();
     }
 }

@@ -77,7 +77,7 @@ class AutopilotCommandsTest {
         assertEquals(0, rollback.exitCode(), rollback.toString());
         assertTrue(rollback.output().contains("Rolling back adaptation " + id), rollback.toString());
         await(id, AdaptationStep.ROLLED_BACK);
-        assertNull(plugin().layouts().table("PUBLIC.Q"));
+        assertNull(plugin().adaptation().layouts().table("PUBLIC.Q"));
     }
 
     @Test
@@ -91,11 +91,11 @@ class AutopilotCommandsTest {
 
     @Test
     void aBadProfileFailsNamingTheFieldAndNothingIsRequested() throws Exception {
-        int before = plugin().adaptations().size();
+        int before = plugin().adaptation().adaptations().size();
         ControlUtility.Run bad = control("--autopilot", "request", "--file", file(profile("T", "A")));
         assertNotEquals(0, bad.exitCode(), bad.toString());
         assertTrue(bad.output().contains("derived_attributes[0].name: A is already a column"), bad.toString());
-        assertEquals(before, plugin().adaptations().size(), "nothing requested");
+        assertEquals(before, plugin().adaptation().adaptations().size(), "nothing requested");
 
         ControlUtility.Run missing = control("--autopilot", "request", "--file", dir.resolve("none.json").toString());
         assertNotEquals(0, missing.exitCode(), missing.toString());
@@ -106,7 +106,7 @@ class AutopilotCommandsTest {
             assertNotEquals(0, unknown.exitCode(), unknown.toString());
             assertTrue(unknown.output().contains("No adaptation no-such-id"), unknown.toString());
         }
-        assertNull(plugin().layouts().table("PUBLIC.T"));
+        assertNull(plugin().adaptation().layouts().table("PUBLIC.T"));
     }
 
     @Test
@@ -128,14 +128,14 @@ class AutopilotCommandsTest {
         assertEquals(0, apply.exitCode(), apply.toString());
         assertTrue(apply.output().contains("Applied recommendation " + applied), apply.toString());
         await(applied, AdaptationStep.DONE);
-        assertFalse(plugin.layouts().table("PUBLIC.R").readyColumns().isEmpty());
+        assertFalse(plugin.adaptation().layouts().table("PUBLIC.R").readyColumns().isEmpty());
     }
 
     @Test
     void aPinnedTableIsNotAdaptedUntilUnpinned() throws Exception {
         ControlUtility.Run pin = control("--autopilot", "pin", "--table", "PUBLIC.T", "--reason", "month end");
         assertEquals(0, pin.exitCode(), pin.toString());
-        assertTrue(plugin().pinned("PUBLIC.T"));
+        assertTrue(plugin().adaptation().pinned("PUBLIC.T"));
         ControlUtility.Run refused = control("--autopilot", "request", "--file", file(profile("T", "AP_AB")));
         assertNotEquals(0, refused.exitCode(), refused.toString());
         assertTrue(refused.output().contains("PUBLIC.T is pinned"), refused.toString());
@@ -143,14 +143,14 @@ class AutopilotCommandsTest {
         ControlUtility.Run unpin = control("--autopilot", "unpin", "--table", "PUBLIC.T");
         assertEquals(0, unpin.exitCode(), unpin.toString());
         assertTrue(unpin.output().contains("Unpinned PUBLIC.T"), unpin.toString());
-        assertFalse(plugin().pinned("PUBLIC.T"));
+        assertFalse(plugin().adaptation().pinned("PUBLIC.T"));
     }
 
     @Test
     void aProfileIsRequestedFromSql() throws Exception {
-        int before = plugin().adaptations().size();
+        int before = plugin().adaptation().adaptations().size();
         assertTrue(command("bad", profile("S", "B")).startsWith("error: derived_attributes[0].name: B is already"));
-        assertEquals(before, plugin().adaptations().size(), "a refused profile requests nothing");
+        assertEquals(before, plugin().adaptation().adaptations().size(), "a refused profile requests nothing");
 
         String result = command("good", profile("S", "AP_AB"));
         String id = idIn(result, "done: adaptation ");
@@ -176,7 +176,7 @@ class AutopilotCommandsTest {
     }
 
     private static String recommend(AutopilotPlugin plugin, String json) {
-        return plugin.recommendAdaptation(new ProfileValidator(plugin::userSchema).read(json), json, "test");
+        return plugin.recommendAdaptation(new ProfileValidator(plugin.node().adaptations()::userSchema).read(json), json, "test");
     }
 
     private static String idIn(String text, String prefix) {
@@ -193,7 +193,7 @@ class AutopilotCommandsTest {
     }
 
     private static Adaptation record(String id) {
-        return plugin().adaptations().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+        return plugin().adaptation().adaptations().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static void await(String id, AdaptationStep step) {

@@ -51,7 +51,7 @@ class CastOverDerivedColumnTest {
                 .append(String.format("%02d.%03d", j % 60, 250 * (j % 4))).append("')");
         }
         sql("INSERT INTO T (ID, Q, S, TS) VALUES " + values);
-        AutopilotPlugin.of(CLUSTER.node(0)).applyProfile(PROFILE);
+        AutopilotPlugin.of(CLUSTER.node(0)).adaptation().applyProfile(PROFILE);
     }
 
     @AfterAll
@@ -87,9 +87,9 @@ class CastOverDerivedColumnTest {
     /** Runs {@code query} as Autopilot rewrites it and as written: same result, and rewritten or not as expected. */
     private static void assertSameAsWritten(String query, boolean rewritten) {
         Object asWritten = count(AutopilotPlugin.NO_REWRITE + ' ' + query);
-        long before = AutopilotPlugin.of(CLUSTER.node(0)).rewrittenStatements();
+        long before = AutopilotPlugin.of(CLUSTER.node(0)).rewriting().rewrittenStatements();
         assertEquals(asWritten, count(query), query);
-        assertEquals(rewritten, AutopilotPlugin.of(CLUSTER.node(0)).rewrittenStatements() > before,
+        assertEquals(rewritten, AutopilotPlugin.of(CLUSTER.node(0)).rewriting().rewrittenStatements() > before,
             (rewritten ? "not rewritten: " : "rewritten: ") + query);
     }
 

@@ -53,7 +53,7 @@ class ClientShapesTest {
             }
             execute("INSERT INTO " + table + " (ID, Q, D, N) VALUES " + rows);
         }
-        AutopilotPlugin.of(CLUSTER.node(0)).applyProfile("""
+        AutopilotPlugin.of(CLUSTER.node(0)).adaptation().applyProfile("""
             {"partition_id": "T", "table": "PUBLIC.T", "version": 1,
              "derived_attributes": [
                {"name": "AP_QB", "expression": "FLOOR(Q / 10)"},

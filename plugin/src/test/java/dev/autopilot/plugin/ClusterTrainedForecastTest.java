@@ -83,7 +83,7 @@ class ClusterTrainedForecastTest {
     void forecastsLearnedOnTheClusterAreServedOverJdbc() throws SQLException {
         long[] jobsBefore = executedJobs();
         long started = System.nanoTime();
-        AutopilotPlugin.of(CLUSTER.node(0)).refreshForecasts();
+        AutopilotPlugin.of(CLUSTER.node(0)).placement().refreshForecasts();
         long trainingMillis = (System.nanoTime() - started) / 1_000_000;
         long[] jobsAfter = executedJobs();
 

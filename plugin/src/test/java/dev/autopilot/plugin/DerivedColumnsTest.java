@@ -131,7 +131,7 @@ class DerivedColumnsTest {
             writers.forEach(Thread::start);
             TestCluster.await("writers running", () -> writes.get() > 200);
 
-            PartitionLayout layout = AutopilotPlugin.of(CLUSTER.node(1)).applyProfile(PROFILE);
+            PartitionLayout layout = AutopilotPlugin.of(CLUSTER.node(1)).adaptation().applyProfile(PROFILE);
 
             long atApply = writes.get();
             TestCluster.await("writers ran after the fill", () -> writes.get() > atApply + 200);
@@ -212,11 +212,11 @@ class DerivedColumnsTest {
         assertTrue(!sql(query).equals(sql(AutopilotPlugin.NO_REWRITE + ' ' + query)),
             "the streamed rows' derived values are stale, so a rewritten query would be wrong before the repair");
 
-        assertEquals(50, AutopilotPlugin.of(CLUSTER.node(1)).repairDerivedColumns(TABLE));
+        assertEquals(50, AutopilotPlugin.of(CLUSTER.node(1)).adaptation().repairDerivedColumns(TABLE));
 
         assertEquals(sql(AutopilotPlugin.NO_REWRITE + ' ' + query), sql(query));
-        assertEquals(0, AutopilotPlugin.of(CLUSTER.node(0)).repairDerivedColumns(TABLE));
-        assertTrue(AutopilotPlugin.of(CLUSTER.node(0)).layouts().table(TABLE).rewritable());
+        assertEquals(0, AutopilotPlugin.of(CLUSTER.node(0)).adaptation().repairDerivedColumns(TABLE));
+        assertTrue(AutopilotPlugin.of(CLUSTER.node(0)).adaptation().layouts().table(TABLE).rewritable());
     }
 
     private static List<String> sorted(List<List<Object>> rows) {
@@ -281,7 +281,7 @@ class DerivedColumnsTest {
         int columns = sql("SELECT * FROM U").get(0).size();
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> AutopilotPlugin.of(CLUSTER.node(1))
-            .applyProfile("""
+            .adaptation().applyProfile("""
                 {"partition_id": "U", "table": "PUBLIC.U", "version": 1,
                  "derived_attributes": [{"name": "AP_UAB", "expression": "a * b"}]}
                 """));

@@ -69,8 +69,8 @@ class HiddenDerivedColumnsTest {
     @Test
     @Order(1)
     void columnBeingBuiltIsNotListed() throws SQLException {
-        LayoutSteps steps = AutopilotPlugin.of(CLUSTER.node(0)).adaptationSteps();
-        TableSchema table = AutopilotPlugin.of(CLUSTER.node(0)).userSchema(TABLE);
+        LayoutSteps steps = AutopilotPlugin.of(CLUSTER.node(0)).node().adaptationSteps();
+        TableSchema table = AutopilotPlugin.of(CLUSTER.node(0)).node().adaptations().userSchema(TABLE);
         PartitionLayout before = steps.current(table);
         LayoutPlan plan = steps.plan(ProfileCodec.read("""
             {"partition_id": "T", "table": "PUBLIC.T", "version": 1,
@@ -79,7 +79,7 @@ class HiddenDerivedColumnsTest {
         try {
             steps.addColumns(table, plan);
             TestCluster.await("every node sees the column as BUILDING", () -> CLUSTER.nodes().stream().allMatch(n ->
-                AutopilotPlugin.of(n).layouts().table(TABLE).derived().stream()
+                AutopilotPlugin.of(n).adaptation().layouts().table(TABLE).derived().stream()
                     .anyMatch(c -> c.name().equals("AP_BUILDING") && c.state() == ColumnState.BUILDING)));
 
             assertEquals(List.of("AP_BUILDING"), AdaptationWorkload.derivedColumns(CLUSTER.node(0)), "it exists");
@@ -94,14 +94,14 @@ class HiddenDerivedColumnsTest {
     @Test
     @Order(2)
     void readyColumnIsNotListed() throws SQLException {
-        PartitionLayout layout = AutopilotPlugin.of(CLUSTER.node(1)).applyProfile("""
+        PartitionLayout layout = AutopilotPlugin.of(CLUSTER.node(1)).adaptation().applyProfile("""
             {"partition_id": "T", "table": "PUBLIC.T", "version": 2,
              "derived_attributes": [{"name": "AP_AB", "expression": "a * b"}],
              "composite_index": ["AP_AB"]}
             """);
         assertTrue(layout.derived().stream().allMatch(c -> c.state() == ColumnState.READY));
         TestCluster.await("every node sees AP_AB", () -> CLUSTER.nodes().stream()
-            .allMatch(n -> AutopilotPlugin.of(n).layouts().table(TABLE) != null));
+            .allMatch(n -> AutopilotPlugin.of(n).adaptation().layouts().table(TABLE) != null));
 
         assertEquals(List.of("AP_AB"), AdaptationWorkload.derivedColumns(CLUSTER.node(0)), "it exists");
         assertEveryNodeListsOnly(List.of());

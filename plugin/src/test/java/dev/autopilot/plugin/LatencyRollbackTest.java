@@ -107,7 +107,7 @@ class LatencyRollbackTest {
         assertTrue(back.reason().startsWith(Adaptation.LATENCY_REGRESSED), back.reason());
         assertTrue(m.cutOverAt() > 0, "it was cut over before it was judged");
         assertTrue(m.latencyAfterMs() > 1.25 * m.latencyBeforeMs(), m.toString());
-        assertNull(plugin().layouts().table("PUBLIC.R"), "the layout before is back");
+        assertNull(plugin().adaptation().layouts().table("PUBLIC.R"), "the layout before is back");
         assertEquals(List.of(), AdaptationWorkload.derivedColumns(CLUSTER.node(0), "R"));
         assertEquals(0, reader.wrongOutsideTheFill(back), "no query saw a mixed state: " + reader);
     }
@@ -133,12 +133,12 @@ class LatencyRollbackTest {
     private Adaptation adaptUnderLoad(String profile) throws InterruptedException {
         reader.start();
         Thread.sleep(6000);
-        String id = plugin().requestAdaptation(profile);
+        String id = plugin().adaptation().requestAdaptation(profile);
         long deadline = System.currentTimeMillis() + 60_000;
         Adaptation a;
         do {
             Thread.sleep(200);
-            a = plugin().adaptations().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            a = plugin().adaptation().adaptations().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
         }
         while (!a.step().finished() && System.currentTimeMillis() < deadline);
         reader.stop();

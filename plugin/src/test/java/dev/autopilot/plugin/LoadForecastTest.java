@@ -79,7 +79,7 @@ class LoadForecastTest {
 
     @Test
     void forecastsAreReadableFromSql() {
-        AutopilotPlugin.of(CLUSTER.node(0)).refreshForecasts();
+        AutopilotPlugin.of(CLUSTER.node(0)).placement().refreshForecasts();
         assertEquals(HORIZON, sql("SELECT COUNT(*) FROM AUTOPILOT.LOAD_FORECASTS WHERE TABLE_NAME = 'PUBLIC.T'").get(0)
             .stream().mapToInt(n -> ((Number)n).intValue()).sum(),
             "the plugin's own refresh writes every horizon, from the windows " + accessWindows());

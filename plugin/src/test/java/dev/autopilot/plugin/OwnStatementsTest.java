@@ -53,7 +53,7 @@ class OwnStatementsTest {
     void anAdaptationsDdlAndVerificationScanNeverEnterTheQueryLog() {
         AutopilotPlugin plugin = AutopilotPlugin.of(CLUSTER.node(0));
         Adaptation done = AdaptationManagerTest.awaitFinished(plugin,
-            plugin.requestAdaptation(AdaptationWorkload.PROFILE));
+            plugin.adaptation().requestAdaptation(AdaptationWorkload.PROFILE));
         assertEquals(AdaptationStep.DONE, done.step(), "reason: " + done.reason());
 
         CLUSTER.nodes().forEach(n -> AutopilotPlugin.of(n).flushQueryLog());
@@ -64,7 +64,7 @@ class OwnStatementsTest {
         assertEquals(List.of(), own);
         List<List<?>> published = AdaptationWorkload.sql(CLUSTER.node(1), "SELECT TEMPLATE FROM AUTOPILOT.QUERY_TEMPLATES");
         assertTrue(published.stream().noneMatch(r -> autopilots((String)r.get(0))), published.toString());
-        assertTrue(CLUSTER.nodes().stream().mapToLong(n -> AutopilotPlugin.of(n).capture().internalSkipped()).sum() > 0,
+        assertTrue(CLUSTER.nodes().stream().mapToLong(n -> AutopilotPlugin.of(n).node().capture().internalSkipped()).sum() > 0,
             "the statements were seen and skipped");
     }
 

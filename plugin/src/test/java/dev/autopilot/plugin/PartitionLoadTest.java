@@ -65,7 +65,7 @@ class PartitionLoadTest {
 
         int rows = 0;
         for (Ignite node : CLUSTER.nodes())
-            rows += AutopilotPlugin.of(node).publishPartitionLoad();
+            rows += AutopilotPlugin.of(node).placement().publishPartitionLoad();
         assertTrue(rows > 0, "rows were written");
 
         Map<Integer, long[]> counted = new TreeMap<>();

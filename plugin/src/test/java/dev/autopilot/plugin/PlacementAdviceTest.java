@@ -61,7 +61,7 @@ class PlacementAdviceTest {
         assertTrue(d.reason().startsWith("node " + busy + " at "), d.reason());
         assertTrue(!d.moves().isEmpty(), "moves are proposed");
         assertTrue(d.moves().stream().allMatch(m -> busy.equals(m.from())), "load moves off the busy node: " + d.moves());
-        assertEquals(List.of(), AutopilotPlugin.of(first).advisePlacement(), "a window is decided once");
+        assertEquals(List.of(), AutopilotPlugin.of(first).placement().advisePlacement(), "a window is decided once");
 
         List<List<?>> rows = sql("SELECT MODE, REASON, MOVE_COUNT, PREDICTED_PEAK, ACTUAL_PEAK "
             + "FROM AUTOPILOT.PLACEMENT_DECISIONS WHERE CACHE_NAME = ?");
@@ -84,8 +84,8 @@ class PlacementAdviceTest {
 
     private static PlacementDecision publishAndAdvise() {
         for (Ignite node : CLUSTER.nodes())
-            AutopilotPlugin.of(node).publishPartitionLoad();
-        List<PlacementDecision> made = AutopilotPlugin.of(CLUSTER.node(1)).advisePlacement();
+            AutopilotPlugin.of(node).placement().publishPartitionLoad();
+        List<PlacementDecision> made = AutopilotPlugin.of(CLUSTER.node(1)).placement().advisePlacement();
         assertEquals(1, made.size(), "one decision for the one cache with load: " + made);
         assertEquals(CACHE, made.get(0).cacheName());
         return made.get(0);

@@ -51,7 +51,7 @@ class PlanCacheSweepsTest {
         sql("CREATE TABLE T (ID INT PRIMARY KEY, A INT, B INT)");
         for (int i = 0; i < 200; i++)
             sql("INSERT INTO T (ID, A, B) VALUES (?, ?, ?)", i, i % 20, i % 13);
-        AutopilotPlugin.of(CLUSTER.node(0)).applyProfile("""
+        AutopilotPlugin.of(CLUSTER.node(0)).adaptation().applyProfile("""
             {"partition_id": "T", "table": "PUBLIC.T", "version": 1,
              "derived_attributes": [{"name": "AP_AB", "expression": "a * b"}],
              "indexes": [{"name": "AP_IDX_AB", "columns": ["AP_AB"]}]}
@@ -67,28 +67,28 @@ class PlanCacheSweepsTest {
     void aPlanStoredForTheLayoutsBeforeAChangeIsForgottenASecondLater() throws InterruptedException {
         AutopilotPlugin plugin = AutopilotPlugin.of(CLUSTER.node(0));
         List<List<?>> expected = sql(QUERY, ARGS);
-        assertTrue(plugin.rewrittenStatements() > 0, "the query is rewritten to the derived column");
+        assertTrue(plugin.rewriting().rewrittenStatements() > 0, "the query is rewritten to the derived column");
         QueryPlan unrewritten = planOf(AutopilotPlugin.NO_REWRITE + ' ' + QUERY);
 
         long servedByStalePlan = -1;
         for (int attempt = 0; attempt < 3 && servedByStalePlan < 0; attempt++) {
             long changed = System.nanoTime();
-            plugin.setRewriting(true);
+            plugin.rewriting().setRewriting(true);
             plans().queryPlan(new CacheKey("PUBLIC", QUERY, CONTEXT_KEY, ARGS), () -> unrewritten);
-            long before = plugin.rewrittenStatements();
+            long before = plugin.rewriting().rewrittenStatements();
             assertEquals(expected, sql(QUERY, ARGS));
             boolean inTime = (System.nanoTime() - changed) / 1_000_000 < PlanCacheSweeps.SECOND_CLEAR_MILLIS / 2;
-            if (inTime && plugin.rewrittenStatements() == before)
+            if (inTime && plugin.rewriting().rewrittenStatements() == before)
                 servedByStalePlan = before;
         }
         assertTrue(servedByStalePlan >= 0, "the plan put into the cache serves the query until the next clear");
 
         long deadline = System.currentTimeMillis() + 5 * PlanCacheSweeps.SECOND_CLEAR_MILLIS;
-        while (plugin.rewrittenStatements() == servedByStalePlan && System.currentTimeMillis() < deadline) {
+        while (plugin.rewriting().rewrittenStatements() == servedByStalePlan && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
             assertEquals(expected, sql(QUERY, ARGS));
         }
-        assertTrue(plugin.rewrittenStatements() > servedByStalePlan,
+        assertTrue(plugin.rewriting().rewrittenStatements() > servedByStalePlan,
             "the query is parsed and rewritten again once the stale plan is forgotten");
     }
 

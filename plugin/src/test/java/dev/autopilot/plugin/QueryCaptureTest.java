@@ -25,7 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import dev.autopilot.sql.log.QueryLog;
+import dev.autopilot.sql.log.QueryLogView;
 import dev.autopilot.sql.log.Template;
 import dev.autopilot.sql.log.TemplateWindowStats;
 import org.apache.ignite.Ignition;
@@ -163,7 +163,7 @@ class QueryCaptureTest {
     }
 
     private static long skipped() {
-        return CLUSTER.nodes().stream().mapToLong(n -> AutopilotPlugin.of(n).capture().internalSkipped()).sum();
+        return CLUSTER.nodes().stream().mapToLong(n -> AutopilotPlugin.of(n).node().capture().internalSkipped()).sum();
     }
 
     @Test
@@ -209,7 +209,7 @@ class QueryCaptureTest {
         }).sum();
     }
 
-    private static Stream<QueryLog> logs() {
+    private static Stream<QueryLogView> logs() {
         return CLUSTER.nodes().stream().map(n -> AutopilotPlugin.of(n).queryLog());
     }
 

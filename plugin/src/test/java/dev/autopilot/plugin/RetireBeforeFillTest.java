@@ -55,29 +55,29 @@ class RetireBeforeFillTest {
 
     @Test
     void anIndexOnARetiredColumnIsDroppedBeforeTheFillAndBuiltAgainByARollback() throws Exception {
-        awaitFinished(plugin(0), plugin(0).requestAdaptation(PROFILE));
+        awaitFinished(plugin(0), plugin(0).adaptation().requestAdaptation(PROFILE));
         assertEquals(1, autopilotIndexes().size());
         workload.start();
         TestCluster.await("writers running", () -> workload.writes() > 100);
 
-        String replacing = plugin(1).requestAdaptation("""
+        String replacing = plugin(1).adaptation().requestAdaptation("""
             {"partition_id": "T", "table": "PUBLIC.T", "version": 2,
              "derived_attributes": [{"name": "AP_AB", "expression": "a * b"}, {"name": "AP_C2", "expression": "c * 2"}]}
             """);
-        TestCluster.await("fill started", () -> plugin(0).adaptations().stream()
+        TestCluster.await("fill started", () -> plugin(0).adaptation().adaptations().stream()
             .anyMatch(a -> a.id().equals(replacing) && a.step() == AdaptationStep.FILLING), 30_000);
         assertEquals(List.of(), autopilotIndexes(), "the index on AP_BUCKET is gone before the fill");
-        assertEquals(List.of(), plugin(0).layouts().table(TABLE).indexes());
+        assertEquals(List.of(), plugin(0).adaptation().layouts().table(TABLE).indexes());
         assertEquals(0, workload.quiet(() -> AdaptationWorkload.wrongResults(node(1))),
             "AP_BUCKET is still written and read");
 
-        plugin(0).rollbackAdaptation(replacing);
+        plugin(0).adaptation().rollbackAdaptation(replacing);
         Adaptation back = awaitFinished(plugin(0), replacing);
         workload.stop();
 
         assertEquals(AdaptationStep.ROLLED_BACK, back.step(), "reason: " + back.reason());
         assertEquals(1, autopilotIndexes().size(), "built again");
-        assertEquals(1, plugin(1).layouts().table(TABLE).indexes().size());
+        assertEquals(1, plugin(1).adaptation().layouts().table(TABLE).indexes().size());
         assertEquals(2, AdaptationWorkload.derivedColumns(node(0)).size(), "AP_C2 dropped, AP_AB and AP_BUCKET kept");
         assertEquals(0, AdaptationWorkload.wrongDerived(node(0)));
         assertEquals(0, AdaptationWorkload.wrongResults(node(1)));

@@ -88,7 +88,7 @@ class RewriteDifferentialTest {
             u.append(k == -300 ? "" : ", ").append('(').append(k).append(", ").append(data.nextInt(40) - 20)
                 .append(", ").append(k % 17).append(')');
         sql("INSERT INTO U (K, W, A) VALUES " + u);
-        AutopilotPlugin.of(CLUSTER.node(0)).applyProfile(PROFILE);
+        AutopilotPlugin.of(CLUSTER.node(0)).adaptation().applyProfile(PROFILE);
     }
 
     @AfterAll
@@ -155,7 +155,7 @@ class RewriteDifferentialTest {
     }
 
     private static long rewritten() {
-        return CLUSTER.nodes().stream().mapToLong(n -> AutopilotPlugin.of(n).statementHook().rewritten()).sum();
+        return CLUSTER.nodes().stream().mapToLong(n -> AutopilotPlugin.of(n).node().statementHook().rewritten()).sum();
     }
 
     /** The outcome of one statement: its column labels and rows, or its error. */

@@ -72,7 +72,7 @@ class RewriteSubqueryAggregateTest {
             sql("INSERT INTO T (ID, A, B, C, P, Q, S) VALUES " + t);
             sql("INSERT INTO T1 (ID, A, B, C, P, Q, S, BUCKET) VALUES " + t1);
         }
-        AutopilotPlugin.of(CLUSTER.node(0)).applyProfile("""
+        AutopilotPlugin.of(CLUSTER.node(0)).adaptation().applyProfile("""
             {"partition_id": "T", "table": "PUBLIC.T", "version": 1,
              "derived_attributes": [
                {"name": "AP_AB", "expression": "A * B"},
@@ -115,7 +115,7 @@ class RewriteSubqueryAggregateTest {
     }
 
     private static long rewritten() {
-        return CLUSTER.nodes().stream().mapToLong(n -> AutopilotPlugin.of(n).statementHook().rewritten()).sum();
+        return CLUSTER.nodes().stream().mapToLong(n -> AutopilotPlugin.of(n).node().statementHook().rewritten()).sum();
     }
 
     private static List<String> rows(Connection c, String sql, List<Object> params) throws SQLException {

@@ -58,16 +58,16 @@ class RollbackDrainTest {
         String id = adapt("R1", "{\"name\": \"AP_AB\", \"expression\": \"a * b\"}");
         SqlFieldsQuery reading = new SqlFieldsQuery("SELECT ID, A * B FROM R1 WHERE A * B >= 0").setSchema("PUBLIC")
             .setPageSize(1);
-        long rewritten = plugin().rewrittenStatements();
+        long rewritten = plugin().rewriting().rewrittenStatements();
         FieldsQueryCursor<List<?>> open = CLUSTER.node(0).cache("autopilot_table_access").query(reading);
         try {
             Iterator<List<?>> rows = open.iterator();
             assertTrue(rows.hasNext());
-            assertTrue(plugin().rewrittenStatements() > rewritten, "the open query reads AP_AB");
+            assertTrue(plugin().rewriting().rewrittenStatements() > rewritten, "the open query reads AP_AB");
 
-            assertTrue(plugin().rollbackAdaptation(id));
+            assertTrue(plugin().adaptation().rollbackAdaptation(id));
             TestCluster.await("no node rewrites to AP_AB", () -> CLUSTER.nodes().stream().allMatch(n ->
-                readyColumns(AutopilotPlugin.of(n).layouts().table("PUBLIC.R1")).isEmpty()));
+                readyColumns(AutopilotPlugin.of(n).adaptation().layouts().table("PUBLIC.R1")).isEmpty()));
             ExpressionTables.sql(CLUSTER.node(1), "UPDATE R1 SET A = A + 1 WHERE ID < 100");
 
             assertEquals(List.of(List.of(0L)), ExpressionTables.sql(CLUSTER.node(1), AutopilotPlugin.NO_REWRITE
@@ -89,11 +89,11 @@ class RollbackDrainTest {
         adapt("R2", "{\"name\": \"AP_AB\", \"expression\": \"a * b\"}, "
             + "{\"name\": \"AP_APB\", \"expression\": \"a + b\"}");
 
-        assertTrue(plugin().rollbackAdaptation(first));
+        assertTrue(plugin().adaptation().rollbackAdaptation(first));
         Adaptation back = awaitFinished(plugin(), first);
         assertEquals(AdaptationStep.ROLLED_BACK, back.step(), "reason: " + back.reason());
 
-        PartitionLayout layout = plugin().layouts().table("PUBLIC.R2");
+        PartitionLayout layout = plugin().adaptation().layouts().table("PUBLIC.R2");
         assertNotNull(layout, "the later adaptation's column is still Autopilot's");
         assertEquals(List.of("AP_APB"), readyColumns(layout));
         assertEquals(List.of("AP_APB"), AdaptationWorkload.derivedColumns(CLUSTER.node(0), "R2"));
@@ -107,13 +107,13 @@ class RollbackDrainTest {
         ExpressionTables.create(CLUSTER.node(0), "R3", ROWS);
         String id = adapt("R3", "{\"name\": \"AP_AB\", \"expression\": \"a * b\"}");
         ExpressionTables.sql(CLUSTER.node(0), "CREATE INDEX R3_USER ON R3 (AP_AB)");
-        long version = plugin().layouts().table("PUBLIC.R3").version();
+        long version = plugin().adaptation().layouts().table("PUBLIC.R3").version();
 
-        assertTrue(plugin().rollbackAdaptation(id));
+        assertTrue(plugin().adaptation().rollbackAdaptation(id));
         Adaptation failed = awaitEnded(id, 30_000);
         assertEquals("FAILED", failed.step().name(), "reason: " + failed.reason());
         assertTrue(failed.reason().contains("R3_USER"), failed.reason());
-        assertTrue(plugin().layouts().table("PUBLIC.R3").version() <= version + 2,
+        assertTrue(plugin().adaptation().layouts().table("PUBLIC.R3").version() <= version + 2,
             "the layout was not published again on every attempt");
         ExpressionTables.sql(CLUSTER.node(1), "UPDATE R3 SET A = A + 1 WHERE ID < 100");
         assertEquals(List.of(List.of(0L)), ExpressionTables.sql(CLUSTER.node(1), AutopilotPlugin.NO_REWRITE
@@ -122,7 +122,7 @@ class RollbackDrainTest {
 
     /** @return the id of a finished adaptation of {@code table} to the derived attributes given as JSON objects */
     static String adapt(String table, String attributes) {
-        String id = plugin().requestAdaptation("{\"partition_id\": \"" + table + "\", \"table\": \"PUBLIC." + table
+        String id = plugin().adaptation().requestAdaptation("{\"partition_id\": \"" + table + "\", \"table\": \"PUBLIC." + table
             + "\", \"version\": 1, \"derived_attributes\": [" + attributes + "]}");
         Adaptation done = awaitFinished(plugin(), id);
         assertEquals(AdaptationStep.DONE, done.step(), "reason: " + done.reason());
@@ -135,7 +135,7 @@ class RollbackDrainTest {
     }
 
     private static Adaptation record(String id) {
-        return plugin().adaptations().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+        return plugin().adaptation().adaptations().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static List<String> readyColumns(PartitionLayout layout) {

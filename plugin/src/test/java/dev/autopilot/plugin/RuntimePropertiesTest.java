@@ -121,9 +121,9 @@ class RuntimePropertiesTest {
         reader.start();
         try {
             set(LiveSettings.LATENCY_THRESHOLD, "1");
-            TestCluster.await("a recommendation for L", () -> plugin.adaptations().stream().anyMatch(a ->
+            TestCluster.await("a recommendation for L", () -> plugin.adaptation().adaptations().stream().anyMatch(a ->
                 a.table().equals("PUBLIC.L") && a.step() == AdaptationStep.RECOMMENDED), 60_000);
-            Adaptation r = plugin.adaptations().stream().filter(a -> a.table().equals("PUBLIC.L")).findFirst()
+            Adaptation r = plugin.adaptation().adaptations().stream().filter(a -> a.table().equals("PUBLIC.L")).findFirst()
                 .orElseThrow();
             assertTrue(r.trigger().contains("> 1.0 ms"), "the trigger names the threshold in force: " + r.trigger());
         }
@@ -147,7 +147,7 @@ class RuntimePropertiesTest {
             {"partition_id": "P", "table": "PUBLIC.P", "version": 1,
              "derived_attributes": [{"name": "AP_AB", "expression": "A * B"}], "composite_index": ["AP_AB"]}
             """;
-        String id = plugin.requestAdaptation(new ProfileValidator(plugin::userSchema)
+        String id = plugin.requestAdaptation(new ProfileValidator(plugin.node().adaptations()::userSchema)
             .read(profile), profile, "queries took 30 ms (test)");
         TestCluster.await("filling", () -> record(plugin, id).step() == AdaptationStep.FILLING
             && record(plugin, id).rowsFilled() > 0, 60_000);
@@ -170,12 +170,12 @@ class RuntimePropertiesTest {
         set(LiveSettings.ADAPTATION_MODE, "RECOMMEND");
         TestCluster.await("filling again", () -> record(plugin, id).rowsFilled() > paused.rowsFilled(), 30_000);
         assertEquals(null, record(plugin, id).reason(), "no longer paused");
-        plugin.rollbackAdaptation(id);
+        plugin.adaptation().rollbackAdaptation(id);
         TestCluster.await("rolled back", () -> record(plugin, id).step() == AdaptationStep.ROLLED_BACK, 60_000);
     }
 
     private static Adaptation record(AutopilotPlugin plugin, String id) {
-        return plugin.adaptations().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+        return plugin.adaptation().adaptations().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static String sqlReason(String id) throws Exception {

@@ -83,7 +83,7 @@ class SchemaProfileTest {
     @Test
     void aFilteredExpressionBecomesADerivedAttributeWithAnIndex() {
         AutopilotPlugin plugin = AutopilotPlugin.of(CLUSTER.node(0));
-        List<SchemaProfile> profiles = plugin.refreshProfiles(plugin.queryLog().currentWindow());
+        List<SchemaProfile> profiles = plugin.profiles().refreshProfiles(plugin.queryLog().currentWindow());
 
         SchemaProfile t = profiles.stream().filter(p -> p.table().equals("PUBLIC.T")).findFirst().orElseThrow();
         assertEquals(1, t.derivedAttributes().size(), t.toString());
@@ -110,8 +110,8 @@ class SchemaProfileTest {
         long storedBefore = ((Number)CLUSTER.node(0).cache("autopilot_table_stats")
             .query(new SqlFieldsQuery(query).setArgs(new Timestamp(window - 3_600_000L))).getAll()
             .get(0).get(0)).longValue();
-        List<SchemaProfile> answer = plugin.dryRunProfiles(window);
-        List<SchemaProfile> earlier = plugin.dryRunProfiles(window - 3_600_000L);
+        List<SchemaProfile> answer = plugin.profiles().dryRunProfiles(window);
+        List<SchemaProfile> earlier = plugin.profiles().dryRunProfiles(window - 3_600_000L);
 
         SchemaProfile t = answer.stream().filter(p -> p.table().equals("PUBLIC.T")).findFirst().orElseThrow();
         assertEquals("A * B", t.derivedAttributes().get(0).expression());
@@ -126,10 +126,10 @@ class SchemaProfileTest {
     void whatAutopilotBuiltStaysInTheProfileWhileTheWorkloadStillUsesIt() {
         AutopilotPlugin plugin = AutopilotPlugin.of(CLUSTER.node(0));
         long window = plugin.queryLog().currentWindow();
-        SchemaProfile before = table(plugin.dryRunProfiles(window));
-        plugin.applyProfile(ProfileCodec.write(before));
+        SchemaProfile before = table(plugin.profiles().dryRunProfiles(window));
+        plugin.adaptation().applyProfile(ProfileCodec.write(before));
 
-        SchemaProfile after = table(plugin.dryRunProfiles(window));
+        SchemaProfile after = table(plugin.profiles().dryRunProfiles(window));
 
         assertEquals(before.derivedAttributes().stream().map(DerivedAttribute::name).toList(),
             after.derivedAttributes().stream().map(DerivedAttribute::name).toList(),

@@ -74,7 +74,7 @@ class SupersedeTest {
                 .filter(a -> a.step() == AdaptationStep.DONE).isPresent(), 120_000);
         }
         catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; adaptations: " + plugin.adaptations().stream()
+            throw new AssertionError(e.getMessage() + "; adaptations: " + plugin.adaptation().adaptations().stream()
                 .map(a -> a.step() + " (" + a.reason() + ")").toList(), e);
         }
         finally {
@@ -93,7 +93,7 @@ class SupersedeTest {
     }
 
     private static Optional<Adaptation> adaptation(AutopilotPlugin plugin, int n) {
-        List<Adaptation> of = plugin.adaptations().stream().filter(a -> a.table().equals("PUBLIC.S")).toList();
+        List<Adaptation> of = plugin.adaptation().adaptations().stream().filter(a -> a.table().equals("PUBLIC.S")).toList();
         return of.size() > n ? Optional.of(of.get(n)) : Optional.empty();
     }
 }

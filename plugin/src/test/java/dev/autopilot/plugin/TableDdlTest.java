@@ -107,7 +107,7 @@ class TableDdlTest {
         execute(0, "DROP TABLE AGAIN");
         execute(1, "CREATE TABLE AGAIN (ID INT PRIMARY KEY, B BIGINT, A INT, D VARCHAR) WITH \"BACKUPS=1\"");
         for (int node = 0; node < 2; node++) {
-            assertNull(AutopilotPlugin.of(CLUSTER.node(node)).layouts().table("PUBLIC.AGAIN"), "node " + node);
+            assertNull(AutopilotPlugin.of(CLUSTER.node(node)).adaptation().layouts().table("PUBLIC.AGAIN"), "node " + node);
             assertEquals(List.of("ID", "B", "A", "D"), starColumns(node, "AGAIN"), "node " + node);
         }
 
@@ -128,7 +128,7 @@ class TableDdlTest {
     @Test
     void adaptationOfADroppedTableEndsRolledBack() throws SQLException {
         table("GONE");
-        String id = AutopilotPlugin.of(CLUSTER.node(0)).requestAdaptation(profile("GONE"));
+        String id = AutopilotPlugin.of(CLUSTER.node(0)).adaptation().requestAdaptation(profile("GONE"));
         execute(1, "DROP TABLE GONE");
 
         TestCluster.await("the adaptation of the dropped table finished", () -> adaptation(id).step().finished(),
@@ -137,14 +137,14 @@ class TableDdlTest {
         assertEquals(AdaptationStep.ROLLED_BACK, a.step(), "reason: " + a.reason());
         assertTrue(a.reason().contains("dropped"), a.reason());
         for (int node = 0; node < 2; node++)
-            assertNull(AutopilotPlugin.of(CLUSTER.node(node)).layouts().table("PUBLIC.GONE"), "node " + node);
+            assertNull(AutopilotPlugin.of(CLUSTER.node(node)).adaptation().layouts().table("PUBLIC.GONE"), "node " + node);
     }
 
     @Test
     void columnsOfAnAdaptationTakenBackStayHiddenUntilDropped() throws SQLException {
         adaptedTable("BACK");
-        LayoutSteps steps = AutopilotPlugin.of(CLUSTER.node(0)).adaptationSteps();
-        TableSchema table = AutopilotPlugin.of(CLUSTER.node(0)).userSchema("PUBLIC.BACK");
+        LayoutSteps steps = AutopilotPlugin.of(CLUSTER.node(0)).node().adaptationSteps();
+        TableSchema table = AutopilotPlugin.of(CLUSTER.node(0)).node().adaptations().userSchema("PUBLIC.BACK");
         PartitionLayout before = steps.current(table);
         LayoutPlan plan = steps.plan(ProfileCodec.read("{\"partition_id\": \"BACK\", \"table\": \"PUBLIC.BACK\", "
             + "\"version\": 2, \"derived_attributes\": [{\"name\": \"AP_BC\", \"expression\": \"b * c\"}]}"), before);
@@ -157,7 +157,7 @@ class TableDdlTest {
         steps.dropAdded(table, plan);
         for (int node = 0; node < 2; node++) {
             assertEquals(List.of("ID", "A", "B", "C"), starColumns(node, "BACK"), "node " + node);
-            assertEquals(before.derived(), AutopilotPlugin.of(CLUSTER.node(node)).layouts().table("PUBLIC.BACK")
+            assertEquals(before.derived(), AutopilotPlugin.of(CLUSTER.node(node)).adaptation().layouts().table("PUBLIC.BACK")
                 .derived());
         }
     }
@@ -165,7 +165,7 @@ class TableDdlTest {
     /** Creates {@code name} with 20 rows and gives it the derived column {@code AP_AB = a * b}. */
     private static void adaptedTable(String name) throws SQLException {
         table(name);
-        AutopilotPlugin.of(CLUSTER.node(1)).applyProfile(profile(name));
+        AutopilotPlugin.of(CLUSTER.node(1)).adaptation().applyProfile(profile(name));
         assertEquals(List.of("ID", "A", "B", "C"), starColumns(0, name), "derived columns stay hidden");
     }
 
@@ -184,7 +184,7 @@ class TableDdlTest {
     }
 
     private static Adaptation adaptation(String id) {
-        return AutopilotPlugin.of(CLUSTER.node(0)).adaptations().stream().filter(a -> a.id().equals(id)).findFirst()
+        return AutopilotPlugin.of(CLUSTER.node(0)).adaptation().adaptations().stream().filter(a -> a.id().equals(id)).findFirst()
             .orElseThrow();
     }
 

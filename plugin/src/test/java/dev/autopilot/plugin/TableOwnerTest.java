@@ -52,23 +52,23 @@ class TableOwnerTest {
     @Test
     void theSynchronousEntryPointsRefuseATableTheManagerIsAdapting() {
         ExpressionTables.create(CLUSTER.node(0), "O1", 10_000);
-        String id = plugin().requestAdaptation(profile("O1", "{\"name\": \"AP_AB\", \"expression\": \"a * b\"}"));
+        String id = plugin().adaptation().requestAdaptation(profile("O1", "{\"name\": \"AP_AB\", \"expression\": \"a * b\"}"));
         TestCluster.await("the fill runs", () -> record(id).step() == AdaptationStep.FILLING, 30_000);
 
-        refused(id, () -> plugin().applyProfile(profile("O1", "{\"name\": \"AP_APB\", \"expression\": \"a + b\"}")));
-        refused(id, () -> plugin().removeStructures("PUBLIC.O1"));
-        refused(id, () -> plugin().repairDerivedColumns("PUBLIC.O1"));
+        refused(id, () -> plugin().adaptation().applyProfile(profile("O1", "{\"name\": \"AP_APB\", \"expression\": \"a + b\"}")));
+        refused(id, () -> plugin().adaptation().removeStructures("PUBLIC.O1"));
+        refused(id, () -> plugin().adaptation().repairDerivedColumns("PUBLIC.O1"));
         assertTrue(AdaptationWorkload.derivedColumns(CLUSTER.node(0), "O1").contains("AP_AB"));
 
-        plugin().rollbackAdaptation(id);
+        plugin().adaptation().rollbackAdaptation(id);
         assertEquals(AdaptationStep.ROLLED_BACK, awaitFinished(plugin(), id).step());
-        plugin().removeStructures("PUBLIC.O1");
+        plugin().adaptation().removeStructures("PUBLIC.O1");
     }
 
     @Test
     void aSupersedeDecidedBeforeTheCutOverDoesNotTakeBackAnAdaptationThatCutOver() {
         ExpressionTables.create(CLUSTER.node(0), "O2", 500);
-        String id = plugin().requestAdaptation(profile("O2", "{\"name\": \"AP_AB\", \"expression\": \"a * b\"}"));
+        String id = plugin().adaptation().requestAdaptation(profile("O2", "{\"name\": \"AP_AB\", \"expression\": \"a * b\"}"));
         assertEquals(AdaptationStep.DONE, awaitFinished(plugin(), id).step());
 
         plugin().supersedeAdaptation(id, "the profile of an old window wants none of it");
@@ -79,19 +79,19 @@ class TableOwnerTest {
     @Test
     void aFailureWhileRetiringEndsFailedWithTheCutOverKept() {
         ExpressionTables.create(CLUSTER.node(0), "O3", 500);
-        String first = plugin().requestAdaptation(profile("O3", "{\"name\": \"AP_AB\", \"expression\": \"a * b\"}, "
+        String first = plugin().adaptation().requestAdaptation(profile("O3", "{\"name\": \"AP_AB\", \"expression\": \"a * b\"}, "
             + "{\"name\": \"AP_APB\", \"expression\": \"a + b\"}"));
         assertEquals(AdaptationStep.DONE, awaitFinished(plugin(), first).step());
         ExpressionTables.sql(CLUSTER.node(0), "CREATE INDEX O3_USER ON O3 (AP_APB)");
 
-        String retiring = plugin().requestAdaptation(profile("O3",
+        String retiring = plugin().adaptation().requestAdaptation(profile("O3",
             "{\"name\": \"AP_AB\", \"expression\": \"a * b\"}"));
         Adaptation a = awaitFinished(plugin(), retiring);
 
         assertEquals("FAILED", a.step().name(), "reason: " + a.reason());
         assertTrue(a.reason().contains("O3_USER"), a.reason());
         assertEquals(AdaptationStep.DONE, record(first).step());
-        assertTrue(plugin().layouts().table("PUBLIC.O3").derived().stream()
+        assertTrue(plugin().adaptation().layouts().table("PUBLIC.O3").derived().stream()
             .anyMatch(c -> c.name().equals("AP_AB") && c.ready()), "the cut-over stands");
     }
 
@@ -101,9 +101,9 @@ class TableOwnerTest {
             + "\"ATOMICITY=TRANSACTIONAL,CACHE_NAME=O4_TX\"");
         String profile = profile("O4", "{\"name\": \"AP_AB\", \"expression\": \"a * b\"}");
 
-        RuntimeException applied = assertThrows(RuntimeException.class, () -> plugin().applyProfile(profile));
+        RuntimeException applied = assertThrows(RuntimeException.class, () -> plugin().adaptation().applyProfile(profile));
         assertTrue(applied.getMessage().contains("O4_TX"), applied.getMessage());
-        RuntimeException requested = assertThrows(RuntimeException.class, () -> plugin().requestAdaptation(profile));
+        RuntimeException requested = assertThrows(RuntimeException.class, () -> plugin().adaptation().requestAdaptation(profile));
         assertTrue(requested.getMessage().contains("O4_TX"), requested.getMessage());
         assertEquals(List.of(), AdaptationWorkload.derivedColumns(CLUSTER.node(0), "O4"));
         assertFalse(plugin().managedTableNames().contains("PUBLIC.O4"), "the manager leaves it alone");
@@ -120,7 +120,7 @@ class TableOwnerTest {
     }
 
     private static Adaptation record(String id) {
-        return plugin().adaptations().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+        return plugin().adaptation().adaptations().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static AutopilotPlugin plugin() {

@@ -89,14 +89,14 @@ class TableStatisticsTest {
     @Test
     void everyUserTableIsManagedByDefaultAndNoSystemTable() {
         AutopilotPlugin plugin = AutopilotPlugin.of(CLUSTER.node(0));
-        assertTrue(plugin.refreshStatistics().stream().anyMatch(t -> t.table().equals("PUBLIC.OTHER")));
-        assertTrue(plugin.refreshStatistics().stream().noneMatch(t -> t.table().startsWith("AUTOPILOT.")));
+        assertTrue(plugin.profiles().refreshStatistics().stream().anyMatch(t -> t.table().equals("PUBLIC.OTHER")));
+        assertTrue(plugin.profiles().refreshStatistics().stream().noneMatch(t -> t.table().startsWith("AUTOPILOT.")));
     }
 
     @Test
     void theManagerProfilesWithStatisticsCollectedRecently() {
         AutopilotPlugin plugin = AutopilotPlugin.of(CLUSTER.node(1));
-        plugin.refreshStatistics();
+        plugin.profiles().refreshStatistics();
         List<?> before = sql("SELECT ROWS, REFRESHED_AT FROM AUTOPILOT.TABLE_STATS WHERE TABLE_NAME = 'PUBLIC.OTHER'")
             .get(0);
         sql("INSERT INTO OTHER (ID, V) VALUES (1, 1), (2, 2), (3, 3)");
@@ -112,7 +112,7 @@ class TableStatisticsTest {
     void statisticsOneNodeCollectedServeTheManagerOnAnother() {
         sql("CREATE TABLE THIRD (ID INT PRIMARY KEY, V INT)");
         sql("INSERT INTO THIRD (ID, V) VALUES (1, 1), (2, 2)");
-        AutopilotPlugin.of(CLUSTER.node(0)).refreshStatistics();
+        AutopilotPlugin.of(CLUSTER.node(0)).profiles().refreshStatistics();
         List<?> before = sql("SELECT ROWS, REFRESHED_AT FROM AUTOPILOT.TABLE_STATS WHERE TABLE_NAME = 'PUBLIC.THIRD'")
             .get(0);
         sql("INSERT INTO THIRD (ID, V) VALUES (3, 3)");
@@ -124,7 +124,7 @@ class TableStatisticsTest {
     }
 
     private static TableStatistics refresh(String table) {
-        return AutopilotPlugin.of(CLUSTER.node(1)).refreshStatistics().stream()
+        return AutopilotPlugin.of(CLUSTER.node(1)).profiles().refreshStatistics().stream()
             .filter(t -> t.table().equals(table)).findFirst().orElseThrow();
     }
 

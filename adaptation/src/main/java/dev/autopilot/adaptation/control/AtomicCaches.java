@@ -28,17 +28,17 @@ import org.apache.ignite.configuration.CacheConfiguration;
  * nothing while the table has no layout, and keeps current the columns a table adapted before this refusal has, until
  * {@code removeStructures} takes them away.
  */
-public final class AtomicCaches {
+final class AtomicCaches {
     private AtomicCaches() {
     }
 
     /** @return whether {@code cfg} is an ATOMIC cache */
-    public static boolean atomic(CacheConfiguration<?, ?> cfg) {
+    static boolean atomic(CacheConfiguration<?, ?> cfg) {
         return cfg.getAtomicityMode() == null || cfg.getAtomicityMode() == CacheAtomicityMode.ATOMIC;
     }
 
     /** @return whether cache {@code cacheName} is ATOMIC ({@code false} when there is no such cache) */
-    public static boolean atomic(Ignite ignite, String cacheName) {
+    static boolean atomic(Ignite ignite, String cacheName) {
         IgniteCache<?, ?> cache = ignite.cache(cacheName);
         return cache != null && atomic(cache.getConfiguration(CacheConfiguration.class));
     }
@@ -47,7 +47,7 @@ public final class AtomicCaches {
      * @param table {@code SCHEMA.TABLE}, for the message
      * @throws ProfileValidationException naming the cache when it is not ATOMIC
      */
-    public static void require(Ignite ignite, String table, String cacheName) {
+    static void require(Ignite ignite, String table, String cacheName) {
         if (!atomic(ignite, cacheName))
             throw new ProfileValidationException("table", table + " is stored in cache " + cacheName + ", which is "
                 + "not ATOMIC: Autopilot keeps derived columns exact only in ATOMIC caches (in a TRANSACTIONAL one "

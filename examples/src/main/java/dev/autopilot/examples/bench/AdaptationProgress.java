@@ -73,7 +73,7 @@ final class AdaptationProgress implements AutoCloseable {
      */
     boolean poll(double second) throws SQLException {
         boolean adapting = false;
-        for (Adaptation a : plugin.adaptations()) {
+        for (Adaptation a : plugin.adaptation().adaptations()) {
             if (AdaptationWarmUp.TABLE.equals(a.table()))
                 continue;
             adapting |= !a.step().finished();
@@ -114,7 +114,7 @@ final class AdaptationProgress implements AutoCloseable {
 
     /** @return the adaptation {@code id} as the plugin records it now */
     static Adaptation byId(AutopilotPlugin plugin, String id) {
-        return plugin.adaptations().stream().filter(a -> a.id().equals(id)).findFirst()
+        return plugin.adaptation().adaptations().stream().filter(a -> a.id().equals(id)).findFirst()
             .orElseThrow(() -> new IllegalStateException("No adaptation " + id));
     }
 

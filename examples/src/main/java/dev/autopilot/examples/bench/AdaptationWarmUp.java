@@ -61,14 +61,14 @@ final class AdaptationWarmUp {
     static void run(EmbeddedCluster cluster) throws SQLException {
         AutopilotPlugin plugin = AutopilotPlugin.of(cluster.nodes().get(0));
         adapt(plugin);
-        plugin.pin(TABLE, "the drift benchmark's warm-up reads it; no phase does");
+        plugin.adaptation().pin(TABLE, "the drift benchmark's warm-up reads it; no phase does");
         ReadWarmUp.readThroughEveryNode(cluster, QUERIES, RUNS_PER_QUERY);
-        plugin.removeStructures(TABLE);
+        plugin.adaptation().removeStructures(TABLE);
         ReadWarmUp.readThroughEveryNode(cluster, QUERIES, RUNS_PER_QUERY);
     }
 
     private static void adapt(AutopilotPlugin plugin) {
-        String id = plugin.requestAdaptation(PROFILE);
+        String id = plugin.adaptation().requestAdaptation(PROFILE);
         long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
         Adaptation a = AdaptationProgress.byId(plugin, id);
         while (!a.step().finished()) {

@@ -132,7 +132,7 @@ record DriftRun(Path springXml, int nodes, double scale, DriftWorkload workload,
                     clients.writeAlone(quietSeconds, QUIET_WRITES_PER_SECOND, quiet);
                     Map<String, List<String>> steps = progress == null ? Map.of() : progress.steps();
                     List<AdaptationEvent> adaptations = setup.autopilot()
-                        ? AutopilotPlugin.of(cluster.nodes().get(0)).adaptations().stream()
+                        ? AutopilotPlugin.of(cluster.nodes().get(0)).adaptation().adaptations().stream()
                             .filter(a -> !AdaptationWarmUp.TABLE.equals(a.table()))
                             .map(a -> AdaptationEvent.of(a, startMillis, steps.get(a.id()))).toList()
                         : List.of();

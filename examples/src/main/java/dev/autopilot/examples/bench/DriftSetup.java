@@ -67,9 +67,9 @@ enum DriftSetup {
      */
     void prepare(EmbeddedCluster cluster) throws SQLException {
         if (this == HAND_TUNED)
-            AutopilotPlugin.of(cluster.nodes().get(0)).applyProfile(HandTunedProfile.JSON);
+            AutopilotPlugin.of(cluster.nodes().get(0)).adaptation().applyProfile(HandTunedProfile.JSON);
         else if (this == AUTOPILOT) {
-            AutopilotPlugin.of(cluster.nodes().get(0)).refreshStatistics();
+            AutopilotPlugin.of(cluster.nodes().get(0)).profiles().refreshStatistics();
             AdaptationWarmUp.run(cluster);
         }
     }

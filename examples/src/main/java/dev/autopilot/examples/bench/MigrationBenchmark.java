@@ -88,7 +88,7 @@ public final class MigrationBenchmark {
             Period warmup = run(cluster, clients, keys, deadline(baselineMillis / 2));
             Period before = run(cluster, clients, keys, deadline(baselineMillis));
             AutopilotPlugin plugin = AutopilotPlugin.of(cluster.nodes().get(0));
-            String id = plugin.requestAdaptation(PROFILE);
+            String id = plugin.adaptation().requestAdaptation(PROFILE);
             Period during = run(cluster, clients, keys, () -> cutOver(plugin, id));
             Adaptation adapted = AdaptationProgress.byId(plugin, id);
             Period after = run(cluster, clients, keys, deadline(baselineMillis));

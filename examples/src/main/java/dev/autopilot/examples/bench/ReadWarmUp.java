@@ -49,12 +49,12 @@ final class ReadWarmUp {
     static void run(EmbeddedCluster cluster, boolean autopilot) throws SQLException, InterruptedException {
         AutopilotPlugin plugin = autopilot ? AutopilotPlugin.of(cluster.nodes().get(0)) : null;
         if (plugin != null)
-            plugin.pin(TABLE, "the drift benchmark's warm-up reads it");
+            plugin.adaptation().pin(TABLE, "the drift benchmark's warm-up reads it");
         readThroughEveryNode(cluster, QUERIES, RUNS_PER_QUERY);
         if (plugin != null) {
             long windowMillis = TimeUnit.SECONDS.toMillis(plugin.configuration().getWindowSeconds());
             TimeUnit.MILLISECONDS.sleep(windowMillis + plugin.publishDelayMillis() + 1_000);
-            plugin.unpin(TABLE);
+            plugin.adaptation().unpin(TABLE);
         }
     }
 

@@ -76,7 +76,7 @@ public final class RewriteBenchmark {
 
             AutopilotPlugin plugin = AutopilotPlugin.of(cluster.nodes().get(0));
             long applyStart = System.nanoTime();
-            plugin.applyProfile(PROFILE);
+            plugin.adaptation().applyProfile(PROFILE);
             System.out.printf(Locale.ROOT, "Profile applied (column filled, index built) in %.1f s.%n",
                 (System.nanoTime() - applyStart) / 1e9);
 

@@ -69,7 +69,7 @@ final class StructureMemory {
         if (!autopilot)
             return 0;
         Ignite node = cluster.nodes().get(0);
-        PartitionLayout layout = AutopilotPlugin.of(node).layouts().table(TABLE);
+        PartitionLayout layout = AutopilotPlugin.of(node).adaptation().layouts().table(TABLE);
         if (layout == null)
             return 0;
         long perRow = layout.derived().stream().mapToLong(c -> StorageSizes.field(c.expression().type())).sum();

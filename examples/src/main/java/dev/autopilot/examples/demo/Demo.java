@@ -85,7 +85,7 @@ public final class Demo {
                 loaded.orders(), loaded.lineItems(), loaded.elapsed().toMillis() / 1000.0);
             Ignite first = cluster.nodes().get(0);
             // A running cluster has its tables' statistics from the scheduled refresh; a fresh one collects them now.
-            AutopilotPlugin.of(first).refreshStatistics();
+            AutopilotPlugin.of(first).profiles().refreshStatistics();
             System.out.println("Autopilot collected the tables' statistics. The workload starts.");
             System.out.println();
 
@@ -143,7 +143,7 @@ public final class Demo {
 
     /** @return statements rewritten so far, summed over the nodes */
     private static long rewritten(EmbeddedCluster cluster) {
-        return cluster.nodes().stream().mapToLong(n -> AutopilotPlugin.of(n).rewrittenStatements()).sum();
+        return cluster.nodes().stream().mapToLong(n -> AutopilotPlugin.of(n).rewriting().rewrittenStatements()).sum();
     }
 
     /**

@@ -143,6 +143,6 @@ public final class DifferentialRun {
     }
 
     private static long rewritten(List<Ignite> nodes) {
-        return nodes.stream().mapToLong(n -> AutopilotPlugin.of(n).rewrittenStatements()).sum();
+        return nodes.stream().mapToLong(n -> AutopilotPlugin.of(n).rewriting().rewrittenStatements()).sum();
     }
 }

@@ -76,15 +76,15 @@ final class Drift implements AutoCloseable {
         };
         try {
             switch (action) {
-                case "request" -> ap.requestAdaptation(profile);
-                case "apply" -> ap.applyProfile(profile);
+                case "request" -> ap.adaptation().requestAdaptation(profile);
+                case "apply" -> ap.adaptation().applyProfile(profile);
                 case "rollback" -> {
-                    List<Adaptation> all = ap.adaptations();
+                    List<Adaptation> all = ap.adaptation().adaptations();
                     if (all.isEmpty())
                         return "rollback (none)";
-                    ap.rollbackAdaptation(all.get(all.size() - 1 - rnd.nextInt(Math.min(3, all.size()))).id());
+                    ap.adaptation().rollbackAdaptation(all.get(all.size() - 1 - rnd.nextInt(Math.min(3, all.size()))).id());
                 }
-                default -> ap.removeStructures("PUBLIC." + table);
+                default -> ap.adaptation().removeStructures("PUBLIC." + table);
             }
             return action;
         }

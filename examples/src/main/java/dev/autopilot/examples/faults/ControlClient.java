@@ -59,7 +59,7 @@ final class ControlClient implements AutoCloseable {
 
     /** @return the id of a new adaptation of {@link FaultTable} to {@code profileJson} */
     String request(String profileJson) {
-        return AutopilotPlugin.of(ignite).requestAdaptation(profileJson);
+        return AutopilotPlugin.of(ignite).adaptation().requestAdaptation(profileJson);
     }
 
     /** @return the cluster's index of the node the adaptation manager runs on, or -1 when it is not deployed */

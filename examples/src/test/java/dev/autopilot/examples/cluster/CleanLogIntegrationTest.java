@@ -139,10 +139,10 @@ class CleanLogIntegrationTest {
 
     /** Requests the adaptation of {@link #PROFILE} and waits until it is finished. */
     private static Adaptation adapt(AutopilotPlugin plugin) throws InterruptedException {
-        String id = plugin.requestAdaptation(PROFILE);
+        String id = plugin.adaptation().requestAdaptation(PROFILE);
         long deadline = System.currentTimeMillis() + ADAPTATION_TIMEOUT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
-            Adaptation a = plugin.adaptations().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            Adaptation a = plugin.adaptation().adaptations().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
             if (a.step().finished())
                 return a;
             TimeUnit.MILLISECONDS.sleep(200);

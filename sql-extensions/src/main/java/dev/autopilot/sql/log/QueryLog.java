@@ -32,7 +32,7 @@ import dev.autopilot.sql.analysis.StatementShape;
  * executions themselves, and reads and writes per table. Memory is bounded by {@link QueryLogSettings}; windows
  * leave memory once {@link QueryLogPublisher} has written them to the cluster-wide tables.
  */
-public final class QueryLog {
+public final class QueryLog implements QueryLogView {
     private final QueryLogSettings settings;
     private final LongSupplier clock;
     private final UUID node;
@@ -112,39 +112,39 @@ public final class QueryLog {
     }
 
     /** @return the start of the window that holds {@code millis} */
-    public long windowOf(long millis) {
+    @Override public long windowOf(long millis) {
         return millis - Math.floorMod(millis, settings.windowMillis());
     }
 
     /** @return the start of the current window */
-    public long currentWindow() {
+    @Override public long currentWindow() {
         return windowOf(clock.getAsLong());
     }
 
     /** @return the window length in milliseconds */
-    public long windowMillis() {
+    @Override public long windowMillis() {
         return settings.windowMillis();
     }
 
     /** @return every template this node has seen */
-    public Collection<Template> templates() {
+    @Override public Collection<Template> templates() {
         return List.copyOf(templates.values());
     }
 
     /** @return the template with that id, if this node has seen it */
-    public Template templateById(String id) {
+    @Override public Template templateById(String id) {
         return templates.get(id);
     }
 
     /** @return this node's statistics of every template in every window it still holds */
-    public List<TemplateWindowStats> windowStats() {
+    @Override public List<TemplateWindowStats> windowStats() {
         List<TemplateWindowStats> out = new ArrayList<>();
         templateWindows.values().forEach(w -> out.add(w.stats(node)));
         return out;
     }
 
     /** @return the kept execution records, oldest first */
-    public List<ExecutionRecord> recent() {
+    @Override public List<ExecutionRecord> recent() {
         return recordsAfter(0);
     }
 
@@ -190,17 +190,17 @@ public final class QueryLog {
     }
 
     /** @return executions counted since start */
-    public long executions() {
+    @Override public long executions() {
         return executions.sum();
     }
 
     /** @return executions not attributed to a template because the template limit was reached */
-    public long droppedTemplates() {
+    @Override public long droppedTemplates() {
         return droppedTemplates.sum();
     }
 
     /** @return this node's id */
-    public UUID node() {
+    @Override public UUID node() {
         return node;
     }
 

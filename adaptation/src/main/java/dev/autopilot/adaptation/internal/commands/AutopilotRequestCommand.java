@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.plugin.internal.commands;
+package dev.autopilot.adaptation.internal.commands;
 
 import java.io.IOException;
 import java.nio.file.Files;

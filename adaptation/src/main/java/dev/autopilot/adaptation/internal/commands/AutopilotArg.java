@@ -12,17 +12,17 @@
  * limitations under the License.
  */
 
-package dev.autopilot.plugin.internal.commands;
+package dev.autopilot.adaptation.internal.commands;
 
 import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
 import java.util.List;
 import java.util.Locale;
+import dev.autopilot.adaptation.control.AdaptationControl;
 import dev.autopilot.adaptation.manage.Adaptation;
 import dev.autopilot.adaptation.manage.AdaptationStep;
 import dev.autopilot.adaptation.manage.FillState;
-import dev.autopilot.plugin.AutopilotPlugin;
 import org.apache.ignite.internal.dto.IgniteDataTransferObject;
 import org.apache.ignite.internal.management.api.Argument;
 import org.apache.ignite.internal.util.typedef.internal.U;
@@ -41,11 +41,11 @@ public abstract class AutopilotArg extends IgniteDataTransferObject {
      * @return what it did, to print
      * @throws RuntimeException whose message says why it was refused
      */
-    abstract String run(AutopilotPlugin plugin);
+    abstract String run(AdaptationControl control);
 
     /** @return where adaptation {@code id} stands as recorded now */
-    static String state(AutopilotPlugin plugin, String id) {
-        return plugin.adaptations().stream().filter(a -> a.id().equals(id)).findFirst()
+    static String state(AdaptationControl control, String id) {
+        return control.adaptations().stream().filter(a -> a.id().equals(id)).findFirst()
             .map(a -> "Adaptation " + a.id() + " of " + a.table() + " is at step " + a.step()
                 + (a.reason() == null ? "" : " (" + a.reason() + ')'))
             .orElseThrow(() -> new IllegalArgumentException("No adaptation " + id));
@@ -55,8 +55,8 @@ public abstract class AutopilotArg extends IgniteDataTransferObject {
     public static class ListArg extends AutopilotArg {
         private static final long serialVersionUID = 0L;
 
-        @Override String run(AutopilotPlugin plugin) {
-            List<Adaptation> all = plugin.adaptations();
+        @Override String run(AdaptationControl control) {
+            List<Adaptation> all = control.adaptations();
             StringBuilder out = new StringBuilder();
             List<Adaptation> recommended = all.stream().filter(a -> a.step() == AdaptationStep.RECOMMENDED).toList();
             List<Adaptation> adaptations = all.stream().filter(a -> a.step() != AdaptationStep.RECOMMENDED).toList();
@@ -124,9 +124,9 @@ public abstract class AutopilotArg extends IgniteDataTransferObject {
     public static class ApplyArg extends AdaptationArg {
         private static final long serialVersionUID = 0L;
 
-        @Override String run(AutopilotPlugin plugin) {
-            plugin.applyRecommendation(id());
-            return "Applied recommendation " + id() + ". " + state(plugin, id());
+        @Override String run(AdaptationControl control) {
+            control.applyRecommendation(id());
+            return "Applied recommendation " + id() + ". " + state(control, id());
         }
     }
 
@@ -134,10 +134,10 @@ public abstract class AutopilotArg extends IgniteDataTransferObject {
     public static class RollbackArg extends AdaptationArg {
         private static final long serialVersionUID = 0L;
 
-        @Override String run(AutopilotPlugin plugin) {
-            boolean started = plugin.rollbackAdaptation(id());
+        @Override String run(AdaptationControl control) {
+            boolean started = control.rollbackAdaptation(id());
             return (started ? "Rolling back adaptation " : "Already rolled back: adaptation ") + id() + ". "
-                + state(plugin, id());
+                + state(control, id());
         }
     }
 
@@ -158,9 +158,9 @@ public abstract class AutopilotArg extends IgniteDataTransferObject {
             this.reason = reason;
         }
 
-        @Override String run(AutopilotPlugin plugin) {
-            plugin.rejectRecommendation(id(), reason);
-            return "Rejected recommendation " + id() + ". " + state(plugin, id());
+        @Override String run(AdaptationControl control) {
+            control.rejectRecommendation(id(), reason);
+            return "Rejected recommendation " + id() + ". " + state(control, id());
         }
 
         @Override protected void writeExternalData(ObjectOutput out) throws IOException {
@@ -217,8 +217,8 @@ public abstract class AutopilotArg extends IgniteDataTransferObject {
             this.reason = reason;
         }
 
-        @Override String run(AutopilotPlugin plugin) {
-            plugin.pin(table(), reason == null ? "pinned with control.sh" : reason);
+        @Override String run(AdaptationControl control) {
+            control.pin(table(), reason == null ? "pinned with control.sh" : reason);
             return "Pinned " + table() + ": no adaptation starts on it until it is unpinned";
         }
 
@@ -237,9 +237,9 @@ public abstract class AutopilotArg extends IgniteDataTransferObject {
     public static class UnpinArg extends TableArg {
         private static final long serialVersionUID = 0L;
 
-        @Override String run(AutopilotPlugin plugin) {
-            plugin.unpin(table());
-            return plugin.pinned(table()) ? table() + " stays pinned: the configuration pins it"
+        @Override String run(AdaptationControl control) {
+            control.unpin(table());
+            return control.pinned(table()) ? table() + " stays pinned: the configuration pins it"
                 : "Unpinned " + table();
         }
     }
@@ -268,9 +268,9 @@ public abstract class AutopilotArg extends IgniteDataTransferObject {
             this.profile = profile;
         }
 
-        @Override String run(AutopilotPlugin plugin) {
-            String id = plugin.requestAdaptation(profile);
-            return "Requested adaptation " + id + " (see --autopilot list). " + state(plugin, id);
+        @Override String run(AdaptationControl control) {
+            String id = control.requestAdaptation(profile);
+            return "Requested adaptation " + id + " (see --autopilot list). " + state(control, id);
         }
 
         @Override protected void writeExternalData(ObjectOutput out) throws IOException {

@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.plugin.internal.commands;
+package dev.autopilot.adaptation.internal.commands;
 
 import java.util.function.Consumer;
 import org.apache.ignite.internal.management.api.CommandRegistryImpl;
@@ -22,7 +22,7 @@ import org.apache.ignite.internal.management.api.HelpCommand;
 /**
  * {@code control.sh --autopilot <list|apply|reject|rollback|pin|unpin|request>}: the adaptation manager's controls
  * from the command line. Each subcommand runs an {@link AutopilotTask} on the node {@code control.sh} connects to,
- * which calls the plugin's Java API there, and prints what it did; a refusal (unknown id, a profile naming the bad
+ * which calls the node's {@code AdaptationControl}, and prints what it did; a refusal (unknown id, a profile naming the bad
  * field) fails the command with its message. Ignite's control utility names a command after its class, so the class
  * names are the command names.
  */

@@ -12,17 +12,18 @@
  * limitations under the License.
  */
 
-package dev.autopilot.plugin.internal.commands;
+package dev.autopilot.adaptation.internal.commands;
 
-import dev.autopilot.plugin.AutopilotPlugin;
+import dev.autopilot.adaptation.control.AdaptationControl;
 import org.apache.ignite.IgniteException;
 import org.apache.ignite.internal.processors.task.GridInternal;
 import org.apache.ignite.internal.visor.VisorJob;
 import org.apache.ignite.internal.visor.VisorOneNodeTask;
+import org.apache.ignite.plugin.PluginProvider;
 
 /**
  * Runs one {@code control.sh --autopilot} command on a server node: the argument says what to do
- * ({@link AutopilotArg#run}), through the plugin's Java API on that node; what it returns is printed.
+ * ({@link AutopilotArg#run}), through the {@link AdaptationControl} of that node's plugin; what it returns is printed.
  */
 @GridInternal
 public class AutopilotTask extends VisorOneNodeTask<AutopilotArg, String> {
@@ -41,10 +42,11 @@ public class AutopilotTask extends VisorOneNodeTask<AutopilotArg, String> {
         }
 
         @Override protected String run(AutopilotArg arg) {
-            AutopilotPlugin plugin = AutopilotPlugin.of(ignite);
-            if (plugin == null)
-                throw new IgniteException("Autopilot does not run on node " + ignite.localNode().id());
-            return arg.run(plugin);
+            for (PluginProvider<?> p : ignite.context().plugins().allProviders()) {
+                if (p.plugin() instanceof AdaptationControl.Owner owner)
+                    return arg.run(owner.adaptation());
+            }
+            throw new IgniteException("Autopilot does not run on node " + ignite.localNode().id());
         }
     }
 }

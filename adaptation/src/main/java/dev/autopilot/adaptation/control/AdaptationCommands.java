@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.plugin;
+package dev.autopilot.adaptation.control;
 
 import java.sql.Timestamp;
 import java.util.Locale;
@@ -31,19 +31,19 @@ import static dev.autopilot.sql.tables.AutopilotTables.ADAPTATION_COMMANDS;
  * applied or rejected, an adaptation rolled back, and a profile requested, from any SQL client. Run by the adaptation manager: each command
  * once, its result written back into its row ({@code done}, or the error that names what was wrong).
  */
-final class AdaptationCommands {
+public final class AdaptationCommands {
     private final Ignite ignite;
-    private final AutopilotPlugin plugin;
+    private final AdaptationControl control;
     private final IgniteLogger log;
 
-    AdaptationCommands(Ignite ignite, AutopilotPlugin plugin, IgniteLogger log) {
+    public AdaptationCommands(Ignite ignite, AdaptationControl control, IgniteLogger log) {
         this.ignite = ignite;
-        this.plugin = plugin;
+        this.control = control;
         this.log = log;
     }
 
     /** Carries out every command without a result yet. */
-    void run() {
+    public void run() {
         IgniteCache<Object, BinaryObject> cache = ADAPTATION_COMMANDS.cache(ignite);
         try (QueryCursor<Cache.Entry<Object, BinaryObject>> rows = cache.query(new ScanQuery<Object, BinaryObject>(
             (k, v) -> v.field("RESULT") == null))) {
@@ -70,10 +70,10 @@ final class AdaptationCommands {
             return new Done("error: ADAPTATION_ID is required for " + verb, null);
         try {
             switch (verb) {
-                case "APPLY" -> plugin.applyRecommendation(id);
-                case "REJECT" -> plugin.rejectRecommendation(id, reason);
+                case "APPLY" -> control.applyRecommendation(id);
+                case "REJECT" -> control.rejectRecommendation(id, reason);
                 case "ROLLBACK" -> {
-                    if (!plugin.rollbackAdaptation(id))
+                    if (!control.rollbackAdaptation(id))
                         return new Done("done: already rolled back", id);
                 }
                 default -> {
@@ -92,7 +92,7 @@ final class AdaptationCommands {
         if (profile == null)
             return new Done("error: PROFILE is required for REQUEST", null);
         try {
-            String id = plugin.requestAdaptation(profile);
+            String id = control.requestAdaptation(profile);
             return new Done("done: adaptation " + id, id);
         }
         catch (RuntimeException e) {
