@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import dev.autopilot.affinity.scaler.StandbyScalerConfiguration;
 import dev.autopilot.affinity.scaler.StandbyScalerMode;
+import dev.autopilot.testkit.NoAutopilotProvider;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.configuration.IgniteConfiguration;
 import org.apache.ignite.configuration.SqlConfiguration;

@@ -33,7 +33,7 @@ import dev.autopilot.affinity.hot.HotRows;
 import dev.autopilot.examples.Args;
 import dev.autopilot.examples.BenchReport;
 import dev.autopilot.examples.cluster.OrderlyShutdown;
-import dev.autopilot.plugin.NoAutopilotProvider;
+import dev.autopilot.testkit.NoAutopilotProvider;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteDataStreamer;

@@ -28,7 +28,7 @@ import dev.autopilot.affinity.hot.HotRowInterceptor;
 import dev.autopilot.affinity.load.PartitionLoad;
 import dev.autopilot.examples.Args;
 import dev.autopilot.examples.BenchReport;
-import dev.autopilot.plugin.NoAutopilotProvider;
+import dev.autopilot.testkit.NoAutopilotProvider;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.Ignition;

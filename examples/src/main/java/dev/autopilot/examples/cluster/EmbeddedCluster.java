@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import dev.autopilot.plugin.AutopilotConfiguration;
 import dev.autopilot.plugin.AutopilotPluginProvider;
-import dev.autopilot.plugin.NoAutopilotProvider;
+import dev.autopilot.testkit.NoAutopilotProvider;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.configuration.ClientConnectorConfiguration;

@@ -12,7 +12,7 @@
  * limitations under the License.
  */
 
-package dev.autopilot.plugin;
+package dev.autopilot.testkit;
 
 import java.io.Serializable;
 import java.util.UUID;

@@ -1,0 +1,21 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * The query log: executions counted and timed per template and window.
+ *
+ * <p><b>API</b>: users program against the public types here. Users read a node's log through {@link
+ * dev.autopilot.sql.log.QueryLogView}; the log itself and its publisher are internal.
+ */
+package dev.autopilot.sql.log;
