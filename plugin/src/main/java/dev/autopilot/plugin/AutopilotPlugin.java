@@ -33,7 +33,7 @@ import org.apache.ignite.plugin.IgnitePlugin;
 /**
  * Autopilot on one node, and its Java API ({@code AutopilotPlugin.of(ignite)}): the query log this node keeps, the
  * statistics and profiles of the tables it manages, their adaptations, the load and placement, and query rewriting,
- * each a small interface. Started by {@link AutopilotPluginProvider}; the parts are wired in {@link AutopilotNode}.
+ * each a small interface. Started by {@link AutopilotPluginProvider}; the parts are wired in {@code AutopilotNode}.
  */
 public final class AutopilotPlugin implements IgnitePlugin, Derivations, AdaptationControl.Owner {
     /** The name under which Ignite knows the plugin. */
