@@ -61,6 +61,7 @@ import dev.autopilot.forecast.ForecastSettings;
 import dev.autopilot.plugin.internal.IgniteLiveTables;
 import dev.autopilot.plugin.internal.IgniteTableCatalog;
 import dev.autopilot.plugin.internal.SchemaEvents;
+import dev.autopilot.plugin.internal.TopologyExchange;
 import dev.autopilot.sql.analysis.StatementAnalyzer;
 import dev.autopilot.sql.capture.QueryCapture;
 import dev.autopilot.sql.expression.ProfileValidationException;
@@ -91,6 +92,7 @@ import org.apache.ignite.cluster.ClusterGroup;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.configuration.CacheConfiguration;
 import org.apache.ignite.internal.GridKernalContext;
+import org.apache.ignite.internal.IgniteEx;
 import org.apache.ignite.metric.MetricRegistry;
 import org.apache.ignite.plugin.IgnitePlugin;
 
@@ -608,7 +610,8 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
             cfg.getFlushIntervalMillis(), TimeUnit.MILLISECONDS);
 
         if (!ignite.cluster().localNode().isClient())
-            background = new BackgroundSql(StartedServers.announce(ignite, System::currentTimeMillis, log));
+            background = new BackgroundSql(StartedServers.announce(ignite, System::currentTimeMillis,
+                TopologyExchange.finished(((IgniteEx)ignite).context()), log));
 
         if (cfg.getStatisticsRefreshSeconds() > 0 && !ignite.cluster().localNode().isClient()) {
             ignite.services(ignite.cluster().forServers()).deployClusterSingletonAsync(StatisticsRefreshService.NAME,
