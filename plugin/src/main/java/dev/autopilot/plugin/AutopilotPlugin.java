@@ -60,6 +60,7 @@ import dev.autopilot.forecast.ForecastRow;
 import dev.autopilot.forecast.ForecastSettings;
 import dev.autopilot.plugin.internal.IgniteLiveTables;
 import dev.autopilot.plugin.internal.IgniteTableCatalog;
+import dev.autopilot.plugin.internal.NodeStateView;
 import dev.autopilot.plugin.internal.SchemaEvents;
 import dev.autopilot.plugin.internal.TopologyExchange;
 import dev.autopilot.sql.analysis.StatementAnalyzer;
@@ -126,6 +127,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     private final QueryCapture capture;
     private final LayoutDerivations derivations;
     private final RewritingHook hook;
+    private final PlanCacheSweeps sweeps = new PlanCacheSweeps();
 
     private Ignite ignite;
     private IgniteLogger log;
@@ -505,7 +507,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
      */
     public void setRewriting(boolean enabled) {
         hook.enabled(enabled);
-        PlanCacheSweeps.afterChange(kernal, scheduler);
+        sweeps.afterChange(kernal, scheduler);
     }
 
     /** Follows the cluster's partition layouts from the moment the node's metastorage can be read. */
@@ -513,7 +515,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         this.kernal = kernal;
         layouts = LayoutStore.register(kernal, new IgniteLiveTables(kernal), snapshot -> {
             derivations.onSnapshot(snapshot);
-            PlanCacheSweeps.afterChange(kernal, scheduler);
+            sweeps.afterChange(kernal, scheduler);
             if (scheduler != null && !scheduler.isShutdown()) {
                 scheduler.execute(this::compileDerivationsQuietly);
                 scheduler.execute(this::publishLayoutsQuietly);
@@ -595,6 +597,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         tap = QueryFinishTap.install(ignite, capture);
         hideDerivedColumns(ignite);
         registerMetrics(ignite.metrics().getOrCreate(NAME));
+        NodeStateView.register(kernal, this::nodeState);
 
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "autopilot-publisher-" + ignite.name());
@@ -761,6 +764,12 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         catch (RuntimeException e) {
             log.warning("Autopilot could not write AUTOPILOT.PARTITION_LAYOUTS: " + e);
         }
+    }
+
+    private NodeStateView.NodeState nodeState() {
+        LayoutSnapshot snapshot = layouts.snapshot();
+        return new NodeStateView.NodeState(ignite.cluster().localNode().id(), snapshot.version(),
+            snapshot.all().size(), hook.rewritten(), queryLog.executions(), sweeps.lastClear());
     }
 
     private void registerMetrics(MetricRegistry reg) {
