@@ -55,8 +55,10 @@ import dev.autopilot.sql.internal.CalciteHook;
 import dev.autopilot.sql.internal.ColumnCatalogs;
 import dev.autopilot.sql.internal.DerivedValueCompiler;
 import dev.autopilot.sql.internal.IgniteTableCatalog;
+import dev.autopilot.sql.internal.NodeStateView;
 import dev.autopilot.sql.internal.PlanCacheSweeps;
 import dev.autopilot.sql.internal.QueryFinishTap;
+import dev.autopilot.sql.internal.TopologyExchange;
 import dev.autopilot.sql.layout.HiddenColumns;
 import dev.autopilot.sql.layout.LayoutSnapshot;
 import dev.autopilot.sql.log.QueryLog;
@@ -94,6 +96,7 @@ final class AutopilotNode implements RewritingControl {
     private final QueryCapture capture;
     private final LayoutDerivations derivations;
     private final RewritingHook hook;
+    private final PlanCacheSweeps sweeps = new PlanCacheSweeps();
 
     private Ignite ignite;
     private IgniteLogger log;
@@ -131,7 +134,7 @@ final class AutopilotNode implements RewritingControl {
         this.kernal = kernal;
         layouts = LayoutStore.register(kernal, new IgniteLiveTables(kernal), snapshot -> {
             derivations.onSnapshot(snapshot);
-            PlanCacheSweeps.afterChange(kernal, scheduler);
+            sweeps.afterChange(kernal, scheduler);
             if (scheduler != null && !scheduler.isShutdown()) {
                 scheduler.execute(() -> quietly(derivations::compileAll, "compile the derived columns"));
                 scheduler.execute(() -> quietly(layoutPublisher::publish, "write AUTOPILOT.PARTITION_LAYOUTS"));
@@ -181,6 +184,7 @@ final class AutopilotNode implements RewritingControl {
         tap = QueryFinishTap.install(ignite, capture);
         hideDerivedColumns();
         registerMetrics(ignite.metrics().getOrCreate(AutopilotPlugin.NAME));
+        NodeStateView.register(kernal, this::nodeState);
 
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "autopilot-publisher-" + ignite.name());
@@ -195,7 +199,8 @@ final class AutopilotNode implements RewritingControl {
             cfg.getFlushIntervalMillis(), TimeUnit.MILLISECONDS);
 
         if (server) {
-            background = new BackgroundSql(StartedServers.announce(ignite, System::currentTimeMillis, log));
+            background = new BackgroundSql(StartedServers.announce(ignite, System::currentTimeMillis,
+                TopologyExchange.finished(kernal), log));
             if (cfg.getStatisticsRefreshSeconds() > 0) {
                 deploy(StatisticsRefreshService.NAME,
                     new StatisticsRefreshService(TimeUnit.SECONDS.toMillis(cfg.getStatisticsRefreshSeconds())));
@@ -231,7 +236,7 @@ final class AutopilotNode implements RewritingControl {
 
     @Override public void setRewriting(boolean enabled) {
         hook.enabled(enabled);
-        PlanCacheSweeps.afterChange(kernal, scheduler);
+        sweeps.afterChange(kernal, scheduler);
     }
 
     @Override public long rewrittenStatements() {
@@ -387,6 +392,12 @@ final class AutopilotNode implements RewritingControl {
         catch (RuntimeException e) {
             log.warning("Autopilot could not " + what + ": " + e);
         }
+    }
+
+    private NodeStateView.NodeState nodeState() {
+        LayoutSnapshot snapshot = layouts.snapshot();
+        return new NodeStateView.NodeState(ignite.cluster().localNode().id(), snapshot.version(),
+            snapshot.all().size(), hook.rewritten(), queryLog.executions(), sweeps.lastClear());
     }
 
     private void registerMetrics(MetricRegistry reg) {

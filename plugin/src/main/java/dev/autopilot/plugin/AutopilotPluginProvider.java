@@ -159,10 +159,16 @@ public class AutopilotPluginProvider implements PluginProvider<AutopilotConfigur
         // Superseded by validateNewNode(node, data).
     }
 
+    /**
+     * Refuses a node without Autopilot: a server would keep no derived column current, and a thick client plans its
+     * own SQL, so it would show the derived columns to its users ({@code SELECT *}, {@code INSERT} without a column
+     * list) and read none of them.
+     */
     @Override public void validateNewNode(ClusterNode node, Serializable data) {
-        if (data == null && !node.isClient()) {
-            String msg = "Server node without the Autopilot plugin cannot join a cluster that runs it: install "
-                + AutopilotPluginProvider.class.getName() + " on every server node [nodeId=" + node.id() + ']';
+        if (data == null) {
+            String msg = (node.isClient() ? "Thick client" : "Server node") + " without the Autopilot plugin cannot "
+                + "join a cluster that runs it: install " + AutopilotPluginProvider.class.getName() + " on every "
+                + "server node and thick client (thin clients and JDBC need nothing) [nodeId=" + node.id() + ']';
             throw new PluginValidationException(msg, msg, node.id());
         }
     }

@@ -19,27 +19,34 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 import org.apache.ignite.IgniteLogger;
 
 /**
  * The logger a test gives its nodes to see what they log at ERROR: it passes everything on to the logger Ignite would
  * have used, and keeps each error, with its category and stack trace, for the test to assert on. Ignite logs through
  * the logger of its configuration (and the loggers {@link #getLogger} derives from it), so nothing a node logs at
- * ERROR goes past it.
+ * ERROR goes past it. Each error is kept with the phase of the test it came in, so that a failure says when.
  */
 final class ErrorRecordingLogger implements IgniteLogger {
     private final IgniteLogger delegate;
     private final String category;
+    private final Supplier<String> phase;
     private final Queue<String> errors;
 
-    /** @param delegate the logger that writes the log */
-    ErrorRecordingLogger(IgniteLogger delegate) {
-        this(delegate, "", new ConcurrentLinkedQueue<>());
+    /**
+     * @param delegate the logger that writes the log
+     * @param phase what the test is doing now
+     */
+    ErrorRecordingLogger(IgniteLogger delegate, Supplier<String> phase) {
+        this(delegate, "", phase, new ConcurrentLinkedQueue<>());
     }
 
-    private ErrorRecordingLogger(IgniteLogger delegate, String category, Queue<String> errors) {
+    private ErrorRecordingLogger(IgniteLogger delegate, String category, Supplier<String> phase,
+        Queue<String> errors) {
         this.delegate = delegate;
         this.category = category;
+        this.phase = phase;
         this.errors = errors;
     }
 
@@ -50,7 +57,7 @@ final class ErrorRecordingLogger implements IgniteLogger {
 
     @Override public IgniteLogger getLogger(Object ctgr) {
         String name = ctgr instanceof Class<?> c ? c.getName() : String.valueOf(ctgr);
-        return new ErrorRecordingLogger(delegate.getLogger(ctgr), name, errors);
+        return new ErrorRecordingLogger(delegate.getLogger(ctgr), name, phase, errors);
     }
 
     @Override public void error(String msg, Throwable e) {
@@ -67,7 +74,7 @@ final class ErrorRecordingLogger implements IgniteLogger {
         StringWriter trace = new StringWriter();
         if (e != null)
             e.printStackTrace(new PrintWriter(trace));
-        errors.add("[" + category + "] " + msg + System.lineSeparator() + trace);
+        errors.add("while " + phase.get() + " on " + Thread.currentThread().getName() + ": [" + category + "] " + msg + System.lineSeparator() + trace);
     }
 
     @Override public void trace(String msg) {

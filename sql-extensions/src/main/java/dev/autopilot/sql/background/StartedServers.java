@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteException;
@@ -31,7 +32,9 @@ import org.apache.ignite.cluster.ClusterNode;
  * is still starting included; that node fails its fragment, the query fails, and the node that started the query logs
  * {@code Failed to start query fragment ... The query was cancelled} at ERROR when its own fragment arrives after the
  * failure. That happened on joins that met a query of the statistics refresh or of the adaptation manager, and
- * likewise when a server stopped while one ran; a stopping server is counted out ({@link #leaving}).
+ * likewise when a server stopped while one ran; a stopping server is counted out ({@link #leaving}), and so is every
+ * change of the topology until this node finished its exchange: a query started in between is mapped on the
+ * topology before the change, the departed node included.
  *
  * <p>Each node tells the other servers when it has started ({@link #announce}, called from the plugin's start, which
  * Ignite runs once the node is up); the servers already in the topology when a node starts count as started. A server
@@ -47,22 +50,26 @@ public final class StartedServers {
 
     private final Ignite ignite;
     private final LongSupplier clock;
+    /** Whether this node has finished the exchange of the topology it sees. */
+    private final BooleanSupplier exchanged;
     /** Servers known to have started (value 0), or first seen still starting (value: when). */
     private final Map<UUID, Long> seen = new ConcurrentHashMap<>();
     /** Servers that have begun to stop and may still be in the topology. */
     private final Set<UUID> leaving = ConcurrentHashMap.newKeySet();
 
-    private StartedServers(Ignite ignite, LongSupplier clock) {
+    private StartedServers(Ignite ignite, LongSupplier clock, BooleanSupplier exchanged) {
         this.ignite = ignite;
         this.clock = clock;
+        this.exchanged = exchanged;
     }
 
     /**
      * Listens for the servers that start from now on, counts those in the topology now as started, and tells them
      * that this node has started.
      */
-    public static StartedServers announce(Ignite ignite, LongSupplier clock, IgniteLogger log) {
-        StartedServers servers = new StartedServers(ignite, clock);
+    public static StartedServers announce(Ignite ignite, LongSupplier clock, BooleanSupplier exchanged,
+        IgniteLogger log) {
+        StartedServers servers = new StartedServers(ignite, clock, exchanged);
         ignite.message().localListen(TOPIC, (UUID from, Object msg) -> {
             servers.seen.put(from, 0L);
             return true;
@@ -85,8 +92,13 @@ public final class StartedServers {
         leaving.add(node);
     }
 
-    /** @return whether every server node in the topology has finished starting, and none has begun to stop */
+    /**
+     * @return whether every server node in the topology has finished starting, none has begun to stop, and this node
+     *     has finished the exchange of that topology
+     */
     boolean all() {
+        if (!exchanged.getAsBoolean())
+            return false;
         long now = clock.getAsLong();
         boolean all = true;
         for (ClusterNode n : ignite.cluster().forServers().nodes()) {

@@ -14,6 +14,7 @@
 
 package dev.autopilot.sql.internal;
 
+import java.util.Date;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,13 +28,19 @@ import org.apache.ignite.internal.GridKernalContext;
  * a plan made for the layouts before it after the first clear, and that plan serves the statement until the next DDL
  * (in a drift benchmark run one node kept scanning a whole table for a phase's queries after their cut-over). The
  * second clear, a second later, removes the plans made in the usual milliseconds; the third, once Ignite's planner
- * timeout has passed, those made however slowly.
+ * timeout has passed, those made however slowly. Remembers when it last cleared, for {@code SYS.AUTOPILOT_NODE}.
  */
 public final class PlanCacheSweeps {
     /** When the second clear runs after a change. */
     public static final long SECOND_CLEAR_MILLIS = 1_000;
 
-    private PlanCacheSweeps() {
+    /** When this node last cleared its plan cache, or 0. */
+    private volatile long lastClearMillis;
+
+    /** @return when this node last cleared its plan cache, or null if it has not */
+    public Date lastClear() {
+        long at = lastClearMillis;
+        return at == 0 ? null : new Date(at);
     }
 
     /**
@@ -42,17 +49,22 @@ public final class PlanCacheSweeps {
      * @param scheduler runs the later clears; {@code null} or shut down before the node has started or once it stops,
      *     when no statement is planned anyway
      */
-    public static void afterChange(GridKernalContext kernal, ScheduledExecutorService scheduler) {
-        CalciteHook.clearPlanCache(kernal);
+    public void afterChange(GridKernalContext kernal, ScheduledExecutorService scheduler) {
+        clear(kernal);
         if (scheduler == null || scheduler.isShutdown())
             return;
         try {
-            scheduler.schedule(() -> CalciteHook.clearPlanCache(kernal), SECOND_CLEAR_MILLIS, TimeUnit.MILLISECONDS);
-            scheduler.schedule(() -> CalciteHook.clearPlanCache(kernal),
-                CalciteHook.plannerTimeoutMillis() + SECOND_CLEAR_MILLIS, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> clear(kernal), SECOND_CLEAR_MILLIS, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> clear(kernal), CalciteHook.plannerTimeoutMillis() + SECOND_CLEAR_MILLIS,
+                TimeUnit.MILLISECONDS);
         }
         catch (RejectedExecutionException stopping) {
             // The node stops: it plans nothing any more.
         }
+    }
+
+    private void clear(GridKernalContext kernal) {
+        CalciteHook.clearPlanCache(kernal);
+        lastClearMillis = System.currentTimeMillis();
     }
 }
