@@ -38,6 +38,12 @@ class SchemaProfileTest {
     private static final TestCluster CLUSTER = new TestCluster();
     private static final int ROWS = 20_000;
 
+    /**
+     * The hour-long window the workload ran in: the test runs it again when an hour began on the way, so that every
+     * statement is in one window.
+     */
+    private static long window;
+
     @BeforeAll
     static void startCluster() throws SQLException {
         CLUSTER.start(2, new AutopilotConfiguration().setWindowSeconds(3600).setStatisticsRefreshSeconds(0)
@@ -52,6 +58,18 @@ class SchemaProfileTest {
             }
             sql("INSERT INTO T (ID, A, B, D, E) VALUES " + values);
         }
+        do {
+            window = AutopilotPlugin.of(CLUSTER.node(0)).queryLog().currentWindow();
+            runWorkload();
+        }
+        while (AutopilotPlugin.of(CLUSTER.node(0)).queryLog().currentWindow() != window);
+        TestCluster.await("executions counted", () -> CLUSTER.nodes().stream()
+            .mapToLong(n -> AutopilotPlugin.of(n).queryLog().executions()).sum() >= 80);
+        CLUSTER.nodes().forEach(n -> AutopilotPlugin.of(n).flushQueryLog());
+    }
+
+    /** The statements the profiles are made from, on both nodes. */
+    private static void runWorkload() throws SQLException {
         try (Connection c = DriverManager.getConnection(CLUSTER.jdbcUrl(1));
              PreparedStatement ps = c.prepareStatement("SELECT ID FROM T WHERE A * B BETWEEN ? AND ?")) {
             for (int i = 0; i < 40; i++) {
@@ -70,9 +88,6 @@ class SchemaProfileTest {
                 ps.executeQuery().close();
             }
         }
-        TestCluster.await("executions counted", () -> CLUSTER.nodes().stream()
-            .mapToLong(n -> AutopilotPlugin.of(n).queryLog().executions()).sum() >= 80);
-        CLUSTER.nodes().forEach(n -> AutopilotPlugin.of(n).flushQueryLog());
     }
 
     @AfterAll
@@ -83,7 +98,7 @@ class SchemaProfileTest {
     @Test
     void aFilteredExpressionBecomesADerivedAttributeWithAnIndex() {
         AutopilotPlugin plugin = AutopilotPlugin.of(CLUSTER.node(0));
-        List<SchemaProfile> profiles = plugin.profiles().refreshProfiles(plugin.queryLog().currentWindow());
+        List<SchemaProfile> profiles = plugin.profiles().refreshProfiles(window);
 
         SchemaProfile t = profiles.stream().filter(p -> p.table().equals("PUBLIC.T")).findFirst().orElseThrow();
         assertEquals(1, t.derivedAttributes().size(), t.toString());
@@ -104,7 +119,6 @@ class SchemaProfileTest {
     void aDryRunAnswersForARecordedWindowAndStoresNothing() {
         long statsRefreshedBefore = statsRefreshedAt();
         AutopilotPlugin plugin = AutopilotPlugin.of(CLUSTER.node(1));
-        long window = plugin.queryLog().currentWindow();
         String query = "SELECT COUNT(*) FROM AUTOPILOT.SCHEMA_PROFILES WHERE WINDOW_START = ?";
 
         long storedBefore = ((Number)CLUSTER.node(0).cache("autopilot_table_stats")
@@ -125,7 +139,6 @@ class SchemaProfileTest {
     @Test
     void whatAutopilotBuiltStaysInTheProfileWhileTheWorkloadStillUsesIt() {
         AutopilotPlugin plugin = AutopilotPlugin.of(CLUSTER.node(0));
-        long window = plugin.queryLog().currentWindow();
         SchemaProfile before = table(plugin.profiles().dryRunProfiles(window));
         plugin.adaptation().applyProfile(ProfileCodec.write(before));
 
