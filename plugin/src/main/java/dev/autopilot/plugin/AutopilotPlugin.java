@@ -581,7 +581,7 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
             System::currentTimeMillis);
         FunctionCompiler compiler = (schema, table, expression) ->
             DerivedValueCompiler.compile(ignite, schema, table, expression);
-        localPlanDrain = new LocalPlanDrain(kernal, layouts::snapshot, System::currentTimeMillis);
+        localPlanDrain = new LocalPlanDrain(kernal, layouts::snapshot, System::currentTimeMillis, log);
         PlanDrain drain = new PlanDrain(ignite, PlanDrain.TIMEOUT_MILLIS);
         applier = new LayoutApplier(ignite, layouts, compiler, NAME, FillSettings.unthrottled(cfg.getFillBatchSize(),
             cfg.getAdaptationThreads()), drain);
