@@ -26,16 +26,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.cache.Cache;
 import dev.autopilot.adaptation.SchemaProfiles;
 import dev.autopilot.adaptation.apply.FillSettings;
 import dev.autopilot.adaptation.apply.LayoutApplier;
+import dev.autopilot.adaptation.apply.LayoutDrain;
 import dev.autopilot.adaptation.apply.LayoutPlan;
 import dev.autopilot.adaptation.apply.LayoutSteps;
 import dev.autopilot.adaptation.derive.Derivations;
-import dev.autopilot.adaptation.derive.FunctionCompiler;
 import dev.autopilot.adaptation.derive.LayoutDerivations;
 import dev.autopilot.adaptation.derive.RowDeriver;
 import dev.autopilot.adaptation.layout.LayoutCodec;
@@ -46,6 +47,7 @@ import dev.autopilot.adaptation.manage.AdaptationRequests;
 import dev.autopilot.adaptation.manage.AdaptationRunner;
 import dev.autopilot.adaptation.manage.LatencyWatch;
 import dev.autopilot.adaptation.manage.QueryLogLatencies;
+import dev.autopilot.adaptation.manage.Sleeper;
 import dev.autopilot.adaptation.manage.TableOwners;
 import dev.autopilot.adaptation.mining.GeneratorSettings;
 import dev.autopilot.adaptation.mining.ProfileGenerator;
@@ -63,6 +65,7 @@ import dev.autopilot.plugin.internal.IgniteTableCatalog;
 import dev.autopilot.plugin.internal.SchemaEvents;
 import dev.autopilot.sql.analysis.StatementAnalyzer;
 import dev.autopilot.sql.capture.QueryCapture;
+import dev.autopilot.sql.derived.DerivedValueFunction;
 import dev.autopilot.sql.expression.ProfileValidationException;
 import dev.autopilot.sql.internal.CalciteHook;
 import dev.autopilot.sql.internal.ColumnCatalogs;
@@ -380,11 +383,20 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
 
     /** @return a runner of the adaptations acting under {@code token} until {@code stopped} */
     AdaptationRunner adaptationRunner(String token, BooleanSupplier stopped) {
+        return adaptationRunner(token, stopped, adaptationSteps, System::currentTimeMillis, Sleeper.REAL);
+    }
+
+    /**
+     * @return a runner like the manager's that runs {@code steps} and waits by {@code clock} and {@code sleeper}: for
+     *     tests that run adaptations on their own
+     */
+    AdaptationRunner adaptationRunner(String token, BooleanSupplier stopped, LayoutSteps steps, LongSupplier clock,
+        Sleeper sleeper) {
         AdaptationConfiguration a = cfg.getAdaptation();
         LatencyWatch watch = new LatencyWatch(new QueryLogLatencies(ignite), queryLog.windowMillis(),
             a.getWatchWindows(), a.getRegressionMargin(), publishDelayMillis());
-        return new AdaptationRunner(adaptations, owners, adaptationSteps, token, stopped, System::currentTimeMillis,
-            watch, new OffSwitch(settings), log);
+        return new AdaptationRunner(adaptations, owners, steps, token, stopped, clock, watch, new OffSwitch(settings),
+            log, sleeper);
     }
 
     /** @return the manager's own initiative, a fresh one for each manager instance */
@@ -440,6 +452,17 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
     /** @return the steps the adaptation manager runs, for tests that run one on its own */
     LayoutSteps adaptationSteps() {
         return adaptationSteps;
+    }
+
+    /** @return steps like the manager's that drain by {@code drain}, paced as the configuration says */
+    LayoutSteps adaptationSteps(LayoutDrain drain) {
+        FillSettings paced = new FillSettings(cfg.getFillBatchSize(), cfg.getAdaptationThreads(),
+            cfg.getAdaptation().getFillLatencyRatio(), cfg.getAdaptation().getFillNiceRatio());
+        return new LayoutSteps(ignite, layouts, this::compile, NAME, paced, drain);
+    }
+
+    private DerivedValueFunction compile(String schema, String table, String expression) {
+        return DerivedValueCompiler.compile(ignite, schema, table, expression);
     }
 
     @Override public RowDeriver forCache(String cacheName) {
@@ -579,15 +602,11 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
         forecasts = new TableLoadForecasts(ignite, queryLog.windowMillis(), cfg.getForecastHistoryWindows(),
             ForecastSettings.builder().horizon(cfg.getForecastHorizon()).build(), cfg.getForecastTrainingBudgetMillis(),
             System::currentTimeMillis);
-        FunctionCompiler compiler = (schema, table, expression) ->
-            DerivedValueCompiler.compile(ignite, schema, table, expression);
         localPlanDrain = new LocalPlanDrain(kernal, layouts::snapshot, System::currentTimeMillis, log);
         PlanDrain drain = new PlanDrain(ignite, PlanDrain.TIMEOUT_MILLIS);
-        applier = new LayoutApplier(ignite, layouts, compiler, NAME, FillSettings.unthrottled(cfg.getFillBatchSize(),
-            cfg.getAdaptationThreads()), drain);
-        FillSettings paced = new FillSettings(cfg.getFillBatchSize(), cfg.getAdaptationThreads(),
-            cfg.getAdaptation().getFillLatencyRatio(), cfg.getAdaptation().getFillNiceRatio());
-        adaptationSteps = new LayoutSteps(ignite, layouts, compiler, NAME, paced, drain);
+        applier = new LayoutApplier(ignite, layouts, this::compile, NAME,
+            FillSettings.unthrottled(cfg.getFillBatchSize(), cfg.getAdaptationThreads()), drain);
+        adaptationSteps = adaptationSteps(drain);
         adaptations = new AdaptationRecords(ignite);
         owners = new TableOwners(ignite, adaptations, System::currentTimeMillis);
         tap = QueryFinishTap.install(ignite, capture);
