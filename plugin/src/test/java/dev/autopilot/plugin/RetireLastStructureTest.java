@@ -74,7 +74,10 @@ class RetireLastStructureTest {
 
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> readers = List.of(ExpressionTables.reader(CLUSTER.jdbcUrl(0), "L1", "A", running, failure),
+        // Ignite itself fails a query whose plan seeks an index dropped under it, as a client sees once in a while
+        // when any index goes (docs/known-limits.md): the reader over the retired index may stop on such an error.
+        AtomicReference<Throwable> overRetired = new AtomicReference<>();
+        List<Thread> readers = List.of(ExpressionTables.reader(CLUSTER.jdbcUrl(0), "L1", "A", running, overRetired),
             ExpressionTables.reader(CLUSTER.jdbcUrl(1), "L1", "A * B", running, failure));
         readers.forEach(Thread::start);
         String replacing;
