@@ -77,7 +77,7 @@ final class LocalPlanDrain {
             }
             if (clock.getAsLong() > deadline)
                 return "node " + kernal.localNodeId() + " has not received version " + version + " of the layout of "
-                    + table;
+                    + table + " (it follows version " + layouts.get().layoutVersion(table) + ')';
             Thread.sleep(POLL_MILLIS);
         }
         boolean said = false;
