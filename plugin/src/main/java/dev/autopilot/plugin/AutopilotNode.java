@@ -21,15 +21,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import dev.autopilot.adaptation.SchemaProfiles;
 import dev.autopilot.adaptation.apply.FillSettings;
 import dev.autopilot.adaptation.apply.LayoutApplier;
+import dev.autopilot.adaptation.apply.LayoutDrain;
 import dev.autopilot.adaptation.apply.LayoutSteps;
 import dev.autopilot.adaptation.control.NodeAdaptations;
 import dev.autopilot.adaptation.control.NodeProfiles;
 import dev.autopilot.adaptation.control.TableDdlFollower;
-import dev.autopilot.adaptation.derive.FunctionCompiler;
 import dev.autopilot.adaptation.derive.LayoutDerivations;
 import dev.autopilot.adaptation.internal.IgniteLiveTables;
 import dev.autopilot.adaptation.internal.SchemaEvents;
@@ -39,6 +40,7 @@ import dev.autopilot.adaptation.manage.AdaptationRecords;
 import dev.autopilot.adaptation.manage.AdaptationRunner;
 import dev.autopilot.adaptation.manage.LatencyWatch;
 import dev.autopilot.adaptation.manage.QueryLogLatencies;
+import dev.autopilot.adaptation.manage.Sleeper;
 import dev.autopilot.adaptation.manage.TableOwners;
 import dev.autopilot.adaptation.mining.GeneratorSettings;
 import dev.autopilot.adaptation.mining.ProfileGenerator;
@@ -51,6 +53,7 @@ import dev.autopilot.sql.analysis.StatementAnalyzer;
 import dev.autopilot.sql.background.BackgroundSql;
 import dev.autopilot.sql.background.StartedServers;
 import dev.autopilot.sql.capture.QueryCapture;
+import dev.autopilot.sql.derived.DerivedValueFunction;
 import dev.autopilot.sql.internal.CalciteHook;
 import dev.autopilot.sql.internal.ColumnCatalogs;
 import dev.autopilot.sql.internal.DerivedValueCompiler;
@@ -164,15 +167,11 @@ final class AutopilotNode implements RewritingControl {
             () -> queryLog.currentWindow() - queryLog.windowMillis());
         profiles = new NodeProfiles(statistics, new SchemaProfiles(ignite, new ProfileGenerator(GeneratorSettings.DEFAULTS),
             CalciteHook.plainParser(), layouts::layout), queryLog, cfg.getStatisticsMaxAgeSeconds() * 1000L);
-        FunctionCompiler compiler = (schema, table, expression) ->
-            DerivedValueCompiler.compile(ignite, schema, table, expression);
-        localPlanDrain = new LocalPlanDrain(kernal, layouts::snapshot, System::currentTimeMillis);
+        localPlanDrain = new LocalPlanDrain(kernal, layouts::snapshot, System::currentTimeMillis, log);
         PlanDrain drain = new PlanDrain(ignite, PlanDrain.TIMEOUT_MILLIS);
-        LayoutApplier applier = new LayoutApplier(ignite, layouts, compiler, AutopilotPlugin.NAME,
+        LayoutApplier applier = new LayoutApplier(ignite, layouts, this::compile, AutopilotPlugin.NAME,
             FillSettings.unthrottled(cfg.getFillBatchSize(), cfg.getAdaptationThreads()), drain);
-        FillSettings paced = new FillSettings(cfg.getFillBatchSize(), cfg.getAdaptationThreads(),
-            cfg.getAdaptation().getFillLatencyRatio(), cfg.getAdaptation().getFillNiceRatio());
-        adaptationSteps = new LayoutSteps(ignite, layouts, compiler, AutopilotPlugin.NAME, paced, drain);
+        adaptationSteps = adaptationSteps(drain);
         records = new AdaptationRecords(ignite);
         owners = new TableOwners(ignite, records, System::currentTimeMillis);
         adaptations = new NodeAdaptations(ignite, log, layouts, applier, adaptationSteps, records, owners,
@@ -245,11 +244,31 @@ final class AutopilotNode implements RewritingControl {
 
     /** @return a runner of the adaptations acting under {@code token} until {@code stopped} */
     AdaptationRunner adaptationRunner(String token, BooleanSupplier stopped) {
+        return adaptationRunner(token, stopped, adaptationSteps, System::currentTimeMillis, Sleeper.REAL);
+    }
+
+    /**
+     * @return a runner like the manager's that runs {@code steps} and waits by {@code clock} and {@code sleeper}: for
+     *     tests that run adaptations on their own
+     */
+    AdaptationRunner adaptationRunner(String token, BooleanSupplier stopped, LayoutSteps steps, LongSupplier clock,
+        Sleeper sleeper) {
         AdaptationConfiguration a = cfg.getAdaptation();
         LatencyWatch watch = new LatencyWatch(new QueryLogLatencies(ignite), queryLog.windowMillis(),
             a.getWatchWindows(), a.getRegressionMargin(), publishDelayMillis());
-        return new AdaptationRunner(records, owners, adaptationSteps, token, stopped, System::currentTimeMillis,
-            watch, new OffSwitch(settings), log);
+        return new AdaptationRunner(records, owners, steps, token, stopped, clock, watch, new OffSwitch(settings),
+            log, sleeper);
+    }
+
+    /** @return steps like the manager's that drain by {@code drain}, paced as the configuration says */
+    LayoutSteps adaptationSteps(LayoutDrain drain) {
+        FillSettings paced = new FillSettings(cfg.getFillBatchSize(), cfg.getAdaptationThreads(),
+            cfg.getAdaptation().getFillLatencyRatio(), cfg.getAdaptation().getFillNiceRatio());
+        return new LayoutSteps(ignite, layouts, this::compile, AutopilotPlugin.NAME, paced, drain);
+    }
+
+    private DerivedValueFunction compile(String schema, String table, String expression) {
+        return DerivedValueCompiler.compile(ignite, schema, table, expression);
     }
 
     /** @return the manager's own initiative, a fresh one for each manager instance */

@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import dev.autopilot.sql.internal.CalciteHook;
 import dev.autopilot.sql.layout.LayoutSnapshot;
-import dev.autopilot.sql.layout.PartitionLayout;
+import org.apache.ignite.IgniteLogger;
 import org.apache.ignite.internal.GridKernalContext;
 import org.apache.ignite.internal.processors.query.running.GridRunningQueryInfo;
 
@@ -43,16 +43,19 @@ final class LocalPlanDrain {
     private final GridKernalContext kernal;
     private final Supplier<LayoutSnapshot> layouts;
     private final LongSupplier clock;
+    private final IgniteLogger log;
 
     /**
      * @param kernal the node's kernal, for its running queries and plan cache
      * @param layouts the layouts the node's rewriter reads
      * @param clock epoch millis, for the deadline
+     * @param log where a drain that has to wait says what for, once per wait
      */
-    LocalPlanDrain(GridKernalContext kernal, Supplier<LayoutSnapshot> layouts, LongSupplier clock) {
+    LocalPlanDrain(GridKernalContext kernal, Supplier<LayoutSnapshot> layouts, LongSupplier clock, IgniteLogger log) {
         this.kernal = kernal;
         this.layouts = layouts;
         this.clock = clock;
+        this.log = log;
     }
 
     /**
@@ -62,13 +65,22 @@ final class LocalPlanDrain {
      * @return {@code null} once drained, else what this node still waits for
      */
     String drain(String table, long version, long timeoutMillis) throws InterruptedException {
-        long deadline = clock.getAsLong() + timeoutMillis;
+        long start = clock.getAsLong();
+        long deadline = start + timeoutMillis;
+        boolean waited = false;
         while (!reached(table, version)) {
+            if (!waited) {
+                waited = true;
+                log.info("Autopilot layout drain: node " + kernal.localNodeId() + " waits for version " + version
+                    + " of the layout of " + table + " (it follows version " + layouts.get().layoutVersion(table)
+                    + "), for at most " + timeoutMillis + " ms");
+            }
             if (clock.getAsLong() > deadline)
                 return "node " + kernal.localNodeId() + " has not received version " + version + " of the layout of "
-                    + table;
+                    + table + " (it follows version " + layouts.get().layoutVersion(table) + ')';
             Thread.sleep(POLL_MILLIS);
         }
+        boolean said = false;
         for (int round = 0; round < 2; round++) {
             CalciteHook.clearPlanCache(kernal);
             Set<Long> before = running();
@@ -76,18 +88,29 @@ final class LocalPlanDrain {
                 before.retainAll(running());
                 if (before.isEmpty())
                     break;
+                if (!said) {
+                    said = true;
+                    waited = true;
+                    log.info("Autopilot layout drain: node " + kernal.localNodeId() + " waits for " + before.size()
+                        + " queries planned before version " + version + " of the layout of " + table + ", for at most "
+                        + Math.max(0, deadline - clock.getAsLong()) + " ms more: " + describe(before));
+                }
                 if (clock.getAsLong() > deadline)
                     return "node " + kernal.localNodeId() + " still runs queries planned before version " + version
                         + " of the layout of " + table + " (KILL QUERY them to go on): " + describe(before);
                 Thread.sleep(POLL_MILLIS);
             }
         }
+        if (waited) {
+            log.info("Autopilot layout drain: node " + kernal.localNodeId() + " drained to version " + version
+                + " of the layout of " + table + " after " + (clock.getAsLong() - start) + " ms");
+        }
         return null;
     }
 
+    /** @return whether the node's rewriter reads version {@code version} of the table's layout, or a later one */
     private boolean reached(String table, long version) {
-        PartitionLayout l = layouts.get().table(table);
-        return l != null && l.version() >= version;
+        return layouts.get().layoutVersion(table) >= version;
     }
 
     private Set<Long> running() {

@@ -16,6 +16,7 @@ package dev.autopilot.adaptation.layout;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -256,14 +257,18 @@ public final class LayoutStore implements DistributedMetastorageLifecycleListene
 
     private void follow() {
         List<PartitionLayout> followed = new ArrayList<>();
+        Map<String, Long> versions = new HashMap<>();
         for (Stored s : stored.values()) {
-            PartitionLayout l = LiveLayout.follow(s.layout(), tables.table(s.layout().table().table()));
+            String table = s.layout().table().table();
+            versions.put(table, s.layout().version());
+            PartitionLayout l = LiveLayout.follow(s.layout(), tables.table(table));
             if (l != null)
                 followed.add(l);
         }
-        if (changes.get() > 0 && Set.copyOf(followed).equals(Set.copyOf(snapshot.all())))
+        if (changes.get() > 0 && Set.copyOf(followed).equals(Set.copyOf(snapshot.all()))
+            && versions.equals(snapshot.layoutVersions()))
             return;
-        snapshot = new LayoutSnapshot(changes.incrementAndGet(), followed);
+        snapshot = new LayoutSnapshot(changes.incrementAndGet(), followed, versions);
         onChange.accept(snapshot);
     }
 }

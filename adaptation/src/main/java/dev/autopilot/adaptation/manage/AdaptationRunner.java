@@ -51,6 +51,9 @@ public final class AdaptationRunner {
      */
     static final int ATTEMPTS = 3;
 
+    /** How long the runner waits after a step's first failure before trying it again; longer after each further one. */
+    static final long PAUSE_MILLIS = 500;
+
     /** Fills that find stale rows before the adaptation is rolled back. */
     static final int FILLS = 3;
 
@@ -63,6 +66,7 @@ public final class AdaptationRunner {
     private final LatencyWatch watch;
     private final Function<Adaptation, String> hold;
     private final IgniteLogger log;
+    private final Sleeper sleeper;
 
     /**
      * @param records where adaptations are recorded
@@ -76,10 +80,12 @@ public final class AdaptationRunner {
      *     after every fill batch, so that an adaptation held while it fills stops within a batch, its progress
      *     recorded; held ones are marked {@link Adaptation#PAUSED} and move on once {@code hold} lets them
      * @param log for what went wrong
+     * @param sleeper how to wait before a failed step is tried again ({@link Sleeper#REAL}); {@code clock} should see
+     *     the time it waited pass
      */
     public AdaptationRunner(AdaptationRecords records, TableOwners owners, LayoutSteps steps, String token,
         BooleanSupplier stopped, LongSupplier clock, LatencyWatch watch, Function<Adaptation, String> hold,
-        IgniteLogger log) {
+        IgniteLogger log, Sleeper sleeper) {
         this.hold = hold;
         this.records = records;
         this.owners = owners;
@@ -89,6 +95,7 @@ public final class AdaptationRunner {
         this.clock = clock;
         this.watch = watch;
         this.log = log;
+        this.sleeper = sleeper;
     }
 
     /** Resumes, or finishes rolling back, every unfinished adaptation not held, oldest first. */
@@ -290,9 +297,9 @@ public final class AdaptationRunner {
     }
 
     /** Waits a little longer after each failure, for the topology change that most likely caused it to settle. */
-    private static boolean pause(int failures) {
+    private boolean pause(int failures) {
         try {
-            Thread.sleep(500L * failures);
+            sleeper.sleep(PAUSE_MILLIS * failures);
             return true;
         }
         catch (InterruptedException e) {

@@ -30,16 +30,29 @@ public final class LayoutSnapshot {
     private final long version;
     private final Map<String, PartitionLayout> byTable;
     private final Map<String, List<PartitionLayout>> bySimpleName;
+    private final Map<String, Long> layoutVersions;
 
     /**
      * @param version grows with every change of any layout
      * @param layouts one per table
      */
     public LayoutSnapshot(long version, Collection<PartitionLayout> layouts) {
+        this(version, layouts, layouts.stream().collect(Collectors.toMap(l -> l.table().table(),
+            PartitionLayout::version)));
+    }
+
+    /**
+     * @param version grows with every change of any layout
+     * @param layouts one per table
+     * @param layoutVersions by table, the version of each stored layout the snapshot was made from, also of those that
+     *     left no layout in {@code layouts}
+     */
+    public LayoutSnapshot(long version, Collection<PartitionLayout> layouts, Map<String, Long> layoutVersions) {
         this.version = version;
         this.byTable = layouts.stream().collect(Collectors.toUnmodifiableMap(l -> l.table().table(), l -> l));
         this.bySimpleName = layouts.stream().collect(Collectors.groupingBy(l -> l.table().simpleName(),
             Collectors.toUnmodifiableList()));
+        this.layoutVersions = Map.copyOf(layoutVersions);
     }
 
     /** @return grows with every change of any layout */
@@ -50,6 +63,23 @@ public final class LayoutSnapshot {
     /** @return the layout of {@code SCHEMA.TABLE}, or {@code null} when Autopilot added nothing to it */
     public PartitionLayout table(String qualifiedName) {
         return byTable.get(qualifiedName);
+    }
+
+    /**
+     * A stored layout can leave nothing for the rewriter (its last index was taken out, or its table is not on this
+     * node), and then {@link #table} has no layout to tell its version by; a drain to a version still has to know
+     * whether this node has it.
+     *
+     * @return the version of the stored layout of {@code SCHEMA.TABLE} this snapshot was made from, {@code 0} when
+     *     none was stored
+     */
+    public long layoutVersion(String qualifiedName) {
+        return layoutVersions.getOrDefault(qualifiedName, 0L);
+    }
+
+    /** @return by table, the version of each stored layout this snapshot was made from */
+    public Map<String, Long> layoutVersions() {
+        return layoutVersions;
     }
 
     /** @return the layouts of tables called {@code simpleName} in any schema */
