@@ -93,6 +93,9 @@ final class DerivedExpressionRule implements BlockRule {
                     as.setOperand(0, r);
             }
             else {
+                // Named by a text that validation changes in place: what it will be is unknown, leave it as written.
+                if (statement && OutputNames.readable(item) && !OutputNames.keepsItsText(item))
+                    continue;
                 // Named before any part of it changes in place. A name from the ordinal (EXPR$n) is unknown after an
                 // unexpanded star: then only parts are replaced, which keep the item's kind and so its name.
                 boolean nameKnown = ordinalKnown || statement && OutputNames.readable(item);

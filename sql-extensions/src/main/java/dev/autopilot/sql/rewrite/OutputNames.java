@@ -16,11 +16,16 @@ package dev.autopilot.sql.rewrite;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.util.SqlString;
+import org.apache.calcite.util.NlsString;
 
 /**
  * The name Ignite gives a select item that has no alias. In the SELECT that is the statement itself (under an ORDER
@@ -49,9 +54,44 @@ final class OutputNames {
     private OutputNames() {
     }
 
+    /** Calls within which Calcite's validator leaves the tree as it was written. */
+    private static final Set<SqlKind> TEXT_KEEPING = EnumSet.of(SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES,
+        SqlKind.DIVIDE, SqlKind.MOD, SqlKind.MINUS_PREFIX, SqlKind.PLUS_PREFIX, SqlKind.FLOOR, SqlKind.CEIL,
+        SqlKind.CAST, SqlKind.EXTRACT);
+
+    /** The same for functions, which the parser leaves unresolved, by name. */
+    private static final Set<String> TEXT_KEEPING_FUNCTIONS = Set.of("ABS", "MOD", "FLOOR", "CEIL", "CEILING", "COUNT",
+        "SUM", "AVG", "MIN", "MAX");
+
     /** @return whether Ignite names {@code item} by its text rather than by its position */
     static boolean readable(SqlNode item) {
         return item.isA(READABLE);
+    }
+
+    /**
+     * Ignite names a readable item by its text after validation, and Calcite's validator changes parts of an item in
+     * place: it turns {@code COALESCE}, {@code NULLIF} and others into {@code CASE}, puts implicit CASTs into
+     * comparisons, CASE branches, IN lists and string operands, and expands the select lists of subqueries. Whether a
+     * part is changed in place or in a copy depends on how its identifiers are written, so the text cannot be worked
+     * out before validation: only an item made of arithmetic, FLOOR/CEIL, ABS, CAST, EXTRACT and the common
+     * aggregates over columns and numbers is known to keep its text.
+     *
+     * @return whether {@code item} is named by its text as written
+     */
+    static boolean keepsItsText(SqlNode item) {
+        if (item instanceof SqlLiteral literal)
+            return !(literal.getValue() instanceof NlsString);
+        if (!(item instanceof SqlCall call))
+            return true;
+        boolean kept = TEXT_KEEPING.contains(call.getKind())
+            || TEXT_KEEPING_FUNCTIONS.contains(call.getOperator().getName().toUpperCase(Locale.ROOT));
+        if (!kept)
+            return false;
+        for (SqlNode operand : call.getOperandList()) {
+            if (operand != null && !(operand instanceof SqlDataTypeSpec) && !keepsItsText(operand))
+                return false;
+        }
+        return true;
     }
 
     /**

@@ -79,6 +79,21 @@ class DerivedExpressionRuleTest {
     }
 
     @Test
+    void anItemNamedByATextThatValidationChangesIsLeftAsWritten() {
+        // Calcite's validator turns COALESCE and NULLIF into CASE and casts the operands of comparisons in place,
+        // before Ignite names the item by its text: which text that is cannot be known before validation.
+        assertUnchanged("select coalesce(l_extendedprice * l_discount, 0) + 1 from lineitem");
+        assertUnchanged("select abs(l_extendedprice * l_discount / nullif(l_tax, 0)) from lineitem");
+        assertUnchanged("select case when l_tax > 0 then l_extendedprice * l_discount else 0 end + 1 from lineitem");
+        // Other clauses and aliased items are rewritten as before.
+        assertRewrite("select coalesce(l_extendedprice * l_discount, 0) + 1 as x from lineitem "
+                + "where l_extendedprice * l_discount > 1",
+            "SELECT COALESCE(LINEITEM.AP_DISC_PRICE, 0) + 1 AS X FROM LINEITEM WHERE LINEITEM.AP_DISC_PRICE > 1");
+        // So is an item that is itself a COALESCE: it becomes a CASE, or keeps its own node, depending on the star.
+        assertUnchanged("select l_orderkey, coalesce(l_extendedprice * l_discount, 0) from lineitem");
+    }
+
+    @Test
     void bareItemAfterAnUnexpandedStarKeepsItsReadableName() {
         // The star of an unmanaged table hides the item's position, but Ignite names arithmetic by its text.
         assertRewrite("select n.*, l_extendedprice * l_discount from nation n, lineitem l",
