@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.cache.Cache;
@@ -46,6 +47,7 @@ import dev.autopilot.adaptation.manage.AdaptationRequests;
 import dev.autopilot.adaptation.manage.AdaptationRunner;
 import dev.autopilot.adaptation.manage.LatencyWatch;
 import dev.autopilot.adaptation.manage.QueryLogLatencies;
+import dev.autopilot.adaptation.manage.TableLatencies;
 import dev.autopilot.adaptation.manage.TableOwners;
 import dev.autopilot.adaptation.mining.GeneratorSettings;
 import dev.autopilot.adaptation.mining.ProfileGenerator;
@@ -380,11 +382,17 @@ public final class AutopilotPlugin implements IgnitePlugin, Derivations {
 
     /** @return a runner of the adaptations acting under {@code token} until {@code stopped} */
     AdaptationRunner adaptationRunner(String token, BooleanSupplier stopped) {
+        return adaptationRunner(token, stopped, new QueryLogLatencies(ignite), System::currentTimeMillis);
+    }
+
+    /** @return a runner as {@link #adaptationRunner(String, BooleanSupplier)}, reading {@code latencies} by {@code clock} */
+    AdaptationRunner adaptationRunner(String token, BooleanSupplier stopped, TableLatencies latencies,
+        LongSupplier clock) {
         AdaptationConfiguration a = cfg.getAdaptation();
-        LatencyWatch watch = new LatencyWatch(new QueryLogLatencies(ignite), queryLog.windowMillis(),
-            a.getWatchWindows(), a.getRegressionMargin(), publishDelayMillis());
-        return new AdaptationRunner(adaptations, owners, adaptationSteps, token, stopped, System::currentTimeMillis,
-            watch, new OffSwitch(settings), log);
+        LatencyWatch watch = new LatencyWatch(latencies, queryLog.windowMillis(), a.getWatchWindows(),
+            a.getRegressionMargin(), publishDelayMillis());
+        return new AdaptationRunner(adaptations, owners, adaptationSteps, token, stopped, clock, watch,
+            new OffSwitch(settings), log);
     }
 
     /** @return the manager's own initiative, a fresh one for each manager instance */
