@@ -31,7 +31,8 @@ import dev.autopilot.examples.faults.FaultSession;
  * Issue 23's fault benchmark: server nodes as separate JVMs from the binary package's Spring XML, one killed with
  * SIGKILL at every step of an adaptation in turn while SQL and key-value writers run and every acknowledged write is
  * checked continuously; writes {@code target/bench/faults.json}
- * ({@code {"kills": N, "lost_rows": 0, "wrong_values": 0, "wrong_results": 0, "stuck_adaptations": 0}}).
+ * ({@code {"kills": N, "lost_rows": 0, "wrong_values": 0, "wrong_results": 0, "stuck_adaptations": 0}}, and
+ * {@code "aborted"} with the reason when the run ended early, beside what it counted until then).
  *
  * <p>Needs the package built ({@code assembly/target/autopilot-VERSION-bin.zip}); Ignite's distribution is laid out
  * from the jars on this class path. Run from the repository root: {@code mvn -B -ntp -q install -DskipTests && mvn -B
@@ -56,6 +57,11 @@ public final class FaultBenchmark {
             r = FaultSession.run(cluster, Integer.parseInt(a.get("rows")), Integer.parseInt(a.get("kills")),
                 Duration.ofSeconds(Integer.parseInt(a.get("settleSeconds"))),
                 Duration.ofMinutes(Integer.parseInt(a.get("budgetMinutes"))));
+        }
+        catch (Exception e) {
+            // The cluster did not start, or the table could not be loaded: nothing was counted, but say why.
+            e.printStackTrace(System.out);
+            r = FaultResult.abortedBeforeStart(e);
         }
         r.write(bench.resolve("faults.json"));
         System.out.println(Files.readString(bench.resolve("faults.json")).trim() + "  (node logs: " + run + ')');

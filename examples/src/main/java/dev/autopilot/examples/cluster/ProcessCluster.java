@@ -135,6 +135,23 @@ public final class ProcessCluster implements AutoCloseable {
         });
     }
 
+    /**
+     * Starts again every node whose process ended without {@link #kill} (one that was segmented, or stopped by its
+     * failure handler, exits), so that the next kill finds every node up.
+     *
+     * @return the nodes started again
+     */
+    public synchronized List<Integer> restartExited() throws IOException {
+        List<Integer> exited = new ArrayList<>();
+        for (int i = 0; i < nodes.length; i++) {
+            if (!nodes[i].alive()) {
+                exited.add(i);
+                start(i);
+            }
+        }
+        return exited;
+    }
+
     /** Kills node {@code i} with SIGKILL and waits until its process is gone. */
     public synchronized void kill(int i) {
         nodes[i].kill();

@@ -21,19 +21,42 @@ import java.util.Locale;
 
 /**
  * What a fault run found, written as {@code faults.json}: the kills made, and what went wrong for the data (lost
- * rows, wrong values, wrong results) and for the adaptations (those that reached no end within the bound).
+ * rows, wrong values, wrong results) and for the adaptations (those that reached no end within the bound, or ended
+ * FAILED); {@code aborted} says why the run ended early, {@code null} when it ran to its end.
  */
-public record FaultResult(int kills, int lostRows, int wrongValues, long wrongResults, int stuckAdaptations) {
-    /** Writes {@code {"kills": N, "lost_rows": N, "wrong_values": N, "wrong_results": N, "stuck_adaptations": N}}. */
+public record FaultResult(int kills, int lostRows, int wrongValues, long wrongResults, int stuckAdaptations,
+    String aborted) {
+    /** @return the result of a run that ended before anything was counted, for {@code why} */
+    public static FaultResult abortedBeforeStart(Throwable why) {
+        return new FaultResult(0, 0, 0, 0, 0, String.valueOf(why));
+    }
+
+    /**
+     * Writes {@code {"kills": N, "lost_rows": N, "wrong_values": N, "wrong_results": N, "stuck_adaptations": N}},
+     * with {@code "aborted": "why"} after them when the run ended early.
+     */
     public void write(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, String.format(Locale.ROOT, "{\"kills\": %d, \"lost_rows\": %d, \"wrong_values\": %d, "
-            + "\"wrong_results\": %d, \"stuck_adaptations\": %d}%n", kills, lostRows, wrongValues, wrongResults,
-            stuckAdaptations));
+            + "\"wrong_results\": %d, \"stuck_adaptations\": %d%s}%n", kills, lostRows, wrongValues, wrongResults,
+            stuckAdaptations, aborted == null ? "" : ", \"aborted\": " + quoted(aborted)));
     }
 
-    /** @return whether nothing went wrong */
+    /** @return whether the run ran to its end and nothing went wrong */
     public boolean clean() {
-        return lostRows == 0 && wrongValues == 0 && wrongResults == 0 && stuckAdaptations == 0;
+        return aborted == null && lostRows == 0 && wrongValues == 0 && wrongResults == 0 && stuckAdaptations == 0;
+    }
+
+    private static String quoted(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\')
+                b.append('\\').append(c);
+            else if (c < 0x20)
+                b.append(String.format(Locale.ROOT, "\\u%04x", (int)c));
+            else
+                b.append(c);
+        }
+        return b.append('"').toString();
     }
 }
