@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 import dev.autopilot.examples.Args;
+import dev.autopilot.examples.BenchReport;
 import dev.autopilot.examples.cluster.IgniteHome;
 import dev.autopilot.examples.cluster.ProcessCluster;
 import dev.autopilot.examples.faults.FaultResult;
@@ -46,8 +47,7 @@ public final class FaultBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> a = Args.parse(args, Map.of("kills", "30", "rows", "5000", "nodes", "3",
             "settleSeconds", "300", "budgetMinutes", "600"));
-        Path bench = Path.of("target", "bench").toAbsolutePath();
-        Path run = Files.createDirectories(bench.resolve("faults-" + System.currentTimeMillis()));
+        Path run = Files.createDirectories(BenchReport.directory().resolve("faults-" + System.currentTimeMillis()));
         IgniteHome home = IgniteHome.install(run.resolve("ignite-home"),
             Path.of("assembly", "ignite-2.17.0-dist-jars.txt"),
             Arrays.stream(ForkedRuns.classPath().split(File.pathSeparator)).map(Path::of).toList(), packageZip());
@@ -63,8 +63,8 @@ public final class FaultBenchmark {
             e.printStackTrace(System.out);
             r = FaultResult.abortedBeforeStart(e);
         }
-        r.write(bench.resolve("faults.json"));
-        System.out.println(Files.readString(bench.resolve("faults.json")).trim() + "  (node logs: " + run + ')');
+        Path file = BenchReport.write("faults", r.figures());
+        System.out.println(Files.readString(file).trim() + "\n(node logs: " + run + ')');
     }
 
     /** @return the binary package the build made */

@@ -14,10 +14,8 @@
 
 package dev.autopilot.examples.faults;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What a fault run found, written as {@code faults.json}: the kills made, and what went wrong for the data (lost
@@ -32,31 +30,23 @@ public record FaultResult(int kills, int lostRows, int wrongValues, long wrongRe
     }
 
     /**
-     * Writes {@code {"kills": N, "lost_rows": N, "wrong_values": N, "wrong_results": N, "stuck_adaptations": N}},
-     * with {@code "aborted": "why"} after them when the run ended early.
+     * @return {@code kills}, {@code lost_rows}, {@code wrong_values}, {@code wrong_results}, {@code stuck_adaptations},
+     *     and {@code aborted} with the reason when the run ended early, as {@code faults.json} holds them
      */
-    public void write(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, String.format(Locale.ROOT, "{\"kills\": %d, \"lost_rows\": %d, \"wrong_values\": %d, "
-            + "\"wrong_results\": %d, \"stuck_adaptations\": %d%s}%n", kills, lostRows, wrongValues, wrongResults,
-            stuckAdaptations, aborted == null ? "" : ", \"aborted\": " + quoted(aborted)));
+    public Map<String, Object> figures() {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("kills", kills);
+        f.put("lost_rows", lostRows);
+        f.put("wrong_values", wrongValues);
+        f.put("wrong_results", wrongResults);
+        f.put("stuck_adaptations", stuckAdaptations);
+        if (aborted != null)
+            f.put("aborted", aborted);
+        return f;
     }
 
     /** @return whether the run ran to its end and nothing went wrong */
     public boolean clean() {
         return aborted == null && lostRows == 0 && wrongValues == 0 && wrongResults == 0 && stuckAdaptations == 0;
-    }
-
-    private static String quoted(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\')
-                b.append('\\').append(c);
-            else if (c < 0x20)
-                b.append(String.format(Locale.ROOT, "\\u%04x", (int)c));
-            else
-                b.append(c);
-        }
-        return b.append('"').toString();
     }
 }

@@ -166,17 +166,15 @@ public final class FaultRun {
         writes.settled();
     }
 
-    /** @return the step seen at or after {@code target} (or the end it reached without), polling the record */
+    /** @return the step {@code id} is at once it was seen at or after {@code target}, or the end it reached without */
     private AdaptationStep awaitStep(String id, AdaptationStep target) {
-        AdaptationStep[] seen = {null};
-        Await.until("adaptation " + id + " at " + target, settleBound, () -> {
-            String s = adaptations.step(id);
-            if (s == null)
-                return false;
-            seen[0] = AdaptationStep.valueOf(s);
-            return seen[0].finished() || seen[0].ordinal() >= target.ordinal();
-        });
-        return seen[0];
+        try {
+            return control.steps().await(id, target, settleBound, adaptations::step);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + id + " at " + target, e);
+        }
     }
 
     /** Asks for a rollback once the adaptation is on its way, then waits for {@code ROLLING_BACK}. */
