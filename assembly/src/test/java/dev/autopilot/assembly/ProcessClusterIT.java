@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * A node process that ends by itself (a segmented node stops, and its process exits), not through the cluster's own
  * kill, is started again by {@link ProcessCluster#restartExited}, so that a fault run's next round has every node;
- * and closing the cluster leaves no process behind.
+ * rebalancing to it is seen to end; and closing the cluster leaves no process behind.
  */
 @Tag("processes")
 class ProcessClusterIT {
@@ -48,6 +48,7 @@ class ProcessClusterIT {
 
             assertEquals(List.of(1), cluster.restartExited());
             assertEquals(2, servers(cluster.jdbcUrl(0)), "node 1 joined again");
+            cluster.awaitRebalanced();
             assertEquals(3, cluster.started().size());
         }
         finally {

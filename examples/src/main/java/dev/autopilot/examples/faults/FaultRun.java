@@ -30,9 +30,9 @@ import dev.autopilot.examples.cluster.ProcessCluster;
  * Kills server nodes with SIGKILL in the middle of adaptations, one kill per adaptation, at each step in turn
  * ({@link #TARGETS}): it requests an adaptation of {@link FaultTable} (the two profiles in turn, so that later ones
  * retire what the one before added), waits until {@code AUTOPILOT.ADAPTATIONS} shows the target step or a later one,
- * kills a node (every other time the adaptation manager's), starts it again and waits until every partition has its
- * two copies again; for {@code ROLLING_BACK} it first asks for a rollback from SQL. Meanwhile {@link CheckedWrites}
- * writes and checks. Each adaptation must reach {@code DONE} or {@code ROLLED_BACK} within {@link #settleBound};
+ * kills a node (every other time the adaptation manager's), starts it again and waits until rebalancing to it has
+ * ended ({@link ProcessCluster#awaitRebalanced}); for {@code ROLLING_BACK} it first asks for a rollback from SQL.
+ * Meanwhile {@link CheckedWrites} writes and checks. Each adaptation must reach {@code DONE} or {@code ROLLED_BACK} within {@link #settleBound};
  * one that does not, or that ends {@code FAILED} (left for a user to repair), is stuck.
  */
 public final class FaultRun {
@@ -127,8 +127,8 @@ public final class FaultRun {
             writes.settled();
             if (!exited.isEmpty())
                 line += "nodes " + exited + " had exited by themselves and were started again; ";
-            line += "killed node " + victim + (victim == manager ? " (the manager's)" : "") + " at " + seen + ", back in "
-                + (System.nanoTime() - t0) / 1_000_000 + " ms; ";
+            line += "killed node " + victim + (victim == manager ? " (the manager's)" : "") + " at " + seen
+                + ", back in " + (System.nanoTime() - t0) / 1_000_000 + " ms; ";
         }
         else
             line += "not killed (seen " + seen + "); ";
