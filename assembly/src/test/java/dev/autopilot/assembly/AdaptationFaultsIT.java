@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -47,6 +48,7 @@ class AdaptationFaultsIT {
             TestHomes.assertNoneLeft(cluster.started());
         }
         System.out.println(r);
+        assertNull(r.aborted(), "the run ended early");
         assertTrue(r.kills() >= 2, "too few kills: " + r);
         assertEquals(0, r.lostRows(), "lost rows");
         assertEquals(0, r.wrongValues(), "wrong values");

@@ -41,6 +41,7 @@ import dev.autopilot.adaptation.manage.AdaptationRunner;
 import dev.autopilot.adaptation.manage.LatencyWatch;
 import dev.autopilot.adaptation.manage.QueryLogLatencies;
 import dev.autopilot.adaptation.manage.Sleeper;
+import dev.autopilot.adaptation.manage.TableLatencies;
 import dev.autopilot.adaptation.manage.TableOwners;
 import dev.autopilot.adaptation.mining.GeneratorSettings;
 import dev.autopilot.adaptation.mining.ProfileGenerator;
@@ -253,9 +254,20 @@ final class AutopilotNode implements RewritingControl {
      */
     AdaptationRunner adaptationRunner(String token, BooleanSupplier stopped, LayoutSteps steps, LongSupplier clock,
         Sleeper sleeper) {
+        return adaptationRunner(token, stopped, steps, new QueryLogLatencies(ignite), clock, sleeper);
+    }
+
+    /** @return a runner like the manager's that reads {@code latencies} by {@code clock}: for tests of the watch */
+    AdaptationRunner adaptationRunner(String token, BooleanSupplier stopped, TableLatencies latencies,
+        LongSupplier clock) {
+        return adaptationRunner(token, stopped, adaptationSteps, latencies, clock, Sleeper.REAL);
+    }
+
+    private AdaptationRunner adaptationRunner(String token, BooleanSupplier stopped, LayoutSteps steps,
+        TableLatencies latencies, LongSupplier clock, Sleeper sleeper) {
         AdaptationConfiguration a = cfg.getAdaptation();
-        LatencyWatch watch = new LatencyWatch(new QueryLogLatencies(ignite), queryLog.windowMillis(),
-            a.getWatchWindows(), a.getRegressionMargin(), publishDelayMillis());
+        LatencyWatch watch = new LatencyWatch(latencies, queryLog.windowMillis(), a.getWatchWindows(),
+            a.getRegressionMargin(), publishDelayMillis());
         return new AdaptationRunner(records, owners, steps, token, stopped, clock, watch, new OffSwitch(settings),
             log, sleeper);
     }

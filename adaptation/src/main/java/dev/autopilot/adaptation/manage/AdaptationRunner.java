@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import dev.autopilot.adaptation.apply.LayoutPlan;
 import dev.autopilot.adaptation.apply.LayoutSteps;
+import dev.autopilot.adaptation.internal.TopologyChange;
 import dev.autopilot.adaptation.layout.LayoutCodec;
 import dev.autopilot.sql.layout.LayoutIndex;
 import dev.autopilot.sql.layout.PartitionLayout;
@@ -53,6 +54,14 @@ public final class AdaptationRunner {
 
     /** How long the runner waits after a step's first failure before trying it again; longer after each further one. */
     static final long PAUSE_MILLIS = 500;
+
+    /**
+     * Attempts of a step that failed because a node left or joined ({@link TopologyChange}) before it counts as one
+     * failed attempt of {@link #ATTEMPTS}. A killed node is noticed within Ignite's failure detection timeout (10 s by
+     * default) and its partitions move after that; with the pause growing by half a second each time, these attempts
+     * span about a minute and a half, so one node's death alone never rolls an adaptation back or fails it.
+     */
+    static final int TOPOLOGY_ATTEMPTS = 20;
 
     /** Fills that find stale rows before the adaptation is rolled back. */
     static final int FILLS = 3;
@@ -138,6 +147,7 @@ public final class AdaptationRunner {
                 log.info("Autopilot adaptation " + a.id() + " of " + a.table() + " moves on from step " + a.step());
         }
         int failures = 0;
+        int topologyFailures = 0;
         int refills = 0;
         while (a != null && !a.step().finished() && !stopped.getAsBoolean() && !watching(a) && hold.apply(a) == null) {
             try {
@@ -154,12 +164,20 @@ public final class AdaptationRunner {
             catch (RuntimeException e) {
                 if (stopped.getAsBoolean())
                     return;
-                log.warning("Autopilot adaptation " + a.id() + " of " + a.table() + " failed at step " + a.step(), e);
+                boolean topology = TopologyChange.caused(e);
+                log.warning("Autopilot adaptation " + a.id() + " of " + a.table() + " failed at step " + a.step()
+                    + (topology ? " as the cluster's nodes changed; trying again" : ""), e);
                 Adaptation now = reread(a);
                 if (now == null)
                     return;
-                if (now.step() != a.step())
+                if (now.step() != a.step()) {
                     failures = 0;
+                    topologyFailures = 0;
+                }
+                else if (topology && ++topologyFailures < TOPOLOGY_ATTEMPTS) {
+                    if (!pause(topologyFailures))
+                        return;
+                }
                 else if (++failures >= ATTEMPTS)
                     now = failed(now, String.valueOf(e));
                 else if (!pause(failures))

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 import dev.autopilot.examples.Args;
+import dev.autopilot.examples.BenchReport;
 import dev.autopilot.examples.cluster.IgniteHome;
 import dev.autopilot.examples.cluster.ProcessCluster;
 import dev.autopilot.examples.faults.FaultResult;
@@ -31,7 +32,8 @@ import dev.autopilot.examples.faults.FaultSession;
  * Issue 23's fault benchmark: server nodes as separate JVMs from the binary package's Spring XML, one killed with
  * SIGKILL at every step of an adaptation in turn while SQL and key-value writers run and every acknowledged write is
  * checked continuously; writes {@code target/bench/faults.json}
- * ({@code {"kills": N, "lost_rows": 0, "wrong_values": 0, "wrong_results": 0, "stuck_adaptations": 0}}).
+ * ({@code {"kills": N, "lost_rows": 0, "wrong_values": 0, "wrong_results": 0, "stuck_adaptations": 0}}, and
+ * {@code "aborted"} with the reason when the run ended early, beside what it counted until then).
  *
  * <p>Needs the package built ({@code assembly/target/autopilot-VERSION-bin.zip}); Ignite's distribution is laid out
  * from the jars on this class path. Run from the repository root: {@code mvn -B -ntp -q install -DskipTests && mvn -B
@@ -45,8 +47,7 @@ public final class FaultBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> a = Args.parse(args, Map.of("kills", "30", "rows", "5000", "nodes", "3",
             "settleSeconds", "300", "budgetMinutes", "600"));
-        Path bench = Path.of("target", "bench").toAbsolutePath();
-        Path run = Files.createDirectories(bench.resolve("faults-" + System.currentTimeMillis()));
+        Path run = Files.createDirectories(BenchReport.directory().resolve("faults-" + System.currentTimeMillis()));
         IgniteHome home = IgniteHome.install(run.resolve("ignite-home"),
             Path.of("assembly", "ignite-2.17.0-dist-jars.txt"),
             Arrays.stream(ForkedRuns.classPath().split(File.pathSeparator)).map(Path::of).toList(), packageZip());
@@ -57,8 +58,13 @@ public final class FaultBenchmark {
                 Duration.ofSeconds(Integer.parseInt(a.get("settleSeconds"))),
                 Duration.ofMinutes(Integer.parseInt(a.get("budgetMinutes"))));
         }
-        r.write(bench.resolve("faults.json"));
-        System.out.println(Files.readString(bench.resolve("faults.json")).trim() + "  (node logs: " + run + ')');
+        catch (Exception e) {
+            // The cluster did not start, or the table could not be loaded: nothing was counted, but say why.
+            e.printStackTrace(System.out);
+            r = FaultResult.abortedBeforeStart(e);
+        }
+        Path file = BenchReport.write("faults", r.figures());
+        System.out.println(Files.readString(file).trim() + "\n(node logs: " + run + ')');
     }
 
     /** @return the binary package the build made */

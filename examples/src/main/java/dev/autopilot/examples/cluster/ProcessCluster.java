@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public final class ProcessCluster implements AutoCloseable {
     /** How long a node may take to start and join. */
     private static final Duration JOIN_TIMEOUT = Duration.ofMinutes(5);
 
-    /** How long a restarted node may take until every partition has its copies again. */
+    /** How long a restarted node may take until rebalancing to it has ended. */
     private static final Duration REBALANCE_TIMEOUT = Duration.ofMinutes(3);
 
     private static final int MAX_NODES = 10;
@@ -114,25 +115,49 @@ public final class ProcessCluster implements AutoCloseable {
     }
 
     /**
-     * Waits until no partition is moving and each has at least two owning copies, so that the next kill loses none
-     * (tables with one backup).
+     * Waits until rebalancing after a node joined has ended: every copy of every partition {@code OWNING}, the same
+     * number of copies of each partition of a cache group (at least two, so that the next kill loses none with one
+     * backup), and partitions on every running node. Once the joined node's copies are complete Ignite switches to the
+     * new assignment and evicts the copies the old owners no longer need; until then some partitions have one copy
+     * more than the others. The fault runs saw queries that ran across that switch miss rows with no error, in plain
+     * Ignite SQL as in rewritten SQL, so a check must not count from the moment the copies are merely complete.
      */
     public void awaitRebalanced() {
-        Await.until("every partition owned twice", REBALANCE_TIMEOUT, 500, () -> {
+        Await.until("rebalancing to end", REBALANCE_TIMEOUT, 500, () -> {
             try (Connection c = DriverManager.getConnection(jdbcUrl()); Statement s = c.createStatement()) {
-                try (ResultSet moving = s.executeQuery(
-                    "SELECT COUNT(*) FROM SYS.PARTITION_STATES WHERE STATE <> 'OWNING'")) {
-                    moving.next();
-                    if (moving.getLong(1) > 0)
-                        return false;
-                }
-                try (ResultSet single = s.executeQuery("SELECT COUNT(*) FROM (SELECT CACHE_GROUP_ID, PARTITION_ID "
-                    + "FROM SYS.PARTITION_STATES GROUP BY CACHE_GROUP_ID, PARTITION_ID HAVING COUNT(*) < 2)")) {
-                    single.next();
-                    return single.getLong(1) == 0;
-                }
+                if (count(s, "SELECT COUNT(*) FROM SYS.PARTITION_STATES WHERE STATE <> 'OWNING'") > 0)
+                    return false;
+                if (count(s, "SELECT COUNT(*) FROM (SELECT CACHE_GROUP_ID FROM (SELECT CACHE_GROUP_ID, PARTITION_ID, "
+                    + "COUNT(*) AS COPIES FROM SYS.PARTITION_STATES GROUP BY CACHE_GROUP_ID, PARTITION_ID) "
+                    + "GROUP BY CACHE_GROUP_ID HAVING MIN(COPIES) < 2 OR MIN(COPIES) <> MAX(COPIES))") > 0)
+                    return false;
+                return count(s, "SELECT COUNT(DISTINCT NODE_ID) FROM SYS.PARTITION_STATES") == running();
             }
         });
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Starts again every node whose process ended without {@link #kill} (one that was segmented, or stopped by its
+     * failure handler, exits), so that the next kill finds every node up.
+     *
+     * @return the nodes started again
+     */
+    public synchronized List<Integer> restartExited() throws IOException {
+        List<Integer> exited = new ArrayList<>();
+        for (int i = 0; i < nodes.length; i++) {
+            if (!nodes[i].alive()) {
+                exited.add(i);
+                start(i);
+            }
+        }
+        return exited;
     }
 
     /** Kills node {@code i} with SIGKILL and waits until its process is gone. */

@@ -121,7 +121,7 @@ public final class CheckedWrites implements AutoCloseable {
         return writers.acked() + " writes acknowledged, " + writers.failed() + " failed; " + check.rounds()
             + " check rounds (" + check.failedReads() + " cut short by a failed read, " + check.unstableRounds()
             + " during a kill or rebalance with " + check.discarded() + " findings not counted, "
-            + check.rewrittenPlans() + " with a rewritten plan)";
+            + check.rewrittenPlans() + " with a query planned on a derived column)";
     }
 
     @Override public void close() throws InterruptedException {

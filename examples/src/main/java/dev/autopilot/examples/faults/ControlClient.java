@@ -34,7 +34,8 @@ import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
 /**
  * A thick client node with Autopilot, for what only the Java API offers: requesting an adaptation to a given profile
  * ({@link AutopilotPlugin#requestAdaptation}), and finding the node the adaptation manager (a cluster singleton) runs
- * on, to kill that one at times.
+ * on, to kill that one at times; and for a continuous query that says at once when an adaptation reaches a step
+ * ({@link StepWatch}).
  */
 final class ControlClient implements AutoCloseable {
     /** The adaptation manager's service name ({@code AdaptationService.NAME}). */
@@ -42,6 +43,7 @@ final class ControlClient implements AutoCloseable {
 
     private final Ignite ignite;
     private final ProcessCluster cluster;
+    private final StepWatch steps;
 
     ControlClient(ProcessCluster cluster) {
         this.cluster = cluster;
@@ -55,6 +57,12 @@ final class ControlClient implements AutoCloseable {
             .setDiscoverySpi(new TcpDiscoverySpi().setIpFinder(new TcpDiscoveryVmIpFinder()
                 .setAddresses(List.of(cluster.discoveryAddresses()))));
         ignite = Ignition.start(cfg);
+        steps = new StepWatch(ignite);
+    }
+
+    /** @return the adaptations' steps as their records change */
+    StepWatch steps() {
+        return steps;
     }
 
     /** @return the id of a new adaptation of {@link FaultTable} to {@code profileJson} */
@@ -83,6 +91,7 @@ final class ControlClient implements AutoCloseable {
     }
 
     @Override public void close() {
+        steps.close();
         ignite.close();
     }
 }

@@ -30,10 +30,10 @@ import dev.autopilot.examples.cluster.ProcessCluster;
  * Kills server nodes with SIGKILL in the middle of adaptations, one kill per adaptation, at each step in turn
  * ({@link #TARGETS}): it requests an adaptation of {@link FaultTable} (the two profiles in turn, so that later ones
  * retire what the one before added), waits until {@code AUTOPILOT.ADAPTATIONS} shows the target step or a later one,
- * kills a node (every other time the adaptation manager's), starts it again and waits until every partition has its
- * two copies again; for {@code ROLLING_BACK} it first asks for a rollback from SQL. Meanwhile {@link CheckedWrites}
- * writes and checks. Each adaptation must reach {@code DONE} or {@code ROLLED_BACK} within {@link #settleBound};
- * one that does not is stuck.
+ * kills a node (every other time the adaptation manager's), starts it again and waits until rebalancing to it has
+ * ended ({@link ProcessCluster#awaitRebalanced}); for {@code ROLLING_BACK} it first asks for a rollback from SQL.
+ * Meanwhile {@link CheckedWrites} writes and checks. Each adaptation must reach {@code DONE} or {@code ROLLED_BACK} within {@link #settleBound};
+ * one that does not, or that ends {@code FAILED} (left for a user to repair), is stuck.
  */
 public final class FaultRun {
     /** The steps killed at, in turn. */
@@ -66,18 +66,31 @@ public final class FaultRun {
     /**
      * Runs until {@code targetKills} kills are made (or twice as many adaptations were requested, when steps were
      * passed before they were seen), or {@code budget} is spent, while {@code writes} runs. No adaptation starts
-     * after the budget is spent; the one running is seen to its end.
+     * after the budget is spent; the one running is seen to its end. A failure of the run itself (a node that does
+     * not come back, the cluster unreachable) ends it early: the result then says why, beside what was counted.
      *
      * @return what was found; {@code writes} is finished
      */
-    public FaultResult run(int targetKills, Duration budget, CheckedWrites writes)
-        throws IOException, InterruptedException {
+    public FaultResult run(int targetKills, Duration budget, CheckedWrites writes) throws InterruptedException {
         long end = System.nanoTime() + budget.toNanos();
-        for (int turn = 0; kills < targetKills && turn < 2 * targetKills + TARGETS.size() && stuck == 0
-            && System.nanoTime() - end < 0; turn++)
-            adaptOnce(TARGETS.get(turn % TARGETS.size()), writes);
-        writes.finish();
-        return new FaultResult(kills, writes.lostRows(), writes.wrongValues(), writes.wrongResults(), stuck);
+        String aborted = null;
+        try {
+            for (int turn = 0; kills < targetKills && turn < 2 * targetKills + TARGETS.size() && stuck == 0
+                && System.nanoTime() - end < 0; turn++)
+                adaptOnce(TARGETS.get(turn % TARGETS.size()), writes);
+        }
+        catch (IOException | RuntimeException e) {
+            aborted = String.valueOf(e);
+            log.add("ABORTED: " + aborted);
+            e.printStackTrace(System.out);
+        }
+        try {
+            writes.finish();
+        }
+        catch (RuntimeException e) {
+            aborted = aborted != null ? aborted : "the last check: " + e;
+        }
+        return new FaultResult(kills, writes.lostRows(), writes.wrongValues(), writes.wrongResults(), stuck, aborted);
     }
 
     /** @return what each kill and adaptation came to, one line each, then the totals */
@@ -89,6 +102,7 @@ public final class FaultRun {
     }
 
     private void adaptOnce(AdaptationStep target, CheckedWrites writes) throws IOException {
+        restartExited(writes, "before adaptation " + (requested + 1));
         String profile = FaultTable.PROFILES.get(requested++ % FaultTable.PROFILES.size());
         String[] requestedId = {null};
         // The client node may be reconnecting after the last kill.
@@ -108,10 +122,13 @@ public final class FaultRun {
             kills++;
             killedAt.merge(seen.name(), 1, Integer::sum);
             cluster.start(victim);
+            List<Integer> exited = cluster.restartExited();
             cluster.awaitRebalanced();
             writes.settled();
-            line += "killed node " + victim + (victim == manager ? " (the manager's)" : "") + " at " + seen + ", back in "
-                + (System.nanoTime() - t0) / 1_000_000 + " ms; ";
+            if (!exited.isEmpty())
+                line += "nodes " + exited + " had exited by themselves and were started again; ";
+            line += "killed node " + victim + (victim == manager ? " (the manager's)" : "") + " at " + seen
+                + ", back in " + (System.nanoTime() - t0) / 1_000_000 + " ms; ";
         }
         else
             line += "not killed (seen " + seen + "); ";
@@ -119,6 +136,11 @@ public final class FaultRun {
         if (end == null) {
             stuck++;
             line += "STUCK at " + adaptations.step(id);
+        }
+        else if (end.equals(AdaptationStep.FAILED.name())) {
+            stuck++;
+            outcomes.merge(end, 1, Integer::sum);
+            line += "STUCK: " + end + reason(id);
         }
         else {
             outcomes.merge(end, 1, Integer::sum);
@@ -128,17 +150,31 @@ public final class FaultRun {
         System.out.println(line);
     }
 
-    /** @return the step seen at or after {@code target} (or the end it reached without), polling the record */
+    /**
+     * Starts again the nodes that exited by themselves (a node that a kill left segmented stops, and its process
+     * exits), with the checks paused as for a kill, so that every round has all its nodes.
+     */
+    private void restartExited(CheckedWrites writes, String when) throws IOException {
+        writes.nodeDown();
+        List<Integer> exited = cluster.restartExited();
+        if (!exited.isEmpty()) {
+            cluster.awaitRebalanced();
+            String line = "nodes " + exited + " had exited by themselves " + when + " and were started again";
+            log.add(line);
+            System.out.println(line);
+        }
+        writes.settled();
+    }
+
+    /** @return the step {@code id} is at once it was seen at or after {@code target}, or the end it reached without */
     private AdaptationStep awaitStep(String id, AdaptationStep target) {
-        AdaptationStep[] seen = {null};
-        Await.until("adaptation " + id + " at " + target, settleBound, () -> {
-            String s = adaptations.step(id);
-            if (s == null)
-                return false;
-            seen[0] = AdaptationStep.valueOf(s);
-            return seen[0].finished() || seen[0].ordinal() >= target.ordinal();
-        });
-        return seen[0];
+        try {
+            return control.steps().await(id, target, settleBound, adaptations::step);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + id + " at " + target, e);
+        }
     }
 
     /** Asks for a rollback once the adaptation is on its way, then waits for {@code ROLLING_BACK}. */
