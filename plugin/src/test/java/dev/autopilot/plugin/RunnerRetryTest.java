@@ -47,9 +47,9 @@ class RunnerRetryTest {
         CLUSTER.start(1, new AutopilotConfiguration().setStatisticsRefreshSeconds(0).setFillBatchSize(100)
             .setAdaptation(new AdaptationConfiguration().setWatchWindows(0).setFillLatencyRatio(0)
                 .setFillNiceRatio(0)));
-        TestCluster.await("the adaptation manager deployed", () -> managerDeployed(true));
+        TestCluster.await("the adaptation manager deployed", () -> managerDeployed(true), 60_000);
         node().services().cancel(AdaptationService.NAME);
-        TestCluster.await("the adaptation manager cancelled", () -> managerDeployed(false));
+        TestCluster.await("the adaptation manager cancelled", () -> managerDeployed(false), 60_000);
     }
 
     @AfterAll
