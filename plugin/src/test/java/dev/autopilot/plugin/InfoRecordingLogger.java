@@ -17,6 +17,7 @@ package dev.autopilot.plugin;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import dev.autopilot.testkit.ForwardingLogger;
 import org.apache.ignite.IgniteLogger;
 import org.apache.ignite.logger.java.JavaLogger;
 
@@ -25,8 +26,7 @@ import org.apache.ignite.logger.java.JavaLogger;
  * and keeps each INFO message, for the test to assert on. Ignite derives every category's logger from the one of the
  * configuration ({@link #getLogger}), so the plugin's messages pass here too.
  */
-final class InfoRecordingLogger implements IgniteLogger {
-    private final IgniteLogger delegate;
+final class InfoRecordingLogger extends ForwardingLogger {
     private final Queue<String> infos;
 
     InfoRecordingLogger() {
@@ -34,7 +34,7 @@ final class InfoRecordingLogger implements IgniteLogger {
     }
 
     private InfoRecordingLogger(IgniteLogger delegate, Queue<String> infos) {
-        this.delegate = delegate;
+        super(delegate);
         this.infos = infos;
     }
 
@@ -50,41 +50,5 @@ final class InfoRecordingLogger implements IgniteLogger {
     @Override public void info(String msg) {
         infos.add(msg);
         delegate.info(msg);
-    }
-
-    @Override public void trace(String msg) {
-        delegate.trace(msg);
-    }
-
-    @Override public void debug(String msg) {
-        delegate.debug(msg);
-    }
-
-    @Override public void warning(String msg, Throwable e) {
-        delegate.warning(msg, e);
-    }
-
-    @Override public void error(String msg, Throwable e) {
-        delegate.error(msg, e);
-    }
-
-    @Override public boolean isTraceEnabled() {
-        return delegate.isTraceEnabled();
-    }
-
-    @Override public boolean isDebugEnabled() {
-        return delegate.isDebugEnabled();
-    }
-
-    @Override public boolean isInfoEnabled() {
-        return delegate.isInfoEnabled();
-    }
-
-    @Override public boolean isQuiet() {
-        return delegate.isQuiet();
-    }
-
-    @Override public String fileName() {
-        return delegate.fileName();
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
+import dev.autopilot.testkit.ForwardingLogger;
 import org.apache.ignite.IgniteLogger;
 
 /**
@@ -28,8 +29,7 @@ import org.apache.ignite.IgniteLogger;
  * the logger of its configuration (and the loggers {@link #getLogger} derives from it), so nothing a node logs at
  * ERROR goes past it. Each error is kept with the phase of the test it came in, so that a failure says when.
  */
-final class ErrorRecordingLogger implements IgniteLogger {
-    private final IgniteLogger delegate;
+final class ErrorRecordingLogger extends ForwardingLogger {
     private final String category;
     private final Supplier<String> phase;
     private final Queue<String> errors;
@@ -44,7 +44,7 @@ final class ErrorRecordingLogger implements IgniteLogger {
 
     private ErrorRecordingLogger(IgniteLogger delegate, String category, Supplier<String> phase,
         Queue<String> errors) {
-        this.delegate = delegate;
+        super(delegate);
         this.category = category;
         this.phase = phase;
         this.errors = errors;
@@ -74,42 +74,7 @@ final class ErrorRecordingLogger implements IgniteLogger {
         StringWriter trace = new StringWriter();
         if (e != null)
             e.printStackTrace(new PrintWriter(trace));
-        errors.add("while " + phase.get() + " on " + Thread.currentThread().getName() + ": [" + category + "] " + msg + System.lineSeparator() + trace);
-    }
-
-    @Override public void trace(String msg) {
-        delegate.trace(msg);
-    }
-
-    @Override public void debug(String msg) {
-        delegate.debug(msg);
-    }
-
-    @Override public void info(String msg) {
-        delegate.info(msg);
-    }
-
-    @Override public void warning(String msg, Throwable e) {
-        delegate.warning(msg, e);
-    }
-
-    @Override public boolean isTraceEnabled() {
-        return delegate.isTraceEnabled();
-    }
-
-    @Override public boolean isDebugEnabled() {
-        return delegate.isDebugEnabled();
-    }
-
-    @Override public boolean isInfoEnabled() {
-        return delegate.isInfoEnabled();
-    }
-
-    @Override public boolean isQuiet() {
-        return delegate.isQuiet();
-    }
-
-    @Override public String fileName() {
-        return delegate.fileName();
+        errors.add("while " + phase.get() + " on " + Thread.currentThread().getName() + ": [" + category + "] " + msg
+            + System.lineSeparator() + trace);
     }
 }
